@@ -1,0 +1,213 @@
+package org.apache.camel.component.kaizala.internal;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.component.kaizala.KaizalaException;
+import org.apache.camel.component.kaizala.KaizalaTokenStore;
+import org.apache.camel.component.kaizala.model.AccessTokenResponse;
+import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The access token and resource base of one connector. Caches the token until shortly before its expiry, fetches a
+ * new one with a single request however many exchanges ask at once, keeps a rotated refresh token through the
+ * {@link KaizalaTokenStore}, and tracks the resource base: an explicit {@code endpointUrl} wins over the token
+ * service's answer, and a 308 replaces whichever is current.
+ */
+public final class TokenManager {
+
+    static final String OPERATION = "auth/accessToken";
+    private static final Logger LOG = LoggerFactory.getLogger(TokenManager.class);
+    private static final long MAX_EARLY_REFRESH_MILLIS = TimeUnit.MINUTES.toMillis(5);
+
+    private record AccessToken(String value, long refreshAtMillis) {
+        boolean usable() {
+            return System.currentTimeMillis() < refreshAtMillis;
+        }
+    }
+
+    private final HttpTransport http;
+    private final RequestConfig requestConfig;
+    private final String authUrl;
+    private final String applicationId;
+    private final String applicationSecret;
+    private final String fixedAccessToken;
+    private final boolean explicitBase;
+    private final KaizalaTokenStore store;
+    private final String storeKey;
+
+    private volatile AccessToken current;
+    private volatile String base;
+    private String refreshToken;
+    private CompletableFuture<AccessToken> inflight;
+
+    TokenManager(HttpTransport http, RequestConfig requestConfig, KaizalaClient.Settings settings) {
+        this.http = http;
+        this.requestConfig = requestConfig;
+        this.authUrl = stripTrailingSlashes(settings.authUrl());
+        this.applicationId = settings.applicationId();
+        this.applicationSecret = settings.applicationSecret();
+        this.fixedAccessToken = settings.accessToken();
+        this.explicitBase = settings.endpointUrl() != null;
+        this.base = settings.endpointUrl() != null ? stripTrailingSlashes(settings.endpointUrl()) : null;
+        this.store = settings.tokenStore();
+        this.storeKey = settings.refreshToken() == null ? null : storeKey(applicationId, settings.refreshToken());
+        String rotated = storeKey == null ? null : store.loadRefreshToken(storeKey);
+        this.refreshToken = rotated != null ? rotated : settings.refreshToken();
+        if (fixedAccessToken != null) {
+            current = new AccessToken(fixedAccessToken, Long.MAX_VALUE);
+        }
+    }
+
+    /** The token service's base URL, including {@code /v1}. */
+    String authUrl() {
+        return authUrl;
+    }
+
+    /** The current resource base (without {@code /v1}), or null before the first token answer. */
+    String base() {
+        return base;
+    }
+
+    /** Whether a 401 can be cured by fetching a new token (not when a fixed access token is configured). */
+    boolean canRefresh() {
+        return fixedAccessToken == null;
+    }
+
+    /** A usable access token: the cached one, the one being fetched, or a newly fetched one. */
+    CompletableFuture<String> accessToken() {
+        AccessToken token = current;
+        if (token != null && token.usable()) {
+            return CompletableFuture.completedFuture(token.value());
+        }
+        CompletableFuture<AccessToken> fetch;
+        boolean start = false;
+        synchronized (this) {
+            token = current;
+            if (token != null && token.usable()) {
+                return CompletableFuture.completedFuture(token.value());
+            }
+            if (inflight == null) {
+                inflight = new CompletableFuture<>();
+                start = true;
+            }
+            fetch = inflight;
+        }
+        if (start) {
+            fetch(fetch);
+        }
+        return fetch.thenApply(AccessToken::value);
+    }
+
+    /** Kaizala refused this token (401): the next {@link #accessToken()} fetches a new one, once for all callers. */
+    void invalidate(String refusedToken) {
+        synchronized (this) {
+            if (current != null && current.value().equals(refusedToken) && canRefresh()) {
+                current = null;
+            }
+        }
+    }
+
+    /** A 308 moved this connector to another cluster. */
+    void relocate(String newBase) {
+        String normalized = stripTrailingSlashes(newBase);
+        if (!normalized.equals(base)) {
+            LOG.info("Kaizala moved connector {} to {}", applicationId, normalized);
+            base = normalized;
+        }
+    }
+
+    private void fetch(CompletableFuture<AccessToken> result) {
+        String presented;
+        synchronized (this) {
+            presented = refreshToken;
+        }
+        Map<String, String> headers = Map.of(
+                "applicationId", applicationId,
+                "applicationSecret", applicationSecret,
+                "refreshToken", presented);
+        LOG.debug("Fetching a Kaizala access token for connector {}", applicationId);
+        http.send("GET", URI.create(authUrl + "/accessToken"), headers, null, requestConfig)
+                .whenComplete((response, error) -> {
+                    AccessToken token = null;
+                    Throwable failure = error;
+                    if (failure == null) {
+                        try {
+                            token = accept(response, presented);
+                        } catch (RuntimeException e) {
+                            failure = e;
+                        }
+                    }
+                    synchronized (this) {
+                        inflight = null;
+                        if (token != null) {
+                            current = token;
+                        }
+                    }
+                    if (failure != null) {
+                        result.completeExceptionally(failure);
+                    } else {
+                        result.complete(token);
+                    }
+                });
+    }
+
+    private AccessToken accept(SimpleHttpResponse response, String presented) {
+        if (!HttpTransport.isSuccess(response)) {
+            throw HttpTransport.failure(OPERATION, response);
+        }
+        AccessTokenResponse answer = KaizalaJson.read(response.getBodyBytes(), AccessTokenResponse.class, OPERATION);
+        if (answer.accessToken() == null || answer.accessToken().isBlank()) {
+            throw new KaizalaException("Kaizala " + OPERATION + " answered without an accessToken");
+        }
+        String rotated = answer.refreshToken();
+        if (rotated != null && !rotated.isBlank() && !rotated.equals(presented)) {
+            synchronized (this) {
+                refreshToken = rotated;
+            }
+            store.storeRefreshToken(storeKey, rotated);
+            LOG.info("Kaizala rotated the refresh token of connector {}; the new one is kept in {}", applicationId, store);
+        }
+        if (!explicitBase && answer.endpointUrl() != null && !answer.endpointUrl().isBlank()) {
+            base = stripTrailingSlashes(answer.endpointUrl());
+        }
+        if (base == null) {
+            throw new KaizalaException("Kaizala " + OPERATION + " answered without an endpointUrl; set the endpointUrl option");
+        }
+        long now = System.currentTimeMillis();
+        Long expiry = answer.accessTokenExpiry();
+        long refreshAt = expiry == null || expiry <= now
+                ? (expiry == null ? Long.MAX_VALUE : now + 1000)
+                : expiry - Math.min(MAX_EARLY_REFRESH_MILLIS, (expiry - now) / 10);
+        LOG.debug("Kaizala access token for connector {} obtained; renewed after {} ms", applicationId, refreshAt - now);
+        return new AccessToken(answer.accessToken(), refreshAt);
+    }
+
+    static String stripTrailingSlashes(String url) {
+        String s = url.trim();
+        while (s.endsWith("/")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return s;
+    }
+
+    /** Names a connector and the refresh token it was configured with, without revealing the token. */
+    static String storeKey(String applicationId, String configuredRefreshToken) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(configuredRefreshToken.getBytes(StandardCharsets.UTF_8));
+            return applicationId + "." + HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
