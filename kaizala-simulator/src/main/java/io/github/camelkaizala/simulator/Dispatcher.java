@@ -1,0 +1,134 @@
+package io.github.camelkaizala.simulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every request goes through here: journal, fault plan, routing ({@code /v1/…} = token service,
+ * {@code /{cluster}/v1/…} = resources), then for resources: access token (401), throttling (429), cluster
+ * check (308), handler.
+ */
+final class Dispatcher implements HttpHandler {
+
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
+
+    private final Router tokenRoutes;
+    private final Router resourceRoutes;
+    private final TokenService tokens;
+    private final Throttle throttle; // null = no throttling
+    private final FaultPlan faults;
+    private final Journal journal;
+
+    Dispatcher(Router tokenRoutes, Router resourceRoutes, TokenService tokens, Throttle throttle, FaultPlan faults,
+               Journal journal) {
+        this.tokenRoutes = tokenRoutes;
+        this.resourceRoutes = resourceRoutes;
+        this.tokens = tokens;
+        this.throttle = throttle;
+        this.faults = faults;
+        this.journal = journal;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) {
+        try {
+            Request request = Request.read(exchange);
+            Journal.Entry entry = journal.add(request);
+            Fault fault = faults.take(request.method(), request.resourcePath());
+            if (fault != null && fault.kind() == Fault.Kind.RESET) {
+                entry.status(-1);
+                exchange.close(); // no response headers sent: the JDK server drops the connection
+                return;
+            }
+            if (fault != null && fault.kind() == Fault.Kind.STALL) {
+                Thread.sleep(fault.delay().toMillis());
+                fault = null;
+            }
+            Response response = fault == null ? serve(request) : faultAnswer(fault, request);
+            entry.status(response.status()); // before sending, so a client that got the answer sees it journalled
+            send(exchange, response);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exchange.close();
+        } catch (IOException e) {
+            exchange.close(); // the client went away
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "simulator failure", e);
+            exchange.close();
+        }
+    }
+
+    private Response serve(Request request) {
+        try {
+            if (request.segments() == null) {
+                throw ApiException.notFound("NotFound", "no operation at " + request.path());
+            }
+            if (request.cluster() == null) {
+                Router.Match m = tokenRoutes.match(request.method(), request.segments());
+                return m.handler().handle(new Call(request, m.params(), null));
+            }
+            Router.Match m = resourceRoutes.match(request.method(), request.segments());
+            TokenService.Grant caller = tokens.authenticate(request.header("accessToken"));
+            if (throttle != null) {
+                throttle.acquire(caller.applicationId(), caller.tenantId());
+            }
+            if (!tokens.cluster(caller.applicationId()).equals(request.cluster())) {
+                return Response.moved(tokens.endpointUrl(caller.applicationId()));
+            }
+            return m.handler().handle(new Call(request, m.params(), caller));
+        } catch (ApiException e) {
+            return Response.of(e);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "handler failure on " + request.method() + " " + request.path(), e);
+            return Response.error(500, "InternalServerError", "simulator failure: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private Response faultAnswer(Fault fault, Request request) {
+        if (fault.kind() == Fault.Kind.RELOCATE) {
+            return Response.moved(tokens.relocate(connectorOf(request)));
+        }
+        return Response.of(new ApiException(fault.statusCode(), errorCode(fault.statusCode()), "simulated fault",
+                fault.retryAfterValue()));
+    }
+
+    /** The connector a request speaks for: its access token's, else its applicationId header's, else the default one. */
+    private String connectorOf(Request request) {
+        String byToken = tokens.applicationOf(request.header("accessToken"));
+        if (byToken != null) {
+            return byToken;
+        }
+        String byHeader = request.header("applicationId");
+        return tokens.isRegistered(byHeader) ? byHeader : KaizalaSimulator.DEFAULT_APPLICATION_ID;
+    }
+
+    private static String errorCode(int status) {
+        return switch (status) {
+            case 400 -> "BadRequest";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "NotFound";
+            case 429 -> "TooManyRequests";
+            case 500 -> "InternalServerError";
+            case 502 -> "BadGateway";
+            case 503 -> "ServiceUnavailable";
+            case 504 -> "GatewayTimeout";
+            default -> "Http" + status;
+        };
+    }
+
+    private static void send(HttpExchange exchange, Response response) throws IOException {
+        byte[] bytes = response.body() == null ? new byte[0] : Json.write(response.body());
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        response.headers().forEach(exchange.getResponseHeaders()::set);
+        exchange.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.github.camelkaizala.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.List;
+import java.util.Map;
+
+/** Groups (§3): create, list, details. */
+final class GroupsHandler {
+
+    static final int MAX_MEMBERS = 100;
+    private static final List<String> GROUP_TYPES = List.of("Group", "ConnectGroup");
+
+    private final SimulatorState state;
+
+    GroupsHandler(SimulatorState state) {
+        this.state = state;
+    }
+
+    void routes(Router r) {
+        r.add("POST", "/groups", this::create);
+        r.add("GET", "/groups", this::list);
+        r.add("GET", "/groups/{groupId}", this::details);
+    }
+
+    private Response create(Call c) {
+        JsonNode body = c.body();
+        String name = Json.text(body, "name", true);
+        if (name.isBlank()) {
+            throw ApiException.badRequest("InvalidField", "'name' must not be blank");
+        }
+        String welcomeMessage = Json.text(body, "welcomeMessage", true);
+        List<String> members = Json.mobileNumbers(body, "members");
+        if (members != null && members.size() > MAX_MEMBERS) {
+            throw ApiException.badRequest("TooManyMembers", "at most " + MAX_MEMBERS + " members, got " + members.size());
+        }
+        String type = Json.text(body, "groupType", false);
+        String groupType = type == null ? "Group" : Json.oneOf(type, "groupType", GROUP_TYPES);
+        Group g = state.createGroup(name, welcomeMessage, groupType, c.user(), members == null ? List.of() : members);
+        return Response.ok(Json.obj("groupId", g.id(), "groupName", g.name(), "membersAdded", true));
+    }
+
+    private Response list(Call c) {
+        return Response.ok(Json.obj("groups", state.groupsOf(c.user()).stream().map(g -> json(g, c.user())).toList()));
+    }
+
+    /** The article's envelope {@code {"groups":[{…}]}} with one element (§3.3). */
+    private Response details(Call c) {
+        Group g = state.access(c.param("groupId"), c.user(), false);
+        return Response.ok(Json.obj("groups", List.of(json(g, c.user()))));
+    }
+
+    private static Map<String, Object> json(Group g, String caller) {
+        String callerRole = g.member(caller).map(Member::role).orElse(null);
+        long unprovisioned = g.members().stream().filter(m -> !m.provisioned()).count();
+        return Json.obj(
+                "groupName", g.name(),
+                "groupId", g.id(),
+                "groupImageUrl", "",
+                "welcomeMessage", g.welcomeMessage(),
+                "hasSubGroups", false,
+                "hasParentGroups", false,
+                "callerRole", callerRole,
+                "currentLevelSubGroupCount", 0,
+                "currentLevelParentGroupCount", 0,
+                "userCount", g.members().size(),
+                "uniqueUserCount", g.members().size(),
+                "currentLevelUserCount", g.members().size(),
+                "currentLevelUnProvisionedUserCount", unprovisioned,
+                "unProvisionedUserCount", unprovisioned,
+                "isMappedToTenant", false,
+                "groupType", g.groupType(),
+                "isDuplicate", false,
+                "isEditable", SimulatorState.ADMIN.equals(callerRole),
+                "isDetailsReadable", true);
+    }
+}

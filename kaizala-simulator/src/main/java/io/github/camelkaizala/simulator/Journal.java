@@ -1,0 +1,64 @@
+package io.github.camelkaizala.simulator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Every request received, in arrival order, with the status answered. Thread-safe. */
+public final class Journal {
+
+    static final class Entry {
+        private final Request request;
+        private volatile int status;
+
+        Entry(Request request) {
+            this.request = request;
+        }
+
+        void status(int status) {
+            this.status = status;
+        }
+
+        RecordedRequest snapshot() {
+            Request r = request;
+            return new RecordedRequest(r.method(), r.path(), r.resourcePath(), r.cluster(), r.query(), r.headers(),
+                    r.body(), status, r.receivedAt());
+        }
+    }
+
+    private final List<Entry> entries = new ArrayList<>();
+
+    synchronized Entry add(Request request) {
+        Entry e = new Entry(request);
+        entries.add(e);
+        return e;
+    }
+
+    public List<RecordedRequest> all() {
+        List<Entry> copy;
+        synchronized (this) {
+            copy = List.copyOf(entries);
+        }
+        return copy.stream().map(Entry::snapshot).toList();
+    }
+
+    public synchronized void clear() {
+        entries.clear();
+    }
+
+    /**
+     * @param method    HTTP method, or null for any
+     * @param pathRegex matched (whole) against {@link RecordedRequest#resourcePath()}; null for any
+     */
+    public List<RecordedRequest> matching(String method, String pathRegex) {
+        Pattern p = pathRegex == null ? null : Pattern.compile(pathRegex);
+        return all().stream()
+                .filter(r -> method == null || method.equalsIgnoreCase(r.method()))
+                .filter(r -> p == null || p.matcher(r.resourcePath()).matches())
+                .toList();
+    }
+
+    public int count(String method, String pathRegex) {
+        return matching(method, pathRegex).size();
+    }
+}

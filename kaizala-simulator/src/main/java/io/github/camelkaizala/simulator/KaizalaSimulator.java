@@ -1,0 +1,237 @@
+package io.github.camelkaizala.simulator;
+
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An in-memory Kaizala REST API on 127.0.0.1. The token service answers under {@link #authUrl()}
+ * ({@code http://127.0.0.1:PORT/v1}); resources under {@code {endpointUrl}v1/…}, where {@code endpointUrl}
+ * is {@code http://127.0.0.1:PORT/kms-N/} for the connector's current cluster.
+ *
+ * <pre>{@code
+ * try (KaizalaSimulator sim = KaizalaSimulator.start()) {
+ *     Group g = sim.state().createGroup("Field Sales", "+15550100001");
+ *     // call sim.authUrl() with DEFAULT_APPLICATION_ID / _SECRET / _REFRESH_TOKEN …
+ * }
+ * }</pre>
+ */
+public final class KaizalaSimulator implements AutoCloseable {
+
+    public static final String DEFAULT_APPLICATION_ID = "kaizala-sim-connector";
+    public static final String DEFAULT_APPLICATION_SECRET = "kaizala-sim-secret";
+    public static final String DEFAULT_REFRESH_TOKEN = "kaizala-sim-refresh-token";
+    /** The user of the default connector's refresh token; Admin of the groups it creates. */
+    public static final String DEFAULT_USER_MOBILE = "+15550100000";
+    public static final String DEFAULT_TENANT_ID = "kaizala-sim-tenant";
+    public static final Duration DEFAULT_ACCESS_TOKEN_TTL = Duration.ofHours(24);
+
+    private static final int THREADS = 64;
+
+    static {
+        // The JDK server writes the headers and the body of an answer separately: with Nagle's algorithm on,
+        // the body then waits for the client's delayed ACK (~40 ms a call). Read once, when the first JDK
+        // HttpServer of the JVM starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final String baseUri;
+    private final SimulatorState state;
+    private final TokenService tokens;
+    private final FaultPlan faults = new FaultPlan();
+    private final Journal journal = new Journal();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private KaizalaSimulator(Builder b) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), b.port), 1024);
+        baseUri = "http://127.0.0.1:" + server.getAddress().getPort();
+        state = new SimulatorState(b.groupIdSuffix);
+        tokens = new TokenService(baseUri, b.accessTokenTtl, state);
+        tokens.register(DEFAULT_APPLICATION_ID, DEFAULT_APPLICATION_SECRET, DEFAULT_REFRESH_TOKEN, DEFAULT_TENANT_ID,
+                DEFAULT_USER_MOBILE);
+
+        Router tokenRoutes = new Router();
+        new AuthHandler(tokens).routes(tokenRoutes);
+        Router resourceRoutes = new Router();
+        new GroupsHandler(state).routes(resourceRoutes);
+        new MembersHandler(state).routes(resourceRoutes);
+        new MessagesHandler(state).routes(resourceRoutes);
+
+        Throttle throttle = b.perConnector > 0 ? new Throttle(b.perConnector, b.perTenant) : null;
+        server.createContext("/", new Dispatcher(tokenRoutes, resourceRoutes, tokens, throttle, faults, journal));
+        AtomicInteger n = new AtomicInteger();
+        executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "kaizala-sim-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    /** Starts on a free loopback port with the defaults. */
+    public static KaizalaSimulator start() {
+        return builder().start();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@code http://127.0.0.1:PORT} */
+    public String baseUri() {
+        return baseUri;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The token-service base including {@code /v1}: {@code http://127.0.0.1:PORT/v1}. */
+    public String authUrl() {
+        return baseUri + "/v1";
+    }
+
+    /** The default connector's current resource base, without {@code /v1}, with a trailing slash. */
+    public String endpointUrl() {
+        return endpointUrl(DEFAULT_APPLICATION_ID);
+    }
+
+    public String endpointUrl(String applicationId) {
+        return tokens.endpointUrl(applicationId);
+    }
+
+    /** Registers another connector in the default tenant; its refresh token belongs to {@link #DEFAULT_USER_MOBILE}. */
+    public void registerConnector(String applicationId, String applicationSecret, String refreshToken) {
+        registerConnector(applicationId, applicationSecret, refreshToken, DEFAULT_TENANT_ID);
+    }
+
+    public void registerConnector(String applicationId, String applicationSecret, String refreshToken, String tenantId) {
+        tokens.register(Objects.requireNonNull(applicationId, "applicationId"),
+                Objects.requireNonNull(applicationSecret, "applicationSecret"),
+                Objects.requireNonNull(refreshToken, "refreshToken"), Objects.requireNonNull(tenantId, "tenantId"),
+                DEFAULT_USER_MOBILE);
+    }
+
+    /** A valid access token for the connector's user, without HTTP. */
+    public String issueAccessToken(String applicationId) {
+        return tokens.issue(applicationId).accessToken();
+    }
+
+    /** Every access token issued so far is expired from now on (resource calls answer 401). */
+    public void expireAccessTokens() {
+        tokens.expireAll();
+    }
+
+    /**
+     * The next {@code GET /accessToken} answer for this connector carries the returned refresh token; from then
+     * the refresh token presented in that call is refused (401).
+     */
+    public String rotateRefreshToken(String applicationId) {
+        return tokens.rotate(applicationId);
+    }
+
+    /** Moves the connector to a new cluster; returns the new base ({@code http://127.0.0.1:PORT/kms-N/}). */
+    public String relocate(String applicationId) {
+        return tokens.relocate(applicationId);
+    }
+
+    /** The PIN last generated for that number by {@code POST /generatePin}; IllegalStateException when none. */
+    public int lastPin(String mobileNumber) {
+        return tokens.lastPin(mobileNumber);
+    }
+
+    public FaultPlan faults() {
+        return faults;
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    public SimulatorState state() {
+        return state;
+    }
+
+    /** How many {@code GET /accessToken} calls in the journal were answered 200. */
+    public int tokenRequests() {
+        return (int) journal.matching("GET", "/accessToken").stream()
+                .filter(r -> r.cluster() == null && r.status() == 200).count();
+    }
+
+    /** Stops at once: requests in progress (even stalled ones) are cut off. Idempotent. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            server.stop(0);
+            executor.shutdownNow();
+        }
+    }
+
+    public static final class Builder {
+        private int port;
+        private Duration accessTokenTtl = DEFAULT_ACCESS_TOKEN_TTL;
+        private int perConnector;
+        private int perTenant;
+        private String groupIdSuffix = "";
+
+        private Builder() {
+        }
+
+        /** 0 (the default) = a free port. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port out of range: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        public Builder accessTokenTtl(Duration ttl) {
+            if (ttl == null || ttl.isNegative() || ttl.isZero()) {
+                throw new IllegalArgumentException("the access token TTL must be positive");
+            }
+            this.accessTokenTtl = ttl;
+            return this;
+        }
+
+        /** Calls per sliding minute, per connector and per tenant (Kaizala: 100 and 300). Off unless set. */
+        public Builder throttling(int perConnector, int perTenant) {
+            if (perConnector < 1 || perTenant < 1) {
+                throw new IllegalArgumentException("throttling limits must be positive");
+            }
+            this.perConnector = perConnector;
+            this.perTenant = perTenant;
+            return this;
+        }
+
+        /** Appended to every new group id, e.g. {@code "@1"} as some real ids had; none by default. */
+        public Builder groupIdSuffix(String suffix) {
+            this.groupIdSuffix = Objects.requireNonNull(suffix, "suffix");
+            return this;
+        }
+
+        public KaizalaSimulator start() {
+            try {
+                return new KaizalaSimulator(this);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start the Kaizala simulator on port " + port, e);
+            }
+        }
+    }
+}

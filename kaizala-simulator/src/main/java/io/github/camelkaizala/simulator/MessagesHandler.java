@@ -1,0 +1,38 @@
+package io.github.camelkaizala.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.List;
+
+/** Text messages (§7.1), to a group or to a public group's subscribers. */
+final class MessagesHandler {
+
+    static final int MAX_MESSAGE_LENGTH = 4000;
+
+    private final SimulatorState state;
+
+    MessagesHandler(SimulatorState state) {
+        this.state = state;
+    }
+
+    void routes(Router r) {
+        r.add("POST", "/groups/{groupId}/messages", this::send);
+    }
+
+    private Response send(Call c) {
+        JsonNode body = c.body();
+        String text = Json.text(body, "message", true);
+        if (text.isEmpty()) {
+            throw ApiException.badRequest("InvalidField", "'message' must not be empty");
+        }
+        if (text.length() > MAX_MESSAGE_LENGTH) {
+            throw ApiException.badRequest("MessageTooLong",
+                    "'message' has " + text.length() + " characters, at most " + MAX_MESSAGE_LENGTH + " are allowed");
+        }
+        List<String> subscribers = Json.mobileNumbers(body, "subscribers");
+        Boolean toAll = Json.bool(body, "sendToAllSubscribers");
+        Message m = state.addMessage(c.param("groupId"), c.user(), text, subscribers == null ? List.of() : subscribers,
+                Boolean.TRUE.equals(toAll));
+        return Response.ok(Json.obj("referenceId", m.referenceId()));
+    }
+}
