@@ -32,6 +32,14 @@ public class KaizalaComponentConfigurer extends PropertyConfigurerSupport implem
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": getOrCreateConfiguration(target).setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "actionid":
+        case "actionId": getOrCreateConfiguration(target).setActionId(property(camelContext, java.lang.String.class, value)); return true;
+        case "actionpackageid":
+        case "actionPackageId": getOrCreateConfiguration(target).setActionPackageId(property(camelContext, java.lang.String.class, value)); return true;
+        case "actiontype":
+        case "actionType": getOrCreateConfiguration(target).setActionType(property(camelContext, java.lang.String.class, value)); return true;
+        case "allpages":
+        case "allPages": getOrCreateConfiguration(target).setAllPages(property(camelContext, boolean.class, value)); return true;
         case "applicationid":
         case "applicationId": getOrCreateConfiguration(target).setApplicationId(property(camelContext, java.lang.String.class, value)); return true;
         case "applicationsecret":
@@ -40,11 +48,22 @@ public class KaizalaComponentConfigurer extends PropertyConfigurerSupport implem
         case "authUrl": getOrCreateConfiguration(target).setAuthUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
+        case "caption": getOrCreateConfiguration(target).setCaption(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, org.apache.camel.component.kaizala.KaizalaConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "count": getOrCreateConfiguration(target).setCount(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "cursor": getOrCreateConfiguration(target).setCursor(property(camelContext, java.lang.String.class, value)); return true;
         case "endpointurl":
         case "endpointUrl": getOrCreateConfiguration(target).setEndpointUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "fetchallgroups":
+        case "fetchAllGroups": getOrCreateConfiguration(target).setFetchAllGroups(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "filename":
+        case "fileName": getOrCreateConfiguration(target).setFileName(property(camelContext, java.lang.String.class, value)); return true;
+        case "fromdate":
+        case "fromDate": getOrCreateConfiguration(target).setFromDate(property(camelContext, java.lang.String.class, value)); return true;
+        case "getdetails":
+        case "getDetails": getOrCreateConfiguration(target).setGetDetails(property(camelContext, boolean.class, value)); return true;
         case "groupid":
         case "groupId": getOrCreateConfiguration(target).setGroupId(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
@@ -53,15 +72,43 @@ public class KaizalaComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxConnections": target.setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxmessagelength":
         case "maxMessageLength": getOrCreateConfiguration(target).setMaxMessageLength(property(camelContext, int.class, value)); return true;
+        case "mediafieldname":
+        case "mediaFieldName": getOrCreateConfiguration(target).setMediaFieldName(property(camelContext, java.lang.String.class, value)); return true;
+        case "mediatype":
+        case "mediaType": getOrCreateConfiguration(target).setMediaType(property(camelContext, java.lang.String.class, value)); return true;
+        case "memberid":
+        case "memberId": getOrCreateConfiguration(target).setMemberId(property(camelContext, java.lang.String.class, value)); return true;
+        case "mobilenumber":
+        case "mobileNumber": getOrCreateConfiguration(target).setMobileNumber(property(camelContext, java.lang.String.class, value)); return true;
+        case "objectid":
+        case "objectId": getOrCreateConfiguration(target).setObjectId(property(camelContext, java.lang.String.class, value)); return true;
+        case "objecttype":
+        case "objectType": getOrCreateConfiguration(target).setObjectType(property(camelContext, java.lang.String.class, value)); return true;
+        case "reactiontype":
+        case "reactionType": getOrCreateConfiguration(target).setReactionType(property(camelContext, java.lang.String.class, value)); return true;
+        case "referenceid":
+        case "referenceId": getOrCreateConfiguration(target).setReferenceId(property(camelContext, java.lang.String.class, value)); return true;
         case "refreshtoken":
         case "refreshToken": getOrCreateConfiguration(target).setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "responseid":
+        case "responseId": getOrCreateConfiguration(target).setResponseId(property(camelContext, java.lang.String.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "role": getOrCreateConfiguration(target).setRole(property(camelContext, java.lang.String.class, value)); return true;
         case "sendtoallsubscribers":
         case "sendToAllSubscribers": getOrCreateConfiguration(target).setSendToAllSubscribers(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "showdetail":
+        case "showDetail": getOrCreateConfiguration(target).setShowDetail(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "sourcegroupid":
+        case "sourceGroupId": getOrCreateConfiguration(target).setSourceGroupId(property(camelContext, java.lang.String.class, value)); return true;
+        case "subgroupid":
+        case "subGroupId": getOrCreateConfiguration(target).setSubGroupId(property(camelContext, java.lang.String.class, value)); return true;
         case "subscribers": getOrCreateConfiguration(target).setSubscribers(property(camelContext, java.lang.String.class, value)); return true;
+        case "title": getOrCreateConfiguration(target).setTitle(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenstore":
         case "tokenStore": getOrCreateConfiguration(target).setTokenStore(property(camelContext, org.apache.camel.component.kaizala.KaizalaTokenStore.class, value)); return true;
+        case "webhookid":
+        case "webhookId": getOrCreateConfiguration(target).setWebhookId(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -71,6 +118,14 @@ public class KaizalaComponentConfigurer extends PropertyConfigurerSupport implem
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": return java.lang.String.class;
+        case "actionid":
+        case "actionId": return java.lang.String.class;
+        case "actionpackageid":
+        case "actionPackageId": return java.lang.String.class;
+        case "actiontype":
+        case "actionType": return java.lang.String.class;
+        case "allpages":
+        case "allPages": return boolean.class;
         case "applicationid":
         case "applicationId": return java.lang.String.class;
         case "applicationsecret":
@@ -79,11 +134,22 @@ public class KaizalaComponentConfigurer extends PropertyConfigurerSupport implem
         case "authUrl": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
+        case "caption": return java.lang.String.class;
         case "configuration": return org.apache.camel.component.kaizala.KaizalaConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "count": return java.lang.Integer.class;
+        case "cursor": return java.lang.String.class;
         case "endpointurl":
         case "endpointUrl": return java.lang.String.class;
+        case "fetchallgroups":
+        case "fetchAllGroups": return java.lang.Boolean.class;
+        case "filename":
+        case "fileName": return java.lang.String.class;
+        case "fromdate":
+        case "fromDate": return java.lang.String.class;
+        case "getdetails":
+        case "getDetails": return boolean.class;
         case "groupid":
         case "groupId": return java.lang.String.class;
         case "lazystartproducer":
@@ -92,15 +158,43 @@ public class KaizalaComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxConnections": return int.class;
         case "maxmessagelength":
         case "maxMessageLength": return int.class;
+        case "mediafieldname":
+        case "mediaFieldName": return java.lang.String.class;
+        case "mediatype":
+        case "mediaType": return java.lang.String.class;
+        case "memberid":
+        case "memberId": return java.lang.String.class;
+        case "mobilenumber":
+        case "mobileNumber": return java.lang.String.class;
+        case "objectid":
+        case "objectId": return java.lang.String.class;
+        case "objecttype":
+        case "objectType": return java.lang.String.class;
+        case "reactiontype":
+        case "reactionType": return java.lang.String.class;
+        case "referenceid":
+        case "referenceId": return java.lang.String.class;
         case "refreshtoken":
         case "refreshToken": return java.lang.String.class;
+        case "responseid":
+        case "responseId": return java.lang.String.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
+        case "role": return java.lang.String.class;
         case "sendtoallsubscribers":
         case "sendToAllSubscribers": return java.lang.Boolean.class;
+        case "showdetail":
+        case "showDetail": return java.lang.Boolean.class;
+        case "sourcegroupid":
+        case "sourceGroupId": return java.lang.String.class;
+        case "subgroupid":
+        case "subGroupId": return java.lang.String.class;
         case "subscribers": return java.lang.String.class;
+        case "title": return java.lang.String.class;
         case "tokenstore":
         case "tokenStore": return org.apache.camel.component.kaizala.KaizalaTokenStore.class;
+        case "webhookid":
+        case "webhookId": return java.lang.String.class;
         default: return null;
         }
     }
@@ -111,6 +205,14 @@ public class KaizalaComponentConfigurer extends PropertyConfigurerSupport implem
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": return getOrCreateConfiguration(target).getAccessToken();
+        case "actionid":
+        case "actionId": return getOrCreateConfiguration(target).getActionId();
+        case "actionpackageid":
+        case "actionPackageId": return getOrCreateConfiguration(target).getActionPackageId();
+        case "actiontype":
+        case "actionType": return getOrCreateConfiguration(target).getActionType();
+        case "allpages":
+        case "allPages": return getOrCreateConfiguration(target).isAllPages();
         case "applicationid":
         case "applicationId": return getOrCreateConfiguration(target).getApplicationId();
         case "applicationsecret":
@@ -119,11 +221,22 @@ public class KaizalaComponentConfigurer extends PropertyConfigurerSupport implem
         case "authUrl": return getOrCreateConfiguration(target).getAuthUrl();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
+        case "caption": return getOrCreateConfiguration(target).getCaption();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "count": return getOrCreateConfiguration(target).getCount();
+        case "cursor": return getOrCreateConfiguration(target).getCursor();
         case "endpointurl":
         case "endpointUrl": return getOrCreateConfiguration(target).getEndpointUrl();
+        case "fetchallgroups":
+        case "fetchAllGroups": return getOrCreateConfiguration(target).getFetchAllGroups();
+        case "filename":
+        case "fileName": return getOrCreateConfiguration(target).getFileName();
+        case "fromdate":
+        case "fromDate": return getOrCreateConfiguration(target).getFromDate();
+        case "getdetails":
+        case "getDetails": return getOrCreateConfiguration(target).isGetDetails();
         case "groupid":
         case "groupId": return getOrCreateConfiguration(target).getGroupId();
         case "lazystartproducer":
@@ -132,15 +245,43 @@ public class KaizalaComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxConnections": return target.getMaxConnections();
         case "maxmessagelength":
         case "maxMessageLength": return getOrCreateConfiguration(target).getMaxMessageLength();
+        case "mediafieldname":
+        case "mediaFieldName": return getOrCreateConfiguration(target).getMediaFieldName();
+        case "mediatype":
+        case "mediaType": return getOrCreateConfiguration(target).getMediaType();
+        case "memberid":
+        case "memberId": return getOrCreateConfiguration(target).getMemberId();
+        case "mobilenumber":
+        case "mobileNumber": return getOrCreateConfiguration(target).getMobileNumber();
+        case "objectid":
+        case "objectId": return getOrCreateConfiguration(target).getObjectId();
+        case "objecttype":
+        case "objectType": return getOrCreateConfiguration(target).getObjectType();
+        case "reactiontype":
+        case "reactionType": return getOrCreateConfiguration(target).getReactionType();
+        case "referenceid":
+        case "referenceId": return getOrCreateConfiguration(target).getReferenceId();
         case "refreshtoken":
         case "refreshToken": return getOrCreateConfiguration(target).getRefreshToken();
+        case "responseid":
+        case "responseId": return getOrCreateConfiguration(target).getResponseId();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
+        case "role": return getOrCreateConfiguration(target).getRole();
         case "sendtoallsubscribers":
         case "sendToAllSubscribers": return getOrCreateConfiguration(target).getSendToAllSubscribers();
+        case "showdetail":
+        case "showDetail": return getOrCreateConfiguration(target).getShowDetail();
+        case "sourcegroupid":
+        case "sourceGroupId": return getOrCreateConfiguration(target).getSourceGroupId();
+        case "subgroupid":
+        case "subGroupId": return getOrCreateConfiguration(target).getSubGroupId();
         case "subscribers": return getOrCreateConfiguration(target).getSubscribers();
+        case "title": return getOrCreateConfiguration(target).getTitle();
         case "tokenstore":
         case "tokenStore": return getOrCreateConfiguration(target).getTokenStore();
+        case "webhookid":
+        case "webhookId": return getOrCreateConfiguration(target).getWebhookId();
         default: return null;
         }
     }

@@ -25,31 +25,78 @@ public class KaizalaEndpointConfigurer extends PropertyConfigurerSupport impleme
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": target.getConfiguration().setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "actionid":
+        case "actionId": target.getConfiguration().setActionId(property(camelContext, java.lang.String.class, value)); return true;
+        case "actionpackageid":
+        case "actionPackageId": target.getConfiguration().setActionPackageId(property(camelContext, java.lang.String.class, value)); return true;
+        case "actiontype":
+        case "actionType": target.getConfiguration().setActionType(property(camelContext, java.lang.String.class, value)); return true;
+        case "allpages":
+        case "allPages": target.getConfiguration().setAllPages(property(camelContext, boolean.class, value)); return true;
         case "applicationid":
         case "applicationId": target.getConfiguration().setApplicationId(property(camelContext, java.lang.String.class, value)); return true;
         case "applicationsecret":
         case "applicationSecret": target.getConfiguration().setApplicationSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "authurl":
         case "authUrl": target.getConfiguration().setAuthUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "caption": target.getConfiguration().setCaption(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "count": target.getConfiguration().setCount(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "cursor": target.getConfiguration().setCursor(property(camelContext, java.lang.String.class, value)); return true;
         case "endpointurl":
         case "endpointUrl": target.getConfiguration().setEndpointUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "fetchallgroups":
+        case "fetchAllGroups": target.getConfiguration().setFetchAllGroups(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "filename":
+        case "fileName": target.getConfiguration().setFileName(property(camelContext, java.lang.String.class, value)); return true;
+        case "fromdate":
+        case "fromDate": target.getConfiguration().setFromDate(property(camelContext, java.lang.String.class, value)); return true;
+        case "getdetails":
+        case "getDetails": target.getConfiguration().setGetDetails(property(camelContext, boolean.class, value)); return true;
         case "groupid":
         case "groupId": target.getConfiguration().setGroupId(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxmessagelength":
         case "maxMessageLength": target.getConfiguration().setMaxMessageLength(property(camelContext, int.class, value)); return true;
+        case "mediafieldname":
+        case "mediaFieldName": target.getConfiguration().setMediaFieldName(property(camelContext, java.lang.String.class, value)); return true;
+        case "mediatype":
+        case "mediaType": target.getConfiguration().setMediaType(property(camelContext, java.lang.String.class, value)); return true;
+        case "memberid":
+        case "memberId": target.getConfiguration().setMemberId(property(camelContext, java.lang.String.class, value)); return true;
+        case "mobilenumber":
+        case "mobileNumber": target.getConfiguration().setMobileNumber(property(camelContext, java.lang.String.class, value)); return true;
+        case "objectid":
+        case "objectId": target.getConfiguration().setObjectId(property(camelContext, java.lang.String.class, value)); return true;
+        case "objecttype":
+        case "objectType": target.getConfiguration().setObjectType(property(camelContext, java.lang.String.class, value)); return true;
+        case "reactiontype":
+        case "reactionType": target.getConfiguration().setReactionType(property(camelContext, java.lang.String.class, value)); return true;
+        case "referenceid":
+        case "referenceId": target.getConfiguration().setReferenceId(property(camelContext, java.lang.String.class, value)); return true;
         case "refreshtoken":
         case "refreshToken": target.getConfiguration().setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "responseid":
+        case "responseId": target.getConfiguration().setResponseId(property(camelContext, java.lang.String.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "role": target.getConfiguration().setRole(property(camelContext, java.lang.String.class, value)); return true;
         case "sendtoallsubscribers":
         case "sendToAllSubscribers": target.getConfiguration().setSendToAllSubscribers(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "showdetail":
+        case "showDetail": target.getConfiguration().setShowDetail(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "sourcegroupid":
+        case "sourceGroupId": target.getConfiguration().setSourceGroupId(property(camelContext, java.lang.String.class, value)); return true;
+        case "subgroupid":
+        case "subGroupId": target.getConfiguration().setSubGroupId(property(camelContext, java.lang.String.class, value)); return true;
         case "subscribers": target.getConfiguration().setSubscribers(property(camelContext, java.lang.String.class, value)); return true;
+        case "title": target.getConfiguration().setTitle(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenstore":
         case "tokenStore": target.getConfiguration().setTokenStore(property(camelContext, org.apache.camel.component.kaizala.KaizalaTokenStore.class, value)); return true;
+        case "webhookid":
+        case "webhookId": target.getConfiguration().setWebhookId(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -59,31 +106,78 @@ public class KaizalaEndpointConfigurer extends PropertyConfigurerSupport impleme
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": return java.lang.String.class;
+        case "actionid":
+        case "actionId": return java.lang.String.class;
+        case "actionpackageid":
+        case "actionPackageId": return java.lang.String.class;
+        case "actiontype":
+        case "actionType": return java.lang.String.class;
+        case "allpages":
+        case "allPages": return boolean.class;
         case "applicationid":
         case "applicationId": return java.lang.String.class;
         case "applicationsecret":
         case "applicationSecret": return java.lang.String.class;
         case "authurl":
         case "authUrl": return java.lang.String.class;
+        case "caption": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "count": return java.lang.Integer.class;
+        case "cursor": return java.lang.String.class;
         case "endpointurl":
         case "endpointUrl": return java.lang.String.class;
+        case "fetchallgroups":
+        case "fetchAllGroups": return java.lang.Boolean.class;
+        case "filename":
+        case "fileName": return java.lang.String.class;
+        case "fromdate":
+        case "fromDate": return java.lang.String.class;
+        case "getdetails":
+        case "getDetails": return boolean.class;
         case "groupid":
         case "groupId": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxmessagelength":
         case "maxMessageLength": return int.class;
+        case "mediafieldname":
+        case "mediaFieldName": return java.lang.String.class;
+        case "mediatype":
+        case "mediaType": return java.lang.String.class;
+        case "memberid":
+        case "memberId": return java.lang.String.class;
+        case "mobilenumber":
+        case "mobileNumber": return java.lang.String.class;
+        case "objectid":
+        case "objectId": return java.lang.String.class;
+        case "objecttype":
+        case "objectType": return java.lang.String.class;
+        case "reactiontype":
+        case "reactionType": return java.lang.String.class;
+        case "referenceid":
+        case "referenceId": return java.lang.String.class;
         case "refreshtoken":
         case "refreshToken": return java.lang.String.class;
+        case "responseid":
+        case "responseId": return java.lang.String.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
+        case "role": return java.lang.String.class;
         case "sendtoallsubscribers":
         case "sendToAllSubscribers": return java.lang.Boolean.class;
+        case "showdetail":
+        case "showDetail": return java.lang.Boolean.class;
+        case "sourcegroupid":
+        case "sourceGroupId": return java.lang.String.class;
+        case "subgroupid":
+        case "subGroupId": return java.lang.String.class;
         case "subscribers": return java.lang.String.class;
+        case "title": return java.lang.String.class;
         case "tokenstore":
         case "tokenStore": return org.apache.camel.component.kaizala.KaizalaTokenStore.class;
+        case "webhookid":
+        case "webhookId": return java.lang.String.class;
         default: return null;
         }
     }
@@ -94,31 +188,78 @@ public class KaizalaEndpointConfigurer extends PropertyConfigurerSupport impleme
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": return target.getConfiguration().getAccessToken();
+        case "actionid":
+        case "actionId": return target.getConfiguration().getActionId();
+        case "actionpackageid":
+        case "actionPackageId": return target.getConfiguration().getActionPackageId();
+        case "actiontype":
+        case "actionType": return target.getConfiguration().getActionType();
+        case "allpages":
+        case "allPages": return target.getConfiguration().isAllPages();
         case "applicationid":
         case "applicationId": return target.getConfiguration().getApplicationId();
         case "applicationsecret":
         case "applicationSecret": return target.getConfiguration().getApplicationSecret();
         case "authurl":
         case "authUrl": return target.getConfiguration().getAuthUrl();
+        case "caption": return target.getConfiguration().getCaption();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "count": return target.getConfiguration().getCount();
+        case "cursor": return target.getConfiguration().getCursor();
         case "endpointurl":
         case "endpointUrl": return target.getConfiguration().getEndpointUrl();
+        case "fetchallgroups":
+        case "fetchAllGroups": return target.getConfiguration().getFetchAllGroups();
+        case "filename":
+        case "fileName": return target.getConfiguration().getFileName();
+        case "fromdate":
+        case "fromDate": return target.getConfiguration().getFromDate();
+        case "getdetails":
+        case "getDetails": return target.getConfiguration().isGetDetails();
         case "groupid":
         case "groupId": return target.getConfiguration().getGroupId();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxmessagelength":
         case "maxMessageLength": return target.getConfiguration().getMaxMessageLength();
+        case "mediafieldname":
+        case "mediaFieldName": return target.getConfiguration().getMediaFieldName();
+        case "mediatype":
+        case "mediaType": return target.getConfiguration().getMediaType();
+        case "memberid":
+        case "memberId": return target.getConfiguration().getMemberId();
+        case "mobilenumber":
+        case "mobileNumber": return target.getConfiguration().getMobileNumber();
+        case "objectid":
+        case "objectId": return target.getConfiguration().getObjectId();
+        case "objecttype":
+        case "objectType": return target.getConfiguration().getObjectType();
+        case "reactiontype":
+        case "reactionType": return target.getConfiguration().getReactionType();
+        case "referenceid":
+        case "referenceId": return target.getConfiguration().getReferenceId();
         case "refreshtoken":
         case "refreshToken": return target.getConfiguration().getRefreshToken();
+        case "responseid":
+        case "responseId": return target.getConfiguration().getResponseId();
         case "responsetimeout":
         case "responseTimeout": return target.getConfiguration().getResponseTimeout();
+        case "role": return target.getConfiguration().getRole();
         case "sendtoallsubscribers":
         case "sendToAllSubscribers": return target.getConfiguration().getSendToAllSubscribers();
+        case "showdetail":
+        case "showDetail": return target.getConfiguration().getShowDetail();
+        case "sourcegroupid":
+        case "sourceGroupId": return target.getConfiguration().getSourceGroupId();
+        case "subgroupid":
+        case "subGroupId": return target.getConfiguration().getSubGroupId();
         case "subscribers": return target.getConfiguration().getSubscribers();
+        case "title": return target.getConfiguration().getTitle();
         case "tokenstore":
         case "tokenStore": return target.getConfiguration().getTokenStore();
+        case "webhookid":
+        case "webhookId": return target.getConfiguration().getWebhookId();
         default: return null;
         }
     }

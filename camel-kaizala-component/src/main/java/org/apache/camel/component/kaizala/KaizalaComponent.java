@@ -1,7 +1,5 @@
 package org.apache.camel.component.kaizala;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -49,35 +47,7 @@ public class KaizalaComponent extends DefaultComponent {
                 options.getApplicationSecret(), options.getRefreshToken(), options.getAccessToken(),
                 options.getTokenStore() != null ? options.getTokenStore() : defaultTokenStore,
                 options.getConnectTimeout(), options.getResponseTimeout());
-        checkCredentials(settings);
         return clients.computeIfAbsent(settings, s -> new KaizalaClient(transport(), s));
-    }
-
-    private static void checkCredentials(KaizalaClient.Settings settings) {
-        List<String> missing = new ArrayList<>();
-        if (settings.accessToken() != null) {
-            if (settings.endpointUrl() == null) {
-                missing.add("endpointUrl (required with a fixed accessToken)");
-            }
-        } else {
-            if (settings.applicationId() == null) {
-                missing.add("applicationId");
-            }
-            if (settings.applicationSecret() == null) {
-                missing.add("applicationSecret");
-            }
-            if (settings.refreshToken() == null) {
-                missing.add("refreshToken");
-            }
-            if (settings.authUrl() == null) {
-                missing.add("authUrl");
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("Kaizala credentials are incomplete: set " + String.join(", ", missing)
-                                               + " on the kaizala component or endpoint (or set accessToken and"
-                                               + " endpointUrl)");
-        }
     }
 
     private HttpTransport transport() {

@@ -59,6 +59,106 @@ public class KaizalaConfiguration implements Cloneable {
               description = "Public groups only: send the message to every subscriber. The"
                             + " CamelKaizalaSendToAllSubscribers header wins over it.")
     private Boolean sendToAllSubscribers;
+    @UriParam(label = "producer",
+              description = "subgroups/remove: the id of the sub-group to detach. The CamelKaizalaSubGroupId header wins"
+                            + " over it.")
+    private String subGroupId;
+    @UriParam(label = "producer",
+              description = "members/remove, members/updateRole: the member id (from members/list). The CamelKaizalaMemberId"
+                            + " header wins over it.")
+    private String memberId;
+    @UriParam(label = "producer",
+              description = "actions/get and responses/*: the id of the action instance. The CamelKaizalaActionId header"
+                            + " wins over it.")
+    private String actionId;
+    @UriParam(label = "producer",
+              description = "reactions: the referenceId of the action card reacted to. The CamelKaizalaReferenceId header"
+                            + " wins over it.")
+    private String referenceId;
+    @UriParam(label = "producer",
+              description = "webhooks/update, webhooks/delete: the webhook id. The CamelKaizalaWebhookId header wins over"
+                            + " it.")
+    private String webhookId;
+    @UriParam(label = "producer",
+              description = "responses/*: an earlier response to update instead of adding one. The CamelKaizalaResponseId"
+                            + " header wins over it.")
+    private String responseId;
+    @UriParam(label = "producer",
+              description = "reactions: the group where the action was originally sent; defaults to groupId. The"
+                            + " CamelKaizalaSourceGroupId header wins over it.")
+    private String sourceGroupId;
+    @UriParam(label = "producer",
+              description = "groups/list: return every group detail.")
+    private Boolean showDetail;
+    @UriParam(label = "producer",
+              description = "groups/list: also return parent and sub-groups; subgroups/list: every sub-group down the"
+                            + " hierarchy.")
+    private Boolean fetchAllGroups;
+    @UriParam(label = "producer", enums = "Survey,Job,Poll,LetsMeet,Announcement,Image,Album,Audio,Document,Video,ShareLocation,PhotoWithLocation",
+              description = "actions/list: the type of action to list (required there); media/send: the attachment type (by"
+                            + " default derived from the file type). The CamelKaizalaActionType header wins over it.")
+    private String actionType;
+    @UriParam(label = "producer",
+              description = "actions/list: only actions after this instant, passed through as given.")
+    private String fromDate;
+    @UriParam(label = "producer",
+              description = "The page size: actions/list (Kaizala default 30), subscribers/list (at most 50, the default).")
+    private Integer count;
+    @UriParam(label = "producer",
+              description = "subscribers/list and the reaction listings: the cursor of the page to fetch (from the"
+                            + " CamelKaizalaNextCursor header of the previous page). The CamelKaizalaCursor header wins over"
+                            + " it.")
+    private String cursor;
+    @UriParam(label = "producer", defaultValue = "false",
+              description = "subscribers/list, actions/list, reactions/groupSummary, reactions/details: fetch every page and"
+                            + " return them as one answer.")
+    private boolean allPages = false;
+    @UriParam(label = "producer", defaultValue = "false",
+              description = "actions/get: include the responses of every participant.")
+    private boolean getDetails = false;
+    @UriParam(label = "producer", enums = "Like,Comment",
+              description = "reactions/add and reactions/details: Like or Comment. The CamelKaizalaReactionType header wins"
+                            + " over it.")
+    private String reactionType;
+    @UriParam(label = "producer", enums = "Admin,Member",
+              description = "members/updateRole: the new role. The CamelKaizalaRole header wins over it.")
+    private String role;
+    @UriParam(label = "producer",
+              description = "webhooks/subscribe, webhooks/list: the object of the subscription (a group id, action id or"
+                            + " action package id); defaults to groupId. The CamelKaizalaObjectId header wins over it.")
+    private String objectId;
+    @UriParam(label = "producer", defaultValue = "Group", enums = "Group,Action,ActionPackage",
+              description = "webhooks/subscribe, webhooks/list: what objectId names. The CamelKaizalaObjectType header wins"
+                            + " over it.")
+    private String objectType = "Group";
+    @UriParam(label = "producer",
+              description = "auth/generatePin, auth/refreshToken: the phone number (with + and country code). The"
+                            + " CamelKaizalaMobileNumber header wins over it.")
+    private String mobileNumber;
+    @UriParam(label = "producer",
+              description = "actions/custom, responses/custom: the id of the custom action package. The"
+                            + " CamelKaizalaActionPackageId header wins over it.")
+    private String actionPackageId;
+    @UriParam(label = "producer",
+              description = "The title used with a short-form body: the job title for a list of assignees, the poll question"
+                            + " for a list of choices, the announcement title for a text. The CamelKaizalaTitle header wins"
+                            + " over it.")
+    private String title;
+    @UriParam(label = "producer",
+              description = "media: the file name sent with the upload; by default the name of the File or Path, or the"
+                            + " CamelFileName header. The CamelKaizalaFileName header wins over it.")
+    private String fileName;
+    @UriParam(label = "producer",
+              description = "media: the MIME type of the uploaded file (Kaizala answers 415 without a supported one); by"
+                            + " default derived from the file name. The CamelKaizalaMediaType header wins over it.")
+    private String mediaType;
+    @UriParam(label = "producer", defaultValue = "FileName",
+              description = "media/upload: the name of the multipart form field (FileName per the swagger; some sources say"
+                            + " files).")
+    private String mediaFieldName = "FileName";
+    @UriParam(label = "producer",
+              description = "media/send: the text shown with the file. The CamelKaizalaCaption header wins over it.")
+    private String caption;
     @UriParam(label = "producer", defaultValue = "4000",
               description = "The longest text accepted for a message. Kaizala's articles say 4000 characters, its"
                             + " swagger 1000; longer text is refused before anything is sent.")
@@ -167,6 +267,214 @@ public class KaizalaConfiguration implements Cloneable {
 
     public void setMaxMessageLength(int maxMessageLength) {
         this.maxMessageLength = maxMessageLength;
+    }
+
+    public String getSubGroupId() {
+        return subGroupId;
+    }
+
+    public void setSubGroupId(String subGroupId) {
+        this.subGroupId = subGroupId;
+    }
+
+    public String getMemberId() {
+        return memberId;
+    }
+
+    public void setMemberId(String memberId) {
+        this.memberId = memberId;
+    }
+
+    public String getActionId() {
+        return actionId;
+    }
+
+    public void setActionId(String actionId) {
+        this.actionId = actionId;
+    }
+
+    public String getReferenceId() {
+        return referenceId;
+    }
+
+    public void setReferenceId(String referenceId) {
+        this.referenceId = referenceId;
+    }
+
+    public String getWebhookId() {
+        return webhookId;
+    }
+
+    public void setWebhookId(String webhookId) {
+        this.webhookId = webhookId;
+    }
+
+    public String getResponseId() {
+        return responseId;
+    }
+
+    public void setResponseId(String responseId) {
+        this.responseId = responseId;
+    }
+
+    public String getSourceGroupId() {
+        return sourceGroupId;
+    }
+
+    public void setSourceGroupId(String sourceGroupId) {
+        this.sourceGroupId = sourceGroupId;
+    }
+
+    public Boolean getShowDetail() {
+        return showDetail;
+    }
+
+    public void setShowDetail(Boolean showDetail) {
+        this.showDetail = showDetail;
+    }
+
+    public Boolean getFetchAllGroups() {
+        return fetchAllGroups;
+    }
+
+    public void setFetchAllGroups(Boolean fetchAllGroups) {
+        this.fetchAllGroups = fetchAllGroups;
+    }
+
+    public String getActionType() {
+        return actionType;
+    }
+
+    public void setActionType(String actionType) {
+        this.actionType = actionType;
+    }
+
+    public String getFromDate() {
+        return fromDate;
+    }
+
+    public void setFromDate(String fromDate) {
+        this.fromDate = fromDate;
+    }
+
+    public Integer getCount() {
+        return count;
+    }
+
+    public void setCount(Integer count) {
+        this.count = count;
+    }
+
+    public String getCursor() {
+        return cursor;
+    }
+
+    public void setCursor(String cursor) {
+        this.cursor = cursor;
+    }
+
+    public boolean isAllPages() {
+        return allPages;
+    }
+
+    public void setAllPages(boolean allPages) {
+        this.allPages = allPages;
+    }
+
+    public boolean isGetDetails() {
+        return getDetails;
+    }
+
+    public void setGetDetails(boolean getDetails) {
+        this.getDetails = getDetails;
+    }
+
+    public String getReactionType() {
+        return reactionType;
+    }
+
+    public void setReactionType(String reactionType) {
+        this.reactionType = reactionType;
+    }
+
+    public String getRole() {
+        return role;
+    }
+
+    public void setRole(String role) {
+        this.role = role;
+    }
+
+    public String getObjectId() {
+        return objectId;
+    }
+
+    public void setObjectId(String objectId) {
+        this.objectId = objectId;
+    }
+
+    public String getObjectType() {
+        return objectType;
+    }
+
+    public void setObjectType(String objectType) {
+        this.objectType = objectType;
+    }
+
+    public String getMobileNumber() {
+        return mobileNumber;
+    }
+
+    public void setMobileNumber(String mobileNumber) {
+        this.mobileNumber = mobileNumber;
+    }
+
+    public String getActionPackageId() {
+        return actionPackageId;
+    }
+
+    public void setActionPackageId(String actionPackageId) {
+        this.actionPackageId = actionPackageId;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public String getFileName() {
+        return fileName;
+    }
+
+    public void setFileName(String fileName) {
+        this.fileName = fileName;
+    }
+
+    public String getMediaType() {
+        return mediaType;
+    }
+
+    public void setMediaType(String mediaType) {
+        this.mediaType = mediaType;
+    }
+
+    public String getMediaFieldName() {
+        return mediaFieldName;
+    }
+
+    public void setMediaFieldName(String mediaFieldName) {
+        this.mediaFieldName = mediaFieldName;
+    }
+
+    public String getCaption() {
+        return caption;
+    }
+
+    public void setCaption(String caption) {
+        this.caption = caption;
     }
 
     public KaizalaConfiguration copy() {

@@ -18,12 +18,15 @@ import org.apache.camel.support.DefaultEndpoint;
              headersClass = KaizalaConstants.class)
 public class KaizalaEndpoint extends DefaultEndpoint {
 
-    @UriPath(description = "The Kaizala resource to act on.", enums = "messages")
+    @UriPath(description = "The Kaizala resource to act on.",
+             enums = "auth,groups,subgroups,members,subscribers,messages,media,actions,responses,reactions,webhooks")
     @Metadata(required = true)
     private String resource;
     @UriPath(description = "The operation on the resource; may be left out where the resource has an obvious one"
-                           + " (messages: send). The CamelKaizalaOperation header overrides it per message.",
-             enums = "send")
+                           + " (messages: send, media: upload). The CamelKaizalaOperation header overrides it per"
+                           + " message.",
+             enums = "generatePin,refreshToken,accessToken,create,list,get,add,remove,updateRole,send,upload,survey,job,"
+                     + "poll,letsMeet,announcement,custom,summary,groupSummary,details,subscribe,update,delete")
     private String operation;
     @UriParam
     private final KaizalaConfiguration configuration;

@@ -5,13 +5,11 @@ import java.util.concurrent.CompletionException;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.component.kaizala.internal.ApiRequest;
+import org.apache.camel.component.kaizala.internal.Call;
 import org.apache.camel.component.kaizala.internal.KaizalaClient;
-import org.apache.camel.component.kaizala.internal.KaizalaJson;
 import org.apache.camel.component.kaizala.internal.OperationInput;
-import org.apache.camel.component.kaizala.model.ReferenceResponse;
+import org.apache.camel.component.kaizala.model.KaizalaResponse;
 import org.apache.camel.support.DefaultAsyncProducer;
-import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
 
 /**
  * Performs the endpoint's operation (or the one the {@code CamelKaizalaOperation} header names) without holding a
@@ -32,26 +30,30 @@ public class KaizalaProducer extends DefaultAsyncProducer {
     protected void doStart() throws Exception {
         super.doStart();
         client = endpoint.getComponent().client(endpoint.getConfiguration());
+        String missing = client.settings().missingCredentials();
+        if (missing != null && endpoint.getKaizalaOperation().requiresCredentials()) {
+            throw new IllegalArgumentException(missing);
+        }
     }
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         KaizalaOperation operation;
-        ApiRequest request;
+        Call call;
         try {
             operation = operationFor(exchange);
-            request = operation.toRequest(new OperationInput(exchange, endpoint.getConfiguration()));
+            call = operation.prepare(new OperationInput(exchange, endpoint.getConfiguration()));
         } catch (Exception e) {
             exchange.setException(e);
             callback.done(true);
             return true;
         }
-        client.call(request).whenCompleteAsync((response, error) -> {
+        call.execute(client).whenCompleteAsync((answer, error) -> {
             try {
                 if (error != null) {
                     exchange.setException(failure(operation, error));
                 } else {
-                    answer(exchange.getMessage(), operation, response);
+                    answer(exchange.getMessage(), answer);
                 }
             } catch (Exception e) {
                 exchange.setException(e);
@@ -74,17 +76,18 @@ public class KaizalaProducer extends DefaultAsyncProducer {
         }
     }
 
-    private static void answer(Message message, KaizalaOperation operation, SimpleHttpResponse response) {
-        Object model = KaizalaJson.read(response.getBodyBytes(), operation.responseType(), operation.id());
-        message.setBody(model);
-        message.setHeader(KaizalaConstants.HTTP_STATUS, response.getCode());
-        if (model instanceof ReferenceResponse reference && reference.referenceId() != null) {
-            message.setHeader(KaizalaConstants.REFERENCE_ID, reference.referenceId());
+    private static void answer(Message message, Object answer) {
+        message.setBody(answer);
+        if (answer instanceof KaizalaResponse response) {
+            response.headers().forEach(message::setHeader);
         }
     }
 
     private static Throwable failure(KaizalaOperation operation, Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        Throwable cause = error;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
         if (cause instanceof KaizalaException) {
             return cause;
         }

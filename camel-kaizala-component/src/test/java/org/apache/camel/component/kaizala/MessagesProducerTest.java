@@ -46,7 +46,6 @@ class MessagesProducerTest extends KaizalaTestSupport {
         String stored = simulator.state().group(groupId).orElseThrow().messages().get(0).referenceId();
         assertThat(answer.referenceId()).isEqualTo(stored);
         assertThat(exchange.getMessage().getHeader(KaizalaConstants.REFERENCE_ID)).isEqualTo(stored);
-        assertThat(exchange.getMessage().getHeader(KaizalaConstants.HTTP_STATUS)).isEqualTo(200);
     }
 
     @Test

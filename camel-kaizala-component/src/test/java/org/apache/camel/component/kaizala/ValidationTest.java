@@ -50,7 +50,7 @@ class ValidationTest extends KaizalaTestSupport {
                         "sendToAllSubscribers", "true or false, got 'yes'"),
                 Arguments.of("unknown operation header", "hello",
                         Map.of(KaizalaConstants.GROUP_ID, GROUP, KaizalaConstants.OPERATION, "messages/delete"),
-                        KaizalaConstants.OPERATION, "Valid operations: messages/send"),
+                        KaizalaConstants.OPERATION, "Valid operations: auth/generatePin, "),
                 Arguments.of("map with a wrong shape", Map.of("message", List.of("a", "b")),
                         Map.of(KaizalaConstants.GROUP_ID, GROUP), "body", "does not read as SendMessageRequest"),
                 Arguments.of("model without text", new SendMessageRequest(),
@@ -87,7 +87,7 @@ class ValidationTest extends KaizalaTestSupport {
                 .isInstanceOf(ResolveEndpointFailedException.class)
                 .rootCause()
                 .hasMessageContaining("Unknown Kaizala operation 'messages/delete'")
-                .hasMessageContaining("Valid operations: messages/send");
+                .hasMessageContaining("Valid operations: auth/generatePin, ").hasMessageContaining(", messages/send, ").hasMessageContaining(", webhooks/delete");
         assertThatThrownBy(() -> context.getEndpoint("kaizala:telegrams"))
                 .rootCause().hasMessageContaining("Unknown Kaizala operation 'telegrams'");
     }

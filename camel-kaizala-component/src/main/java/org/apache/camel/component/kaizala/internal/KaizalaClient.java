@@ -27,6 +27,32 @@ public final class KaizalaClient {
             String authUrl, String endpointUrl, String applicationId, String applicationSecret, String refreshToken,
             String accessToken, KaizalaTokenStore tokenStore, long connectTimeoutMillis, long responseTimeoutMillis) {
 
+        /** What is missing to call the resource API, as a message naming the options; null when nothing is. */
+        public String missingCredentials() {
+            java.util.List<String> missing = new java.util.ArrayList<>();
+            if (accessToken != null) {
+                if (endpointUrl == null) {
+                    missing.add("endpointUrl (required with a fixed accessToken)");
+                }
+            } else {
+                if (applicationId == null) {
+                    missing.add("applicationId");
+                }
+                if (applicationSecret == null) {
+                    missing.add("applicationSecret");
+                }
+                if (refreshToken == null) {
+                    missing.add("refreshToken");
+                }
+                if (authUrl == null) {
+                    missing.add("authUrl");
+                }
+            }
+            return missing.isEmpty() ? null
+                    : "Kaizala credentials are incomplete: set " + String.join(", ", missing)
+                      + " on the kaizala component or endpoint (or set accessToken and endpointUrl)";
+        }
+
         @Override
         public String toString() {
             return "Settings[authUrl=" + authUrl + ", endpointUrl=" + endpointUrl + ", applicationId=" + applicationId + "]";
@@ -39,9 +65,11 @@ public final class KaizalaClient {
     private final HttpTransport http;
     private final RequestConfig requestConfig;
     private final TokenManager tokens;
+    private final Settings settings;
 
     public KaizalaClient(HttpTransport http, Settings settings) {
         this.http = http;
+        this.settings = settings;
         this.requestConfig = HttpTransport.requestConfig(settings.connectTimeoutMillis(), settings.responseTimeoutMillis());
         this.tokens = new TokenManager(http, requestConfig, settings);
     }
@@ -49,6 +77,15 @@ public final class KaizalaClient {
     /** Completes with the 2xx answer, or exceptionally with a {@code KaizalaApiException} or the transport's error. */
     public CompletableFuture<SimpleHttpResponse> call(ApiRequest request) {
         return attempt(request, 0, false);
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** auth/accessToken: a new token from the token service, which also becomes the one in use. */
+    public CompletableFuture<org.apache.camel.component.kaizala.model.AccessTokenResponse> fetchAccessToken() {
+        return tokens.fetchNow();
     }
 
     /** The resource base currently in use (without {@code /v1}), or null before the first token. */

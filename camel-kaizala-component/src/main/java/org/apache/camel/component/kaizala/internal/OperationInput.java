@@ -5,27 +5,46 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.component.kaizala.KaizalaConfiguration;
 import org.apache.camel.component.kaizala.KaizalaValidationException;
 
 /**
- * What one exchange gives an operation: its body, and each parameter from the header or, failing that, the endpoint
- * option (a header wins over the option).
+ * What one exchange gives an operation: its body, and each {@link Parameter} from the header or, failing that, the
+ * endpoint option (a header wins over the option).
  */
 public final class OperationInput {
 
     private final Exchange exchange;
     private final KaizalaConfiguration configuration;
+    private final Map<Parameter, String> overrides;
 
     public OperationInput(Exchange exchange, KaizalaConfiguration configuration) {
+        this(exchange, configuration, Map.of());
+    }
+
+    private OperationInput(Exchange exchange, KaizalaConfiguration configuration, Map<Parameter, String> overrides) {
         this.exchange = exchange;
         this.configuration = configuration;
+        this.overrides = overrides;
+    }
+
+    /** The same input with one parameter set, as paging does with the cursor of the next page. */
+    public OperationInput with(Parameter parameter, String value) {
+        Map<Parameter, String> next = new java.util.EnumMap<>(Parameter.class);
+        next.putAll(overrides);
+        next.put(parameter, value);
+        return new OperationInput(exchange, configuration, next);
     }
 
     public KaizalaConfiguration configuration() {
         return configuration;
+    }
+
+    public Exchange exchange() {
+        return exchange;
     }
 
     public Object body() {
@@ -34,62 +53,111 @@ public final class OperationInput {
 
     /** The body as text (Camel's type converters), or null. */
     public String text() {
-        Object body = body();
-        return body == null ? null : exchange.getContext().getTypeConverter().convertTo(String.class, exchange, body);
+        return convert(String.class, body());
     }
 
-    /** A string parameter: the header if set, else the option. */
-    public String string(String header, String option) {
-        Object value = exchange.getMessage().getHeader(header);
+    /** The parameter as a string: the header if set, else the option, else its fallback parameter; or null. */
+    public String string(Parameter parameter) {
+        Object value = raw(parameter);
         if (value == null) {
-            return option;
+            return null;
         }
-        return exchange.getContext().getTypeConverter().convertTo(String.class, exchange, value);
+        String text = value instanceof String s ? s : convert(String.class, value);
+        return text == null || text.isBlank() ? null : text.trim();
     }
 
-    public Boolean bool(String header, Boolean option, String field) {
-        Object value = exchange.getMessage().getHeader(header);
-        if (value == null) {
-            return option;
-        }
-        if (value instanceof Boolean b) {
-            return b;
+    /** The parameter, which must be set: otherwise a validation error that says how to set it. */
+    public String required(Parameter parameter) {
+        return Validate.required(parameter.parameterName(), string(parameter), parameter.hint());
+    }
+
+    public Boolean bool(Parameter parameter) {
+        Object value = raw(parameter);
+        if (value == null || value instanceof Boolean) {
+            return (Boolean) value;
         }
         String text = value.toString().trim();
         if ("true".equalsIgnoreCase(text) || "false".equalsIgnoreCase(text)) {
             return Boolean.valueOf(text);
         }
-        throw new KaizalaValidationException(field, "true or false, got '" + text + "' (header " + header + ")");
+        throw new KaizalaValidationException(parameter.parameterName(),
+                "true or false, got '" + text + "' (" + parameter.hint() + ")");
     }
 
-    /** A list parameter: the header (a collection or a comma-separated string) if set, else the option. */
-    public List<String> list(String header, String option) {
-        Object value = exchange.getMessage().getHeader(header);
-        return value != null ? toList(value) : toList(option);
-    }
-
-    /** The body as the given model: the model itself, a {@code Map} or a JSON string of the same shape. */
-    public <T> T bodyAs(Class<T> model) {
-        Object body = body();
-        if (model.isInstance(body)) {
-            return model.cast(body);
+    public Integer integer(Parameter parameter) {
+        Object value = raw(parameter);
+        if (value == null || value instanceof Integer) {
+            return (Integer) value;
         }
         try {
-            if (body instanceof Map<?, ?> map) {
-                return KaizalaJson.MAPPER.convertValue(map, model);
+            return Integer.valueOf(value.toString().trim());
+        } catch (NumberFormatException e) {
+            throw new KaizalaValidationException(parameter.parameterName(), "a whole number, got '" + value + "'");
+        }
+    }
+
+    /** A list parameter: a collection or a comma-separated string, from the header or the option. */
+    public List<String> list(Parameter parameter) {
+        return toList(raw(parameter));
+    }
+
+    private Object raw(Parameter parameter) {
+        if (overrides.containsKey(parameter)) {
+            return overrides.get(parameter);
+        }
+        Object value = exchange.getMessage().getHeader(parameter.header());
+        if (value == null) {
+            value = parameter.option(configuration);
+        }
+        if (value == null && parameter.fallback() != null) {
+            value = raw(parameter.fallback());
+        }
+        return value;
+    }
+
+    /** The body as the given model: the model itself (copied), a {@code Map} or a JSON string of the same shape. */
+    public <T> T bodyAs(Class<T> model) {
+        return bodyAs(model, body -> null);
+    }
+
+    /**
+     * The body as the given model, or through {@code shortForm} for a body of another kind (a list of phone numbers, a
+     * text…); {@code shortForm} answers null when it does not apply. The model is always a copy: the caller's object
+     * is never changed.
+     */
+    public <T> T bodyAs(Class<T> model, Function<Object, T> shortForm) {
+        Object body = body();
+        try {
+            if (model.isInstance(body) || body instanceof Map) {
+                return KaizalaJson.MAPPER.convertValue(body, model);
             }
-            String json = exchange.getContext().getTypeConverter().convertTo(String.class, exchange, body);
-            if (json == null || json.isBlank()) {
-                throw new KaizalaValidationException("body", "required: a " + model.getSimpleName() + ", a Map or a JSON object");
+            if (body instanceof String text && text.trim().startsWith("{")) {
+                return KaizalaJson.MAPPER.readValue(text, model);
             }
-            return KaizalaJson.MAPPER.readValue(json, model);
+            T converted = shortForm.apply(body);
+            if (converted != null) {
+                return converted;
+            }
+            if (body == null) {
+                throw new KaizalaValidationException("body",
+                        "required: a " + model.getSimpleName() + ", a Map or a JSON object");
+            }
+            if (body instanceof byte[] || body instanceof java.io.InputStream) {
+                return KaizalaJson.MAPPER.readValue(text(), model);
+            }
+            throw new KaizalaValidationException("body", "a " + model.getSimpleName() + ", a Map or a JSON object; got a "
+                                                         + body.getClass().getSimpleName());
         } catch (IllegalArgumentException | IOException e) {
             throw new KaizalaValidationException("body",
                     "does not read as " + model.getSimpleName() + ": " + firstLine(e.getMessage()));
         }
     }
 
-    static List<String> toList(Object value) {
+    <T> T convert(Class<T> type, Object value) {
+        return value == null ? null : exchange.getContext().getTypeConverter().convertTo(type, exchange, value);
+    }
+
+    public static List<String> toList(Object value) {
         if (value == null) {
             return null;
         }

@@ -11,14 +11,14 @@ public final class PathTemplate {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
 
     private final List<String> literals = new ArrayList<>();
-    private final List<PathParameter> parameters = new ArrayList<>();
+    private final List<Parameter> parameters = new ArrayList<>();
 
     public PathTemplate(String template) {
         Matcher m = PLACEHOLDER.matcher(template);
         int last = 0;
         while (m.find()) {
             literals.add(template.substring(last, m.start()));
-            parameters.add(PathParameter.named(m.group(1)));
+            parameters.add(Parameter.named(m.group(1)));
             last = m.end();
         }
         literals.add(template.substring(last));
@@ -27,7 +27,7 @@ public final class PathTemplate {
     public String expand(OperationInput input) {
         StringBuilder path = new StringBuilder(literals.get(0));
         for (int i = 0; i < parameters.size(); i++) {
-            path.append(KaizalaClient.encode(parameters.get(i).resolve(input))).append(literals.get(i + 1));
+            path.append(KaizalaClient.encode(input.required(parameters.get(i)))).append(literals.get(i + 1));
         }
         return path.toString();
     }

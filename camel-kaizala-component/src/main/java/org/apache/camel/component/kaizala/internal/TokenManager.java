@@ -29,7 +29,7 @@ public final class TokenManager {
     private static final Logger LOG = LoggerFactory.getLogger(TokenManager.class);
     private static final long MAX_EARLY_REFRESH_MILLIS = TimeUnit.MINUTES.toMillis(5);
 
-    private record AccessToken(String value, long refreshAtMillis) {
+    private record AccessToken(String value, long refreshAtMillis, AccessTokenResponse answer) {
         boolean usable() {
             return System.currentTimeMillis() < refreshAtMillis;
         }
@@ -44,6 +44,7 @@ public final class TokenManager {
     private final boolean explicitBase;
     private final KaizalaTokenStore store;
     private final String storeKey;
+    private final String missingCredentials;
 
     private volatile AccessToken current;
     private volatile String base;
@@ -60,11 +61,12 @@ public final class TokenManager {
         this.explicitBase = settings.endpointUrl() != null;
         this.base = settings.endpointUrl() != null ? stripTrailingSlashes(settings.endpointUrl()) : null;
         this.store = settings.tokenStore();
+        this.missingCredentials = settings.missingCredentials();
         this.storeKey = settings.refreshToken() == null ? null : storeKey(applicationId, settings.refreshToken());
         String rotated = storeKey == null ? null : store.loadRefreshToken(storeKey);
         this.refreshToken = rotated != null ? rotated : settings.refreshToken();
         if (fixedAccessToken != null) {
-            current = new AccessToken(fixedAccessToken, Long.MAX_VALUE);
+            current = new AccessToken(fixedAccessToken, Long.MAX_VALUE, null);
         }
     }
 
@@ -85,16 +87,35 @@ public final class TokenManager {
 
     /** A usable access token: the cached one, the one being fetched, or a newly fetched one. */
     CompletableFuture<String> accessToken() {
+        return token().thenApply(AccessToken::value);
+    }
+
+    /** A new token from the token service now (auth/accessToken), which also becomes the cached one. */
+    CompletableFuture<AccessTokenResponse> fetchNow() {
+        if (!canRefresh()) {
+            return CompletableFuture.failedFuture(new KaizalaException(
+                    "Kaizala " + OPERATION + " needs the connector's credentials; a fixed accessToken is configured"));
+        }
+        synchronized (this) {
+            current = null;
+        }
+        return token().thenApply(AccessToken::answer);
+    }
+
+    private CompletableFuture<AccessToken> token() {
+        if (missingCredentials != null) {
+            return CompletableFuture.failedFuture(new KaizalaException(missingCredentials));
+        }
         AccessToken token = current;
         if (token != null && token.usable()) {
-            return CompletableFuture.completedFuture(token.value());
+            return CompletableFuture.completedFuture(token);
         }
         CompletableFuture<AccessToken> fetch;
         boolean start = false;
         synchronized (this) {
             token = current;
             if (token != null && token.usable()) {
-                return CompletableFuture.completedFuture(token.value());
+                return CompletableFuture.completedFuture(token);
             }
             if (inflight == null) {
                 inflight = new CompletableFuture<>();
@@ -105,7 +126,7 @@ public final class TokenManager {
         if (start) {
             fetch(fetch);
         }
-        return fetch.thenApply(AccessToken::value);
+        return fetch;
     }
 
     /** Kaizala refused this token (401): the next {@link #accessToken()} fetches a new one, once for all callers. */
@@ -189,7 +210,7 @@ public final class TokenManager {
                 ? (expiry == null ? Long.MAX_VALUE : now + 1000)
                 : expiry - Math.min(MAX_EARLY_REFRESH_MILLIS, (expiry - now) / 10);
         LOG.debug("Kaizala access token for connector {} obtained; renewed after {} ms", applicationId, refreshAt - now);
-        return new AccessToken(answer.accessToken(), refreshAt);
+        return new AccessToken(answer.accessToken(), refreshAt, answer);
     }
 
     static String stripTrailingSlashes(String url) {

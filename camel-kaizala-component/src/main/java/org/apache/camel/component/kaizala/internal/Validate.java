@@ -10,6 +10,8 @@ public final class Validate {
 
     /** A plus sign, the country code and the number: 8 to 15 digits in all, no spaces (ITU E.164). */
     private static final Pattern PHONE = Pattern.compile("\\+[1-9][0-9]{7,14}");
+    private static final String PHONE_RULE
+            = "a phone number is a plus sign, the country code and the number, without spaces (e.g. +15550100001)";
 
     private Validate() {
     }
@@ -19,6 +21,50 @@ public final class Validate {
             throw new KaizalaValidationException(field, "required" + (hint == null ? "" : " — " + hint));
         }
         return value;
+    }
+
+    public static <T> T notNull(String field, T value) {
+        if (value == null) {
+            throw new KaizalaValidationException(field, "required");
+        }
+        return value;
+    }
+
+    public static void notEmpty(String field, java.util.Collection<?> values) {
+        if (values == null || values.isEmpty()) {
+            throw new KaizalaValidationException(field, "at least one required");
+        }
+    }
+
+    /** One of the allowed values, matched case-insensitively; returns the value as Kaizala spells it. */
+    public static String oneOf(String field, String value, List<String> allowed) {
+        for (String candidate : allowed) {
+            if (candidate.equalsIgnoreCase(value == null ? null : value.trim())) {
+                return candidate;
+            }
+        }
+        throw new KaizalaValidationException(field, "one of " + String.join(", ", allowed) + "; got '" + value + "'");
+    }
+
+    public static void phoneNumber(String field, String number) {
+        required(field, number, "a phone number with + and country code, e.g. +15550100001");
+        if (!PHONE.matcher(number).matches()) {
+            throw new KaizalaValidationException(field, PHONE_RULE + "; got '" + number + "'");
+        }
+    }
+
+    /** An absolute http or https URL. */
+    public static void httpUrl(String field, String value) {
+        try {
+            java.net.URI uri = new java.net.URI(value);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // reported below
+        }
+        throw new KaizalaValidationException(field, "an absolute https:// URL; got '" + value + "'");
     }
 
     public static void maxLength(String field, String value, int max) {
@@ -37,9 +83,7 @@ public final class Validate {
         for (int i = 0; i < numbers.size(); i++) {
             String number = numbers.get(i);
             if (number == null || !PHONE.matcher(number).matches()) {
-                throw new KaizalaValidationException(field + "[" + i + "]",
-                        "a phone number is a plus sign, the country code and the number, without spaces"
-                                                                + " (e.g. +15550100001); got '" + number + "'");
+                throw new KaizalaValidationException(field + "[" + i + "]", PHONE_RULE + "; got '" + number + "'");
             }
         }
     }

@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AccessTokenResponse(
-        String accessToken, String endpointUrl, Long accessTokenExpiry, String refreshToken, String scope) {
+        String accessToken, String endpointUrl, Long accessTokenExpiry, String refreshToken, String scope)
+        implements KaizalaResponse {
 
     @Override
     public String toString() {
