@@ -80,8 +80,8 @@ public class KaizalaConfiguration implements Cloneable {
                             + " it.")
     private String webhookId;
     @UriParam(label = "producer",
-              description = "responses/*: an earlier response to update instead of adding one. The CamelKaizalaResponseId"
-                            + " header wins over it.")
+              description = "responses/*: an earlier response to update instead of adding one. The"
+                            + " CamelKaizalaUpdateResponseId header wins over it.")
     private String responseId;
     @UriParam(label = "producer",
               description = "reactions: the group where the action was originally sent; defaults to groupId. The"

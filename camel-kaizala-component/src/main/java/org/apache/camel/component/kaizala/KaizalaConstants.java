@@ -43,10 +43,15 @@ public final class KaizalaConstants {
                         + " the answer of webhooks/subscribe.")
     public static final String WEBHOOK_ID = "CamelKaizalaWebhookId";
 
-    @Metadata(javaType = "String",
-              description = "responses/*: an earlier response to update (overrides the `responseId` option). Set on the"
-                        + " answer with the id of the posted response.")
+    @Metadata(label = "producer", javaType = "String",
+              description = "The id of the response posted by responses/*.")
     public static final String RESPONSE_ID = "CamelKaizalaResponseId";
+
+    @Metadata(label = "producer", javaType = "String",
+              description = "responses/*: an earlier response to update instead of adding one; overrides the"
+                        + " `responseId` option. (Distinct from CamelKaizalaResponseId, which a posted response sets, so"
+                        + " that a second response in the same route is not mistaken for an update.)")
+    public static final String UPDATE_RESPONSE_ID = "CamelKaizalaUpdateResponseId";
 
     @Metadata(label = "producer", javaType = "String",
               description = "The id of the like or comment posted by reactions/add.")

@@ -107,7 +107,8 @@ public final class MediaUpload {
             fileName = defaultName != null ? defaultName : exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         }
         if (fileName == null) {
-            fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
+            String path = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
+            fileName = path == null ? null : path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
         }
         fileName = Validate.required("fileName", fileName, "set the fileName option or the CamelKaizalaFileName header"
                                                           + " (Kaizala needs a file name, e.g. report.pdf)");

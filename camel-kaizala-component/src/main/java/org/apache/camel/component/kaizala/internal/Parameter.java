@@ -17,7 +17,7 @@ public enum Parameter {
     ACTION_ID("actionId", KaizalaConstants.ACTION_ID, KaizalaConfiguration::getActionId),
     REFERENCE_ID("referenceId", KaizalaConstants.REFERENCE_ID, KaizalaConfiguration::getReferenceId),
     WEBHOOK_ID("webhookId", KaizalaConstants.WEBHOOK_ID, KaizalaConfiguration::getWebhookId),
-    RESPONSE_ID("responseId", KaizalaConstants.RESPONSE_ID, KaizalaConfiguration::getResponseId),
+    RESPONSE_ID("responseId", KaizalaConstants.UPDATE_RESPONSE_ID, KaizalaConfiguration::getResponseId),
     SOURCE_GROUP_ID("sourceGroupId", KaizalaConstants.SOURCE_GROUP_ID, KaizalaConfiguration::getSourceGroupId, GROUP_ID),
     SHOW_DETAIL("showDetail", KaizalaConstants.SHOW_DETAIL, KaizalaConfiguration::getShowDetail),
     FETCH_ALL_GROUPS("fetchAllGroups", KaizalaConstants.FETCH_ALL_GROUPS, KaizalaConfiguration::getFetchAllGroups),
