@@ -16,6 +16,35 @@ record Call(Request request, Map<String, String> params, TokenService.Grant call
         return request.header(name);
     }
 
+    /** A query parameter (first value, decoded), or null. */
+    String query(String name) {
+        return request.query().get(name);
+    }
+
+    /** A query parameter in any capitalisation of its name, or null. */
+    String queryIgnoringCase(String name) {
+        String exact = query(name);
+        return exact != null ? exact : request.query().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+
+    /** A boolean query parameter ({@code true}/{@code false}, any case); {@code fallback} when absent; 400 otherwise. */
+    boolean queryFlag(String name, boolean fallback) {
+        String value = queryIgnoringCase(name);
+        if (value == null || value.isEmpty()) {
+            return fallback;
+        }
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw Json.invalid(name, "must be true or false, got '" + value + "'");
+    }
+
+    /** The connector the access token belongs to. */
+    String applicationId() {
+        return caller.applicationId();
+    }
+
     /** The mobile number of the token's user. */
     String user() {
         return caller.userMobile();

@@ -50,6 +50,9 @@ final class Dispatcher implements HttpHandler {
                 fault = null;
             }
             Response response = fault == null ? serve(request) : faultAnswer(fault, request);
+            if (request.upload() != null) {
+                request.upload().drain(); // a client still sending its upload would not read the answer
+            }
             entry.status(response.status()); // before sending, so a client that got the answer sees it journalled
             send(exchange, response);
         } catch (InterruptedException e) {

@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 
-/** Groups (§3): create, list, details. */
+/** Groups (§3): create, list (direct groups, or the whole hierarchy with {@code fetchAllGroups=true}), details. */
 final class GroupsHandler {
 
     static final int MAX_MEMBERS = 100;
-    private static final List<String> GROUP_TYPES = List.of("Group", "ConnectGroup");
+    static final List<String> GROUP_TYPES = List.of("Group", "ConnectGroup");
 
     private final SimulatorState state;
 
@@ -40,8 +40,10 @@ final class GroupsHandler {
         return Response.ok(Json.obj("groupId", g.id(), "groupName", g.name(), "membersAdded", true));
     }
 
+    /** The caller's groups; with {@code fetchAllGroups=true} also every group above and below them. */
     private Response list(Call c) {
-        return Response.ok(Json.obj("groups", state.groupsOf(c.user()).stream().map(g -> json(g, c.user())).toList()));
+        boolean all = c.queryFlag("fetchAllGroups", false);
+        return Response.ok(Json.obj("groups", state.groupsOf(c.user(), all).stream().map(g -> json(g, c.user())).toList()));
     }
 
     /** The article's envelope {@code {"groups":[{…}]}} with one element (§3.3). */
@@ -50,21 +52,22 @@ final class GroupsHandler {
         return Response.ok(Json.obj("groups", List.of(json(g, c.user()))));
     }
 
-    private static Map<String, Object> json(Group g, String caller) {
-        String callerRole = g.member(caller).map(Member::role).orElse(null);
+    private Map<String, Object> json(Group g, String caller) {
+        String callerRole = state.roleOf(g.id(), caller);
         long unprovisioned = g.members().stream().filter(m -> !m.provisioned()).count();
+        int userCount = state.hierarchyUserCount(g.id());
         return Json.obj(
                 "groupName", g.name(),
                 "groupId", g.id(),
-                "groupImageUrl", "",
+                "groupImageUrl", g.groupImageUrl(),
                 "welcomeMessage", g.welcomeMessage(),
-                "hasSubGroups", false,
-                "hasParentGroups", false,
+                "hasSubGroups", !g.subGroups().isEmpty(),
+                "hasParentGroups", !g.parentGroups().isEmpty(),
                 "callerRole", callerRole,
-                "currentLevelSubGroupCount", 0,
-                "currentLevelParentGroupCount", 0,
-                "userCount", g.members().size(),
-                "uniqueUserCount", g.members().size(),
+                "currentLevelSubGroupCount", g.subGroups().size(),
+                "currentLevelParentGroupCount", g.parentGroups().size(),
+                "userCount", userCount,
+                "uniqueUserCount", userCount,
                 "currentLevelUserCount", g.members().size(),
                 "currentLevelUnProvisionedUserCount", unprovisioned,
                 "unProvisionedUserCount", unprovisioned,

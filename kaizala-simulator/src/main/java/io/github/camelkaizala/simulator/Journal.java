@@ -21,8 +21,9 @@ public final class Journal {
 
         RecordedRequest snapshot() {
             Request r = request;
+            String body = r.upload() == null ? r.body() : r.upload().transcript();
             return new RecordedRequest(r.method(), r.path(), r.resourcePath(), r.cluster(), r.query(), r.headers(),
-                    r.body(), status, r.receivedAt());
+                    body, status, r.receivedAt());
         }
     }
 

@@ -69,21 +69,30 @@ final class Json {
     }
 
     static String text(JsonNode object, String name, boolean required) {
+        return text(object, name, name, required);
+    }
+
+    /** As {@link #text(JsonNode, String, boolean)}; errors name the field {@code label} (e.g. {@code actionBody.title}). */
+    static String text(JsonNode object, String name, String label, boolean required) {
         JsonNode node = field(object, name);
         if (node == null) {
             if (required) {
-                throw ApiException.badRequest("MissingField", "'" + name + "' is required");
+                throw missing(label);
             }
             return null;
         }
         if (!node.isTextual()) {
-            throw ApiException.badRequest("InvalidField", "'" + name + "' must be a string");
+            throw invalid(label, "must be a string");
         }
         return node.textValue();
     }
 
     /** {@code true}/{@code false} or the strings {@code "true"}/{@code "false"}; null when absent. */
     static Boolean bool(JsonNode object, String name) {
+        return bool(object, name, name);
+    }
+
+    static Boolean bool(JsonNode object, String name, String label) {
         JsonNode node = field(object, name);
         if (node == null) {
             return null;
@@ -94,41 +103,88 @@ final class Json {
         if (node.isTextual() && (node.textValue().equalsIgnoreCase("true") || node.textValue().equalsIgnoreCase("false"))) {
             return Boolean.parseBoolean(node.textValue());
         }
-        throw ApiException.badRequest("InvalidField", "'" + name + "' must be a boolean");
+        throw invalid(label, "must be a boolean");
     }
 
     /** A whole number given as a JSON number or a numeric string; null when absent. */
     static Long number(JsonNode object, String name) {
+        return number(object, name, name);
+    }
+
+    static Long number(JsonNode object, String name, String label) {
+        JsonNode node = field(object, name);
+        return node == null ? null : wholeNumber(node, label);
+    }
+
+    /** A whole number given as a JSON number or a numeric string. */
+    static long wholeNumber(JsonNode node, String label) {
+        if (node.canConvertToExactIntegral() && node.canConvertToLong()) {
+            return node.longValue();
+        }
+        if (node.isTextual() && node.textValue().trim().matches("-?[0-9]{1,18}")) {
+            return Long.parseLong(node.textValue().trim());
+        }
+        throw invalid(label, "must be a whole number");
+    }
+
+    /** Any JSON number, or a numeric string; null when absent. */
+    static Double decimal(JsonNode object, String name, String label) {
         JsonNode node = field(object, name);
         if (node == null) {
             return null;
         }
-        if (node.canConvertToExactIntegral() && node.canConvertToLong()) {
-            return node.longValue();
+        if (node.isNumber()) {
+            return node.doubleValue();
         }
-        if (node.isTextual() && node.textValue().trim().matches("[0-9]{1,18}")) {
-            return Long.parseLong(node.textValue().trim());
+        if (node.isTextual()) {
+            try {
+                return Double.parseDouble(node.textValue().trim());
+            } catch (NumberFormatException e) {
+                // fall through
+            }
         }
-        throw ApiException.badRequest("InvalidField", "'" + name + "' must be a number");
+        throw invalid(label, "must be a number");
     }
 
     /** An array of strings; null when absent. */
     static List<String> strings(JsonNode object, String name) {
+        return strings(object, name, name);
+    }
+
+    static List<String> strings(JsonNode object, String name, String label) {
         JsonNode node = field(object, name);
         if (node == null) {
             return null;
         }
         if (!node.isArray()) {
-            throw ApiException.badRequest("InvalidField", "'" + name + "' must be an array of strings");
+            throw invalid(label, "must be an array of strings");
         }
         List<String> values = new ArrayList<>();
         for (JsonNode item : node) {
             if (!item.isTextual()) {
-                throw ApiException.badRequest("InvalidField", "'" + name + "' must be an array of strings");
+                throw invalid(label, "must be an array of strings");
             }
             values.add(item.textValue());
         }
         return values;
+    }
+
+    /** The first of {@code names} present in the object (any capitalisation), else the first name. */
+    static String spelling(JsonNode object, String... names) {
+        for (String name : names) {
+            if (field(object, name) != null) {
+                return name;
+            }
+        }
+        return names[0];
+    }
+
+    static ApiException missing(String label) {
+        return ApiException.badRequest("MissingField", "'" + label + "' is required");
+    }
+
+    static ApiException invalid(String label, String problem) {
+        return ApiException.badRequest("InvalidField", "'" + label + "' " + problem);
     }
 
     /** The value among {@code allowed} that equals {@code value} ignoring case; 400 when none does. */
@@ -139,11 +195,19 @@ final class Json {
 
     /** An array of phone numbers ({@code +} and 6 to 15 digits); null when absent. */
     static List<String> mobileNumbers(JsonNode object, String name) {
-        List<String> numbers = strings(object, name);
+        return mobileNumbers(object, name, name);
+    }
+
+    static List<String> mobileNumbers(JsonNode object, String name, String label) {
+        List<String> numbers = strings(object, name, label);
         if (numbers != null) {
-            numbers.forEach(n -> requireMobile(n, name));
+            numbers.forEach(n -> requireMobile(n, label));
         }
         return numbers;
+    }
+
+    static boolean isMobile(String number) {
+        return number != null && MOBILE.matcher(number).matches();
     }
 
     static String requireMobile(String number, String name) {
@@ -152,5 +216,121 @@ final class Json {
                     "'" + name + "' must hold phone numbers like +15550100001, got '" + number + "'");
         }
         return number;
+    }
+
+    /**
+     * Field access on one JSON object whose errors name each field by its path, e.g.
+     * {@code 'actionBody.questions[1].title' is required}.
+     */
+    record Fields(JsonNode node, String path) {
+
+        /** The request body itself: errors name its fields without a prefix. */
+        static Fields of(JsonNode body) {
+            return new Fields(body, "");
+        }
+
+        String label(String name) {
+            return path.isEmpty() ? name : path + "." + name;
+        }
+
+        boolean has(String name) {
+            return field(node, name) != null;
+        }
+
+        JsonNode raw(String name) {
+            return field(node, name);
+        }
+
+        String text(String name, boolean required) {
+            return Json.text(node, name, label(name), required);
+        }
+
+        /** A required string that is not blank. */
+        String nonBlank(String name) {
+            String value = text(name, true);
+            if (value.isBlank()) {
+                throw invalid(label(name), "must not be blank");
+            }
+            return value;
+        }
+
+        Boolean bool(String name) {
+            return Json.bool(node, name, label(name));
+        }
+
+        Long number(String name) {
+            return Json.number(node, name, label(name));
+        }
+
+        /** A whole number of at least 1, or {@code fallback} when absent. */
+        long positive(String name, long fallback) {
+            Long value = number(name);
+            if (value == null) {
+                return fallback;
+            }
+            if (value < 1) {
+                throw invalid(label(name), "must be at least 1, got " + value);
+            }
+            return value;
+        }
+
+        Double decimal(String name, boolean required) {
+            Double value = Json.decimal(node, name, label(name));
+            if (value == null && required) {
+                throw missing(label(name));
+            }
+            return value;
+        }
+
+        List<String> strings(String name) {
+            return Json.strings(node, name, label(name));
+        }
+
+        List<String> mobileNumbers(String name) {
+            return Json.mobileNumbers(node, name, label(name));
+        }
+
+        String oneOf(String name, List<String> allowed, boolean required) {
+            String value = text(name, required);
+            return value == null ? null : allowed.stream().filter(a -> a.equalsIgnoreCase(value)).findFirst()
+                    .orElseThrow(() -> invalid(label(name), "must be one of " + allowed + ", got '" + value + "'"));
+        }
+
+        /** A nested object; null when absent and not required. */
+        Fields object(String name, boolean required) {
+            JsonNode value = field(node, name);
+            if (value == null) {
+                if (required) {
+                    throw missing(label(name));
+                }
+                return null;
+            }
+            if (!value.isObject()) {
+                throw invalid(label(name), "must be an object");
+            }
+            return new Fields(value, label(name));
+        }
+
+        /** An array of objects, each with its own path ({@code questions[0]} …); null when absent and not required. */
+        List<Fields> objects(String name, boolean required) {
+            JsonNode value = field(node, name);
+            if (value == null) {
+                if (required) {
+                    throw missing(label(name));
+                }
+                return null;
+            }
+            if (!value.isArray()) {
+                throw invalid(label(name), "must be an array of objects");
+            }
+            List<Fields> items = new ArrayList<>();
+            for (int i = 0; i < value.size(); i++) {
+                if (!value.get(i).isObject()) {
+                    throw invalid(label(name) + "[" + i + "]", "must be an object");
+                }
+                items.add(new Fields(value.get(i), label(name) + "[" + i + "]"));
+            }
+            return items;
+        }
     }
 }

@@ -71,6 +71,13 @@ public final class KaizalaSimulator implements AutoCloseable {
         new GroupsHandler(state).routes(resourceRoutes);
         new MembersHandler(state).routes(resourceRoutes);
         new MessagesHandler(state).routes(resourceRoutes);
+        new SubGroupsHandler(state).routes(resourceRoutes);
+        new SubscribersHandler(state).routes(resourceRoutes);
+        new MediaHandler(state).routes(resourceRoutes);
+        new ActionsHandler(state).routes(resourceRoutes);
+        new ResponsesHandler(state).routes(resourceRoutes);
+        new ReactionsHandler(state).routes(resourceRoutes);
+        new WebhooksHandler(state).routes(resourceRoutes);
 
         Throttle throttle = b.perConnector > 0 ? new Throttle(b.perConnector, b.perTenant) : null;
         server.createContext("/", new Dispatcher(tokenRoutes, resourceRoutes, tokens, throttle, faults, journal));

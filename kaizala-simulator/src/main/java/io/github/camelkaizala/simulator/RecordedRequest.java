@@ -18,6 +18,8 @@ import java.util.TreeMap;
  *                     when it has no {@code /v1}
  * @param cluster      {@code kms-1} etc., null on the token service
  * @param headers      case-insensitive names
+ * @param body         the body as text; for a {@code multipart/*} upload (streamed, never held whole) a transcript:
+ *                     the boundaries and part headers as sent, each part's content replaced by {@code <N bytes>}
  */
 public record RecordedRequest(String method, String path, String resourcePath, String cluster, Map<String, String> query,
                               Map<String, List<String>> headers, String body, int status, Instant receivedAt) {

@@ -3,6 +3,8 @@ package io.github.camelkaizala.simulator;
 import com.sun.net.httpserver.HttpExchange;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -10,19 +12,67 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * A request as received, with its path split into the cluster prefix and the resource path after
  * {@code /v1}. {@code segments} (the decoded resource path segments) is null when the path has no
- * {@code /v1} in first or second position.
+ * {@code /v1} in first or second position. A {@code multipart/*} body is not read here: it stays on the
+ * wire as {@code upload} for its handler to stream ({@code body} is then empty).
  */
 record Request(String method, String path, String cluster, String resourcePath, List<String> segments,
-               Map<String, String> query, Map<String, List<String>> headers, String body, Instant receivedAt) {
+               Map<String, String> query, Map<String, List<String>> headers, String body, Upload upload,
+               Instant receivedAt) {
+
+    /**
+     * A multipart body still on the wire. The handler that streams it leaves a transcript for the journal
+     * (the part headers, each part's content replaced by {@code <N bytes>}); the dispatcher drains whatever
+     * nobody read before answering.
+     */
+    static final class Upload {
+        private final InputStream in;
+        private final String contentType;
+        private volatile String transcript = "";
+
+        Upload(InputStream in, String contentType) {
+            this.in = in;
+            this.contentType = contentType;
+        }
+
+        InputStream in() {
+            return in;
+        }
+
+        String contentType() {
+            return contentType;
+        }
+
+        String transcript() {
+            return transcript;
+        }
+
+        void transcript(String text) {
+            this.transcript = text;
+        }
+
+        /** Reads and discards the rest of the body, so that the client gets to read the answer. */
+        void drain() throws IOException {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+    }
 
     static Request read(HttpExchange exchange) throws IOException {
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        Upload upload = null;
+        String body;
+        if (contentType != null && contentType.trim().toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+            upload = new Upload(exchange.getRequestBody(), contentType);
+            body = "";
+        } else {
+            body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        }
         String rawPath = exchange.getRequestURI().getRawPath();
         List<String> all = Arrays.stream(rawPath.split("/")).filter(s -> !s.isEmpty()).map(Request::decodeSegment).toList();
         String cluster = null;
@@ -37,9 +87,9 @@ record Request(String method, String path, String cluster, String resourcePath, 
         String resourcePath = segments == null ? path : "/" + String.join("/", segments);
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
-        return new Request(exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT), path, cluster, resourcePath,
+        return new Request(exchange.getRequestMethod().toUpperCase(Locale.ROOT), path, cluster, resourcePath,
                 segments, query(exchange.getRequestURI().getRawQuery()), Collections.unmodifiableMap(headers), body,
-                Instant.now());
+                upload, Instant.now());
     }
 
     String header(String name) {

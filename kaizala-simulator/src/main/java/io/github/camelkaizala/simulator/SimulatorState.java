@@ -1,9 +1,18 @@
 package io.github.camelkaizala.simulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,39 +20,108 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The simulator's data: users, groups, members, messages. One lock guards it all (calls are short).
- * The public methods read snapshots and seed data for tests; the package-private ones serve the handlers
- * and check the caller's access (404 unknown group, 403 not a member / not an admin).
+ * The simulator's data: users, groups and their hierarchy, members, subscribers, messages, actions and their
+ * responses, reactions, media, webhooks. One lock guards it all (calls are short). The public methods read
+ * snapshots and seed data for tests; the package-private ones serve the handlers and check the caller's
+ * access (404 unknown group, 403 not a member / not an admin).
+ *
+ * <p>Access rule: a user's role in a group is their own ({@code Admin} or {@code Member}), except that an
+ * Admin of a group is also Admin of every group below it (sub-groups, transitively) without being listed
+ * as a member there.
  */
 public final class SimulatorState {
 
     static final String ADMIN = "Admin";
     static final String MEMBER = "Member";
+    static final String PUBLIC_GROUP = "ConnectGroup";
+
+    /** .NET ticks (100 ns since 0001-01-01) at the Unix epoch: reaction cursors are ticks, as Kaizala's were. */
+    private static final long TICKS_AT_EPOCH = 621_355_968_000_000_000L;
+    private static final String SUBSCRIBER_CURSOR = "subscribers:";
 
     private static final class GroupData {
         final String id;
         final String name;
         final String welcomeMessage;
         final String groupType;
+        final String imageUrl;
         final Map<String, String> roles = new LinkedHashMap<>(); // mobile number -> role
         final List<Message> messages = new ArrayList<>();
+        final Set<String> subGroups = new LinkedHashSet<>(); // ids of direct sub-groups
+        final Map<String, Long> subscribers = new LinkedHashMap<>(); // mobile number -> position (cursor paging)
+        final List<ActionData> actions = new ArrayList<>();
+        final List<Reaction> reactions = new ArrayList<>();
 
-        GroupData(String id, String name, String welcomeMessage, String groupType) {
+        GroupData(String id, String name, String welcomeMessage, String groupType, String imageUrl) {
             this.id = id;
             this.name = name;
             this.welcomeMessage = welcomeMessage;
             this.groupType = groupType;
+            this.imageUrl = imageUrl;
         }
+
+        boolean isPublic() {
+            return PUBLIC_GROUP.equals(groupType);
+        }
+    }
+
+    private static final class ActionData {
+        final String groupId;
+        final String actionId;
+        final String referenceId;
+        final String actionType;
+        final String packageId;
+        final String sender;
+        final Instant sentAt;
+        final JsonNode body;
+        final List<String> subscribers;
+        final boolean sendToAllSubscribers;
+        final List<String> recipients;
+        final List<ActionResponse> responses = new ArrayList<>();
+
+        ActionData(String groupId, String actionId, String actionType, String packageId, String sender, Instant sentAt,
+                   JsonNode body, List<String> subscribers, boolean sendToAllSubscribers, List<String> recipients) {
+            this.groupId = groupId;
+            this.actionId = actionId;
+            this.referenceId = UUID.randomUUID().toString();
+            this.actionType = actionType;
+            this.packageId = packageId;
+            this.sender = sender;
+            this.sentAt = sentAt;
+            this.body = body.deepCopy();
+            this.subscribers = List.copyOf(subscribers);
+            this.sendToAllSubscribers = sendToAllSubscribers;
+            this.recipients = List.copyOf(recipients);
+        }
+
+        Action snapshot() {
+            return new Action(groupId, actionId, referenceId, actionType, packageId, sender, sentAt, body, subscribers,
+                    sendToAllSubscribers, recipients, responses);
+        }
+    }
+
+    /** One page of {@code POST /groups/{groupId}/subscribers}; {@code cursor} null on the last page. */
+    record SubscriberPage(List<Subscriber> subscribers, String cursor) {
+    }
+
+    /** One page of {@code GET /groups/{groupId}/actions}. */
+    record ActionPage(List<Action> actions, boolean hasMore) {
     }
 
     private final String groupIdSuffix;
     private final Map<String, GroupData> groups = new LinkedHashMap<>();
     private final Map<String, String> userIds = new LinkedHashMap<>(); // mobile number -> user id
     private final Set<String> provisioned = new HashSet<>();
+    private final Map<String, Media> media = new LinkedHashMap<>(); // mediaResource -> upload
+    private final Map<String, Webhook> webhooks = new LinkedHashMap<>();
+    private long subscriberSeq;
+    private long lastMillis;
 
     SimulatorState(String groupIdSuffix) {
         this.groupIdSuffix = groupIdSuffix;
     }
+
+    // ---------------------------------------------------------------- views
 
     /** Every group, in creation order. */
     public synchronized List<Group> groups() {
@@ -54,17 +132,109 @@ public final class SimulatorState {
         return Optional.ofNullable(groups.get(groupId)).map(this::snapshot);
     }
 
+    /** The action with that {@code actionId}, in whichever group it was posted. */
+    public synchronized Optional<Action> action(String actionId) {
+        return Optional.ofNullable(findAction(actionId)).map(ActionData::snapshot);
+    }
+
+    /** Every upload, in order. */
+    public synchronized List<Media> media() {
+        return List.copyOf(media.values());
+    }
+
+    /** The upload that answered this {@code mediaResource}. */
+    public synchronized Optional<Media> media(String mediaResource) {
+        return Optional.ofNullable(mediaResource == null ? null : media.get(mediaResource));
+    }
+
+    /** Every webhook of every connector, in creation order (deleted ones are gone). */
+    public synchronized List<Webhook> webhooks() {
+        return List.copyOf(webhooks.values());
+    }
+
+    public synchronized Optional<Webhook> webhook(String webhookId) {
+        return Optional.ofNullable(webhooks.get(webhookId));
+    }
+
+    // ---------------------------------------------------------------- seeding (Java API for tests)
+
     /** Seeds a group of type {@code Group} whose Admin is {@link KaizalaSimulator#DEFAULT_USER_MOBILE}. */
     public Group createGroup(String name, String... memberMobiles) {
         return createGroup(name, "Welcome to " + name, "Group", KaizalaSimulator.DEFAULT_USER_MOBILE, List.of(memberMobiles));
     }
 
+    /** Seeds a managed public group ({@code ConnectGroup}) whose Admin is {@link KaizalaSimulator#DEFAULT_USER_MOBILE}. */
+    public Group createPublicGroup(String name, String... memberMobiles) {
+        return createGroup(name, "Welcome to " + name, PUBLIC_GROUP, KaizalaSimulator.DEFAULT_USER_MOBILE,
+                List.of(memberMobiles));
+    }
+
+    /**
+     * Seeds a group of type {@code Group} linked below {@code parentGroupId}, whose Admin is
+     * {@link KaizalaSimulator#DEFAULT_USER_MOBILE}.
+     */
+    public synchronized Group createSubGroup(String parentGroupId, String name, String... memberMobiles) {
+        GroupData parent = seedTarget(parentGroupId);
+        Group g = createGroup(name, "Welcome to " + name, "Group", KaizalaSimulator.DEFAULT_USER_MOBILE,
+                List.of(memberMobiles));
+        parent.subGroups.add(g.id());
+        return snapshot(groups.get(g.id()));
+    }
+
+    /** Seeds subscribers of a public group; IllegalArgumentException for a plain group. */
+    public synchronized Group addSubscribers(String groupId, String... mobiles) {
+        GroupData g = seedTarget(groupId);
+        if (!g.isPublic()) {
+            throw new IllegalArgumentException("group " + groupId + " is not a public group (ConnectGroup)");
+        }
+        for (String m : mobiles) {
+            if (!Json.isMobile(m)) {
+                throw new IllegalArgumentException("not a phone number: " + m);
+            }
+            g.subscribers.putIfAbsent(m, ++subscriberSeq);
+        }
+        return snapshot(g);
+    }
+
+    /**
+     * Seeds a survey sent by {@link KaizalaSimulator#DEFAULT_USER_MOBILE} with one {@code Text} question per title
+     * (due in 24 hours, one response per person).
+     */
+    public synchronized Action createSurvey(String groupId, String title, String... questionTitles) {
+        GroupData g = seedTarget(groupId);
+        ObjectNode body = Json.MAPPER.createObjectNode().put("title", title);
+        ArrayNode questions = body.putArray("questions");
+        for (String q : questionTitles) {
+            questions.addObject().put("title", q).put("type", "Text");
+        }
+        body.put("dueDate", 24).put("isAnonymous", false).put("isSenderOnly", false).put("acceptMultipleResponses", false);
+        ActionData a = new ActionData(g.id, UUID.randomUUID().toString(), "Survey", null,
+                KaizalaSimulator.DEFAULT_USER_MOBILE, now(), body, List.of(), false, List.of());
+        g.actions.add(a);
+        return a.snapshot();
+    }
+
+    private GroupData seedTarget(String groupId) {
+        GroupData g = groups.get(groupId);
+        if (g == null) {
+            throw new IllegalArgumentException("no group with id " + groupId);
+        }
+        return g;
+    }
+
+    // ---------------------------------------------------------------- groups and hierarchy
+
     synchronized Group createGroup(String name, String welcomeMessage, String groupType, String creator, List<String> members) {
-        GroupData g = new GroupData(UUID.randomUUID() + groupIdSuffix, name, welcomeMessage, groupType);
+        GroupData g = newGroup(name, welcomeMessage, groupType, "");
         g.roles.put(creator, ADMIN);
         members.forEach(m -> g.roles.putIfAbsent(m, MEMBER));
-        groups.put(g.id, g);
         return snapshot(g);
+    }
+
+    private GroupData newGroup(String name, String welcomeMessage, String groupType, String imageUrl) {
+        GroupData g = new GroupData(UUID.randomUUID() + groupIdSuffix, name, welcomeMessage, groupType, imageUrl);
+        groups.put(g.id, g);
+        return g;
     }
 
     /** Marks a mobile number as a provisioned Kaizala user. */
@@ -72,14 +242,90 @@ public final class SimulatorState {
         provisioned.add(mobile);
     }
 
-    synchronized List<Group> groupsOf(String mobile) {
-        return groups.values().stream().filter(g -> g.roles.containsKey(mobile)).map(this::snapshot).toList();
+    /** The groups {@code mobile} is a member of; with {@code hierarchy}, also every group above and below them. */
+    synchronized List<Group> groupsOf(String mobile, boolean hierarchy) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (GroupData g : groups.values()) {
+            if (g.roles.containsKey(mobile)) {
+                ids.add(g.id);
+                if (hierarchy) {
+                    ids.addAll(ancestors(g));
+                    ids.addAll(descendants(g));
+                }
+            }
+        }
+        return groups.values().stream().filter(g -> ids.contains(g.id)).map(this::snapshot).toList();
+    }
+
+    /** {@code mobile}'s role in the group ({@code Admin} also when inherited from a parent group), or null. */
+    synchronized String roleOf(String groupId, String mobile) {
+        GroupData g = groups.get(groupId);
+        return g == null ? null : roleOf(g, mobile);
+    }
+
+    /** Distinct members of the group and of every group below it. */
+    synchronized int hierarchyUserCount(String groupId) {
+        GroupData g = groups.get(groupId);
+        if (g == null) {
+            return 0;
+        }
+        Set<String> users = new HashSet<>(g.roles.keySet());
+        descendants(g).forEach(id -> users.addAll(groups.get(id).roles.keySet()));
+        return users.size();
     }
 
     /** The group if {@code caller} may use it: 404 unknown group, 403 not a member (or not an admin when required). */
     synchronized Group access(String groupId, String caller, boolean adminRequired) {
         return snapshot(require(groupId, caller, adminRequired));
     }
+
+    /** Creates a group linked below {@code parentId} (caller: Admin of the parent). */
+    synchronized Group createSubGroup(String parentId, String caller, String name, String welcomeMessage, String groupType,
+                                      String imageUrl, List<String> members, boolean addCaller) {
+        GroupData parent = require(parentId, caller, true);
+        GroupData g = newGroup(name, welcomeMessage, groupType, imageUrl == null ? "" : imageUrl);
+        if (addCaller) {
+            g.roles.put(caller, ADMIN);
+        }
+        members.forEach(m -> g.roles.putIfAbsent(m, MEMBER));
+        parent.subGroups.add(g.id);
+        return snapshot(g);
+    }
+
+    /**
+     * Links existing groups below {@code parentId} (caller: Admin of the parent, able to read each linked group);
+     * all or nothing. 404 for an unknown group, 400 for a link that would make a cycle.
+     */
+    synchronized void linkSubGroups(String parentId, String caller, List<String> subGroupIds) {
+        GroupData parent = require(parentId, caller, true);
+        Set<String> above = ancestors(parent);
+        for (String id : subGroupIds) {
+            require(id, caller, false);
+            if (id.equals(parent.id) || above.contains(id)) {
+                throw Json.invalid("subGroups", "would make a cycle: group '" + id + "' is '" + parentId
+                        + "' or one of its parent groups");
+            }
+        }
+        parent.subGroups.addAll(subGroupIds);
+    }
+
+    /** Unlinks a direct sub-group (caller: Admin of the parent); the group itself remains. */
+    synchronized void unlinkSubGroup(String parentId, String caller, String subGroupId) {
+        GroupData parent = require(parentId, caller, true);
+        if (!parent.subGroups.remove(subGroupId)) {
+            throw ApiException.notFound("SubGroupNotFound",
+                    "group '" + subGroupId + "' is not a sub-group of group '" + parentId + "'");
+        }
+    }
+
+    /** The direct sub-groups of a group, or with {@code all} every group below it (each once, nearest first). */
+    synchronized List<Group> subGroups(String parentId, String caller, boolean all) {
+        GroupData parent = require(parentId, caller, false);
+        List<String> ids = all ? new ArrayList<>(descendants(parent)) : List.copyOf(parent.subGroups);
+        return ids.stream().map(groups::get).map(this::snapshot).toList();
+    }
+
+    // ---------------------------------------------------------------- members
 
     synchronized void addMembers(String groupId, String caller, List<String> mobiles) {
         GroupData g = require(groupId, caller, true);
@@ -96,20 +342,324 @@ public final class SimulatorState {
         g.roles.put(mobileOfMember(g, memberId), role);
     }
 
+    // ---------------------------------------------------------------- subscribers (public groups)
+
+    /** A page of subscribers, in subscription order; {@code cursor} from the previous page or null. */
+    synchronized SubscriberPage subscribers(String groupId, String caller, int count, String cursor) {
+        GroupData g = requirePublic(groupId, caller, false);
+        long after = cursor == null || cursor.isEmpty() ? 0 : decodeSubscriberCursor(cursor);
+        List<Map.Entry<String, Long>> rest = g.subscribers.entrySet().stream().filter(e -> e.getValue() > after).toList();
+        List<Map.Entry<String, Long>> page = rest.subList(0, Math.min(count, rest.size()));
+        String next = rest.size() > page.size() ? encodeSubscriberCursor(page.get(page.size() - 1).getValue()) : null;
+        return new SubscriberPage(page.stream().map(e -> subscriber(e.getKey())).toList(), next);
+    }
+
+    /** Subscribes numbers (caller: Admin); the answer maps each number to null (done) or the reason it was not. */
+    synchronized Map<String, String> subscribe(String groupId, String caller, List<String> mobiles) {
+        GroupData g = requirePublic(groupId, caller, true);
+        Map<String, String> result = new LinkedHashMap<>();
+        for (String m : mobiles) {
+            if (!Json.isMobile(m)) {
+                result.put(m, "InvalidMobileNumber");
+            } else if (g.subscribers.containsKey(m)) {
+                result.putIfAbsent(m, "AlreadySubscribed");
+            } else {
+                g.subscribers.put(m, ++subscriberSeq);
+                result.put(m, null);
+            }
+        }
+        return result;
+    }
+
+    /** Unsubscribes numbers (caller: Admin); as {@link #subscribe}. */
+    synchronized Map<String, String> unsubscribe(String groupId, String caller, List<String> mobiles) {
+        GroupData g = requirePublic(groupId, caller, true);
+        Map<String, String> result = new LinkedHashMap<>();
+        for (String m : mobiles) {
+            if (!Json.isMobile(m)) {
+                result.put(m, "InvalidMobileNumber");
+            } else if (g.subscribers.remove(m) == null) {
+                result.putIfAbsent(m, "NotSubscribed");
+            } else {
+                result.put(m, null);
+            }
+        }
+        return result;
+    }
+
+    private GroupData requirePublic(String groupId, String caller, boolean adminRequired) {
+        GroupData g = require(groupId, caller, adminRequired);
+        if (!g.isPublic()) {
+            throw ApiException.badRequest("NotAPublicGroup",
+                    "group '" + groupId + "' is not a public group (groupType ConnectGroup): it has no subscribers");
+        }
+        return g;
+    }
+
+    private static String encodeSubscriberCursor(long position) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((SUBSCRIBER_CURSOR + position).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static long decodeSubscriberCursor(String cursor) {
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (text.startsWith(SUBSCRIBER_CURSOR)) {
+                return Long.parseLong(text.substring(SUBSCRIBER_CURSOR.length()));
+            }
+        } catch (IllegalArgumentException e) {
+            // not ours
+        }
+        throw Json.invalid("cursor", "is not a cursor returned by this operation");
+    }
+
+    /**
+     * Who of a public group's subscribers receives a post: all of them for {@code toAll}, else those listed
+     * (each must be a subscriber: 400). Nobody for a plain group's post.
+     */
+    private List<String> recipients(GroupData g, List<String> listed, boolean toAll) {
+        if (!g.isPublic()) {
+            return List.of();
+        }
+        if (toAll) {
+            return List.copyOf(g.subscribers.keySet());
+        }
+        for (String m : listed) {
+            if (!g.subscribers.containsKey(m)) {
+                throw ApiException.badRequest("NotASubscriber",
+                        "'subscribers': " + m + " is not a subscriber of group '" + g.id + "'");
+            }
+        }
+        return listed.stream().distinct().toList();
+    }
+
+    // ---------------------------------------------------------------- messages
+
     synchronized Message addMessage(String groupId, String sender, String text, List<String> subscribers,
                                     boolean sendToAllSubscribers) {
         GroupData g = require(groupId, sender, sendToAllSubscribers);
-        Message m = new Message(UUID.randomUUID().toString(), text, sender, subscribers, sendToAllSubscribers, Instant.now());
+        List<String> recipients = recipients(g, subscribers, sendToAllSubscribers);
+        Message m = new Message(UUID.randomUUID().toString(), text, sender, subscribers, sendToAllSubscribers,
+                Instant.now(), recipients);
         g.messages.add(m);
         return m;
     }
+
+    // ---------------------------------------------------------------- actions and responses
+
+    /**
+     * Posts an action (caller: member; Admin for {@code sendToAllSubscribers}). {@code withActionId} false for plain
+     * media posts. {@code body} is copied.
+     */
+    synchronized Action addAction(String groupId, String sender, String actionType, String packageId, boolean withActionId,
+                                  JsonNode body, List<String> subscribers, boolean sendToAllSubscribers) {
+        GroupData g = require(groupId, sender, sendToAllSubscribers);
+        List<String> recipients = recipients(g, subscribers, sendToAllSubscribers);
+        ActionData a = new ActionData(g.id, withActionId ? UUID.randomUUID().toString() : null, actionType, packageId,
+                sender, now(), body, subscribers, sendToAllSubscribers, recipients);
+        g.actions.add(a);
+        return a.snapshot();
+    }
+
+    /**
+     * Actions of one kind (built-in type, any case, or package id), oldest first, sent strictly after {@code after}
+     * (null: from the start); at most {@code count}.
+     */
+    synchronized ActionPage actions(String groupId, String caller, String kind, Instant after, int count) {
+        GroupData g = require(groupId, caller, false);
+        List<ActionData> matching = g.actions.stream()
+                .filter(a -> kind.equalsIgnoreCase(a.actionType != null ? a.actionType : a.packageId))
+                .filter(a -> after == null || a.sentAt.isAfter(after))
+                .toList();
+        List<Action> page = matching.stream().limit(count).map(ActionData::snapshot).toList();
+        return new ActionPage(page, matching.size() > count);
+    }
+
+    /** An action of the group by its {@code actionId}: 404 when the group has none such. */
+    synchronized Action action(String groupId, String caller, String actionId) {
+        return requireAction(require(groupId, caller, false), actionId).snapshot();
+    }
+
+    /**
+     * Records a response (caller: member). With {@code responseId}: replaces that response (404 unknown, 403 when
+     * another user's). Without it, and {@code onePerResponder}: replaces the caller's earlier response if any.
+     */
+    synchronized ActionResponse respond(String groupId, String caller, String actionId, String responseId,
+                                        JsonNode answers, JsonNode body, boolean onePerResponder) {
+        ActionData a = requireAction(require(groupId, caller, false), actionId);
+        int index = -1;
+        if (responseId != null) {
+            for (int i = 0; i < a.responses.size() && index < 0; i++) {
+                index = a.responses.get(i).responseId().equals(responseId) ? i : -1;
+            }
+            if (index < 0) {
+                throw ApiException.notFound("ResponseNotFound",
+                        "no response with id '" + responseId + "' to action '" + actionId + "'");
+            }
+            if (!a.responses.get(index).responder().equals(caller)) {
+                throw ApiException.forbidden("response '" + responseId + "' was submitted by another user");
+            }
+        } else if (onePerResponder) {
+            for (int i = 0; i < a.responses.size() && index < 0; i++) {
+                index = a.responses.get(i).responder().equals(caller) ? i : -1;
+            }
+        }
+        if (index < 0) {
+            ActionResponse r = new ActionResponse(UUID.randomUUID().toString(), caller, answers, now(), body, false);
+            a.responses.add(r);
+            return r;
+        }
+        ActionResponse r = new ActionResponse(a.responses.get(index).responseId(), caller, answers, now(), body, true);
+        a.responses.set(index, r);
+        return r;
+    }
+
+    private ActionData requireAction(GroupData g, String actionId) {
+        return g.actions.stream().filter(a -> actionId.equals(a.actionId)).findFirst()
+                .orElseThrow(() -> ApiException.notFound("ActionNotFound",
+                        "no action with id '" + actionId + "' in group '" + g.id + "'"));
+    }
+
+    private ActionData findAction(String actionId) {
+        for (GroupData g : groups.values()) {
+            for (ActionData a : g.actions) {
+                if (actionId.equals(a.actionId)) {
+                    return a;
+                }
+            }
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- reactions
+
+    /**
+     * Adds a like or comment on a message or action of {@code sourceGroupId}. A second like of the same user on
+     * the same card is the first one (no new reaction).
+     */
+    synchronized Reaction react(String groupId, String caller, String sourceGroupId, String referenceId,
+                                String reactionType, String comment) {
+        GroupData source = reactionSource(groupId, caller, sourceGroupId);
+        requireReference(source, referenceId);
+        if (reactionType.equals("Like")) {
+            Optional<Reaction> earlier = source.reactions.stream()
+                    .filter(r -> r.reactionType().equals("Like") && r.referenceId().equals(referenceId)
+                            && r.mobileNumber().equals(caller))
+                    .findFirst();
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        Instant at = now();
+        Reaction r = new Reaction(UUID.randomUUID().toString(), source.id, referenceId, reactionType, comment,
+                userId(caller), caller, at, TICKS_AT_EPOCH + at.toEpochMilli() * 10_000);
+        source.reactions.add(r);
+        return r;
+    }
+
+    /** The source group of a reaction query, after the checks of {@link #reactionSource}. */
+    synchronized Group reactionGroup(String groupId, String caller, String sourceGroupId) {
+        return snapshot(reactionSource(groupId, caller, sourceGroupId));
+    }
+
+    /**
+     * The caller must be able to read {@code groupId}; {@code sourceGroupId} must be that group or one below it
+     * (404 unknown, 400 unrelated).
+     */
+    private GroupData reactionSource(String groupId, String caller, String sourceGroupId) {
+        GroupData g = require(groupId, caller, false);
+        GroupData source = groups.get(sourceGroupId);
+        if (source == null) {
+            throw ApiException.notFound("GroupNotFound", "no group with id '" + sourceGroupId + "' (sourceGroupId)");
+        }
+        if (!source.id.equals(g.id) && !descendants(g).contains(source.id)) {
+            throw Json.invalid("sourceGroupId", "'" + sourceGroupId + "' is neither group '" + groupId
+                    + "' nor one of its sub-groups");
+        }
+        return source;
+    }
+
+    private static void requireReference(GroupData source, String referenceId) {
+        boolean known = source.messages.stream().anyMatch(m -> m.referenceId().equals(referenceId))
+                || source.actions.stream().anyMatch(a -> a.referenceId.equals(referenceId));
+        if (!known) {
+            throw ApiException.notFound("ReferenceNotFound",
+                    "no message or action with referenceId '" + referenceId + "' in group '" + source.id + "'");
+        }
+    }
+
+    // ---------------------------------------------------------------- media
+
+    /** Stores an upload and mints its {@code mediaResource}: base64 of {@code {Id, ActionType, Files:[{Id, Name, Size, Type}]}}. */
+    synchronized Media addMedia(String uploader, String actionType, List<MediaFile> files) {
+        String id = UUID.randomUUID().toString();
+        List<Map<String, Object>> described = files.stream()
+                .map(f -> Json.obj("Id", f.id(), "Name", f.name(), "Size", f.size(), "Type", f.contentType()))
+                .toList();
+        String resource = Base64.getEncoder().encodeToString(
+                Json.write(Json.obj("Id", id, "ActionType", actionType, "Files", described)));
+        Media m = new Media(id, resource, actionType, files, uploader, Instant.now());
+        media.put(resource, m);
+        return m;
+    }
+
+    // ---------------------------------------------------------------- webhooks
+
+    /** The connector's webhook: 404 when unknown, deleted, or another connector's. */
+    synchronized Webhook webhook(String applicationId, String webhookId) {
+        Webhook w = webhooks.get(webhookId);
+        if (w == null || !w.applicationId().equals(applicationId)) {
+            throw ApiException.notFound("WebhookNotFound", "no webhook with id '" + webhookId + "'");
+        }
+        return w;
+    }
+
+    /**
+     * Stores a new or changed webhook after checking its object: a {@code Group} the caller can read, an
+     * {@code Action} of such a group (404/403), any {@code ActionPackage} id.
+     */
+    synchronized Webhook saveWebhook(String caller, Webhook w, boolean create) {
+        if (!create) {
+            webhook(w.applicationId(), w.id());
+        }
+        switch (w.objectType()) {
+            case "Group" -> require(w.objectId(), caller, false);
+            case "Action" -> {
+                ActionData a = findAction(w.objectId());
+                if (a == null) {
+                    throw ApiException.notFound("ActionNotFound", "no action with id '" + w.objectId() + "' (objectId)");
+                }
+                require(a.groupId, caller, false);
+            }
+            default -> {
+                // ActionPackage: packages are not modelled
+            }
+        }
+        webhooks.put(w.id(), w);
+        return w;
+    }
+
+    /** The connector's webhooks on one object. */
+    synchronized List<Webhook> webhooks(String applicationId, String objectId, String objectType) {
+        return webhooks.values().stream()
+                .filter(w -> w.applicationId().equals(applicationId) && w.objectId().equals(objectId)
+                        && w.objectType().equals(objectType))
+                .toList();
+    }
+
+    synchronized void deleteWebhook(String applicationId, String webhookId) {
+        webhook(applicationId, webhookId);
+        webhooks.remove(webhookId);
+    }
+
+    // ---------------------------------------------------------------- internals
 
     private GroupData require(String groupId, String caller, boolean adminRequired) {
         GroupData g = groups.get(groupId);
         if (g == null) {
             throw ApiException.notFound("GroupNotFound", "no group with id '" + groupId + "'");
         }
-        String role = g.roles.get(caller);
+        String role = roleOf(g, caller);
         if (role == null) {
             throw ApiException.forbidden("the token's user is not a member of group '" + groupId + "'");
         }
@@ -117,6 +667,52 @@ public final class SimulatorState {
             throw ApiException.forbidden("the token's user is not an admin of group '" + groupId + "'");
         }
         return g;
+    }
+
+    private String roleOf(GroupData g, String mobile) {
+        String role = g.roles.get(mobile);
+        if (ADMIN.equals(role)) {
+            return role;
+        }
+        for (String id : ancestors(g)) {
+            if (ADMIN.equals(groups.get(id).roles.get(mobile))) {
+                return ADMIN;
+            }
+        }
+        return role;
+    }
+
+    private List<GroupData> parents(GroupData g) {
+        return groups.values().stream().filter(p -> p.subGroups.contains(g.id)).toList();
+    }
+
+    /** Ids of every group above {@code g} (nearest first). */
+    private Set<String> ancestors(GroupData g) {
+        Set<String> seen = new LinkedHashSet<>();
+        Deque<GroupData> todo = new ArrayDeque<>(List.of(g));
+        while (!todo.isEmpty()) {
+            for (GroupData p : parents(todo.removeFirst())) {
+                if (seen.add(p.id)) {
+                    todo.addLast(p);
+                }
+            }
+        }
+        return seen;
+    }
+
+    /** Ids of every group below {@code g} (nearest first). */
+    private Set<String> descendants(GroupData g) {
+        Set<String> seen = new LinkedHashSet<>();
+        Deque<GroupData> todo = new ArrayDeque<>(List.of(g));
+        while (!todo.isEmpty()) {
+            for (String id : todo.removeFirst().subGroups) {
+                if (seen.add(id)) {
+                    todo.addLast(groups.get(id));
+                }
+            }
+        }
+        seen.remove(g.id);
+        return seen;
     }
 
     private String mobileOfMember(GroupData g, String memberId) {
@@ -129,10 +725,29 @@ public final class SimulatorState {
         return userIds.computeIfAbsent(mobile, m -> UUID.randomUUID().toString());
     }
 
+    /** The simulator's display name for a number. */
+    static String displayName(String mobile) {
+        return "User " + mobile;
+    }
+
+    private Subscriber subscriber(String mobile) {
+        return new Subscriber(userId(mobile), mobile, displayName(mobile), provisioned.contains(mobile));
+    }
+
+    /** Now, strictly later than every instant handed out before (so times order actions and reactions). */
+    private Instant now() {
+        lastMillis = Math.max(System.currentTimeMillis(), lastMillis + 1);
+        return Instant.ofEpochMilli(lastMillis);
+    }
+
     private Group snapshot(GroupData g) {
         List<Member> members = g.roles.entrySet().stream()
                 .map(e -> new Member(userId(e.getKey()), e.getKey(), e.getValue(), provisioned.contains(e.getKey())))
                 .toList();
-        return new Group(g.id, g.name, g.welcomeMessage, g.groupType, members, g.messages);
+        List<String> parents = parents(g).stream().map(p -> p.id).toList();
+        List<Subscriber> subscribers = g.subscribers.keySet().stream().map(this::subscriber).toList();
+        List<Action> actions = g.actions.stream().map(ActionData::snapshot).toList();
+        return new Group(g.id, g.name, g.welcomeMessage, g.groupType, members, g.messages, g.imageUrl,
+                List.copyOf(g.subGroups), parents, subscribers, actions, g.reactions);
     }
 }

@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** A fresh simulator per test, and a small JDK HttpClient wrapper. */
 abstract class SimulatorTestSupport {
 
@@ -119,6 +121,73 @@ abstract class SimulatorTestSupport {
         Reply r = accessToken(KaizalaSimulator.DEFAULT_APPLICATION_ID, KaizalaSimulator.DEFAULT_APPLICATION_SECRET,
                 loginWithPin(mobile));
         return r.json().get("accessToken").asText();
+    }
+
+    /** Asserts an error answer: status, {@code errorCode}, and a message mentioning {@code mentioned} (e.g. the field). */
+    static void assertError(Reply r, int status, String errorCode, String mentioned) {
+        assertThat(r.status()).as(r.body()).isEqualTo(status);
+        assertThat(r.json().get("errorCode").asText()).as(r.body()).isEqualTo(errorCode);
+        assertThat(r.json().get("message").asText()).as(r.body()).contains(mentioned);
+    }
+
+    /** One part of a multipart body; {@code fileName} and {@code contentType} may be null (then left out). */
+    record Part(String name, String fileName, String contentType, byte[] content) {
+    }
+
+    static final String BOUNDARY = "----kzb0undary7MA4YWxkTrZu0gW";
+
+    /** The bytes of a multipart/form-data body with {@link #BOUNDARY}. */
+    static byte[] multipart(Part... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (Part p : parts) {
+            StringBuilder head = new StringBuilder("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + p.name() + "\"");
+            if (p.fileName() != null) {
+                head.append("; filename=\"").append(p.fileName()).append('"');
+            }
+            head.append("\r\n");
+            if (p.contentType() != null) {
+                head.append("Content-Type: ").append(p.contentType()).append("\r\n");
+            }
+            head.append("\r\n");
+            out.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+            out.writeBytes(p.content());
+            out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        out.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+    /** {@code POST /media} with these parts. */
+    Reply upload(Part... parts) {
+        return uploadRaw(HttpRequest.BodyPublishers.ofByteArray(multipart(parts)),
+                "multipart/form-data; boundary=" + BOUNDARY);
+    }
+
+    Reply uploadRaw(HttpRequest.BodyPublisher body, String contentType) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(sim.endpointUrl() + "v1/media"))
+                .timeout(Duration.ofSeconds(20)).header("accessToken", token).header("Content-Type", contentType)
+                .POST(body).build();
+        try {
+            HttpResponse<String> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Reply(r.statusCode(), r.headers().map(), r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Uploads a small JPEG-looking file and returns its mediaResource. */
+    String uploadImage(String fileName) {
+        Reply r = upload(new Part("FileName", fileName, "image/jpeg", new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3}));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json().get("mediaResource").asText();
+    }
+
+    /** Sends a JSON body built from a text block, with single quotes standing for double quotes. */
+    Reply apiJson(String method, String path, String singleQuotedJson) {
+        return api(method, path, singleQuotedJson.replace('\'', '"'));
     }
 
     static String enc(String pathSegment) {
