@@ -40,6 +40,8 @@ public class KaizalaComponentConfigurer extends PropertyConfigurerSupport implem
         case "actionType": getOrCreateConfiguration(target).setActionType(property(camelContext, java.lang.String.class, value)); return true;
         case "allpages":
         case "allPages": getOrCreateConfiguration(target).setAllPages(property(camelContext, boolean.class, value)); return true;
+        case "allowinsecurewebhookurl":
+        case "allowInsecureWebhookUrl": getOrCreateConfiguration(target).setAllowInsecureWebhookUrl(property(camelContext, boolean.class, value)); return true;
         case "applicationid":
         case "applicationId": getOrCreateConfiguration(target).setApplicationId(property(camelContext, java.lang.String.class, value)); return true;
         case "applicationsecret":
@@ -48,6 +50,12 @@ public class KaizalaComponentConfigurer extends PropertyConfigurerSupport implem
         case "authUrl": getOrCreateConfiguration(target).setAuthUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "callbackcontext":
+        case "callbackContext": getOrCreateConfiguration(target).setCallbackContext(property(camelContext, java.lang.String.class, value)); return true;
+        case "callbacktoken":
+        case "callbackToken": getOrCreateConfiguration(target).setCallbackToken(property(camelContext, java.lang.String.class, value)); return true;
         case "caption": getOrCreateConfiguration(target).setCaption(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, org.apache.camel.component.kaizala.KaizalaConfiguration.class, value)); return true;
         case "connecttimeout":
@@ -56,6 +64,8 @@ public class KaizalaComponentConfigurer extends PropertyConfigurerSupport implem
         case "cursor": getOrCreateConfiguration(target).setCursor(property(camelContext, java.lang.String.class, value)); return true;
         case "endpointurl":
         case "endpointUrl": getOrCreateConfiguration(target).setEndpointUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "eventtypes":
+        case "eventTypes": getOrCreateConfiguration(target).setEventTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "fetchallgroups":
         case "fetchAllGroups": getOrCreateConfiguration(target).setFetchAllGroups(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "filename":
@@ -66,8 +76,12 @@ public class KaizalaComponentConfigurer extends PropertyConfigurerSupport implem
         case "getDetails": getOrCreateConfiguration(target).setGetDetails(property(camelContext, boolean.class, value)); return true;
         case "groupid":
         case "groupId": getOrCreateConfiguration(target).setGroupId(property(camelContext, java.lang.String.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxbodysize":
+        case "maxBodySize": getOrCreateConfiguration(target).setMaxBodySize(property(camelContext, int.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxmessagelength":
@@ -107,8 +121,18 @@ public class KaizalaComponentConfigurer extends PropertyConfigurerSupport implem
         case "title": getOrCreateConfiguration(target).setTitle(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenstore":
         case "tokenStore": getOrCreateConfiguration(target).setTokenStore(property(camelContext, org.apache.camel.component.kaizala.KaizalaTokenStore.class, value)); return true;
+        case "webhookautoregister":
+        case "webhookAutoRegister": getOrCreateConfiguration(target).setWebhookAutoRegister(property(camelContext, boolean.class, value)); return true;
+        case "webhookautounregister":
+        case "webhookAutoUnregister": getOrCreateConfiguration(target).setWebhookAutoUnregister(property(camelContext, boolean.class, value)); return true;
+        case "webhookcomponentname":
+        case "webhookComponentName": getOrCreateConfiguration(target).setWebhookComponentName(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookexternalurl":
+        case "webhookExternalUrl": getOrCreateConfiguration(target).setWebhookExternalUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookid":
         case "webhookId": getOrCreateConfiguration(target).setWebhookId(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookpath":
+        case "webhookPath": getOrCreateConfiguration(target).setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -126,6 +150,8 @@ public class KaizalaComponentConfigurer extends PropertyConfigurerSupport implem
         case "actionType": return java.lang.String.class;
         case "allpages":
         case "allPages": return boolean.class;
+        case "allowinsecurewebhookurl":
+        case "allowInsecureWebhookUrl": return boolean.class;
         case "applicationid":
         case "applicationId": return java.lang.String.class;
         case "applicationsecret":
@@ -134,6 +160,12 @@ public class KaizalaComponentConfigurer extends PropertyConfigurerSupport implem
         case "authUrl": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
+        case "callbackcontext":
+        case "callbackContext": return java.lang.String.class;
+        case "callbacktoken":
+        case "callbackToken": return java.lang.String.class;
         case "caption": return java.lang.String.class;
         case "configuration": return org.apache.camel.component.kaizala.KaizalaConfiguration.class;
         case "connecttimeout":
@@ -142,6 +174,8 @@ public class KaizalaComponentConfigurer extends PropertyConfigurerSupport implem
         case "cursor": return java.lang.String.class;
         case "endpointurl":
         case "endpointUrl": return java.lang.String.class;
+        case "eventtypes":
+        case "eventTypes": return java.lang.String.class;
         case "fetchallgroups":
         case "fetchAllGroups": return java.lang.Boolean.class;
         case "filename":
@@ -152,8 +186,12 @@ public class KaizalaComponentConfigurer extends PropertyConfigurerSupport implem
         case "getDetails": return boolean.class;
         case "groupid":
         case "groupId": return java.lang.String.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxbodysize":
+        case "maxBodySize": return int.class;
         case "maxconnections":
         case "maxConnections": return int.class;
         case "maxmessagelength":
@@ -193,8 +231,18 @@ public class KaizalaComponentConfigurer extends PropertyConfigurerSupport implem
         case "title": return java.lang.String.class;
         case "tokenstore":
         case "tokenStore": return org.apache.camel.component.kaizala.KaizalaTokenStore.class;
+        case "webhookautoregister":
+        case "webhookAutoRegister": return boolean.class;
+        case "webhookautounregister":
+        case "webhookAutoUnregister": return boolean.class;
+        case "webhookcomponentname":
+        case "webhookComponentName": return java.lang.String.class;
+        case "webhookexternalurl":
+        case "webhookExternalUrl": return java.lang.String.class;
         case "webhookid":
         case "webhookId": return java.lang.String.class;
+        case "webhookpath":
+        case "webhookPath": return java.lang.String.class;
         default: return null;
         }
     }
@@ -213,6 +261,8 @@ public class KaizalaComponentConfigurer extends PropertyConfigurerSupport implem
         case "actionType": return getOrCreateConfiguration(target).getActionType();
         case "allpages":
         case "allPages": return getOrCreateConfiguration(target).isAllPages();
+        case "allowinsecurewebhookurl":
+        case "allowInsecureWebhookUrl": return getOrCreateConfiguration(target).isAllowInsecureWebhookUrl();
         case "applicationid":
         case "applicationId": return getOrCreateConfiguration(target).getApplicationId();
         case "applicationsecret":
@@ -221,6 +271,12 @@ public class KaizalaComponentConfigurer extends PropertyConfigurerSupport implem
         case "authUrl": return getOrCreateConfiguration(target).getAuthUrl();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "callbackcontext":
+        case "callbackContext": return getOrCreateConfiguration(target).getCallbackContext();
+        case "callbacktoken":
+        case "callbackToken": return getOrCreateConfiguration(target).getCallbackToken();
         case "caption": return getOrCreateConfiguration(target).getCaption();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
@@ -229,6 +285,8 @@ public class KaizalaComponentConfigurer extends PropertyConfigurerSupport implem
         case "cursor": return getOrCreateConfiguration(target).getCursor();
         case "endpointurl":
         case "endpointUrl": return getOrCreateConfiguration(target).getEndpointUrl();
+        case "eventtypes":
+        case "eventTypes": return getOrCreateConfiguration(target).getEventTypes();
         case "fetchallgroups":
         case "fetchAllGroups": return getOrCreateConfiguration(target).getFetchAllGroups();
         case "filename":
@@ -239,8 +297,12 @@ public class KaizalaComponentConfigurer extends PropertyConfigurerSupport implem
         case "getDetails": return getOrCreateConfiguration(target).isGetDetails();
         case "groupid":
         case "groupId": return getOrCreateConfiguration(target).getGroupId();
+        case "idempotentrepository":
+        case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxbodysize":
+        case "maxBodySize": return getOrCreateConfiguration(target).getMaxBodySize();
         case "maxconnections":
         case "maxConnections": return target.getMaxConnections();
         case "maxmessagelength":
@@ -280,8 +342,18 @@ public class KaizalaComponentConfigurer extends PropertyConfigurerSupport implem
         case "title": return getOrCreateConfiguration(target).getTitle();
         case "tokenstore":
         case "tokenStore": return getOrCreateConfiguration(target).getTokenStore();
+        case "webhookautoregister":
+        case "webhookAutoRegister": return getOrCreateConfiguration(target).isWebhookAutoRegister();
+        case "webhookautounregister":
+        case "webhookAutoUnregister": return getOrCreateConfiguration(target).isWebhookAutoUnregister();
+        case "webhookcomponentname":
+        case "webhookComponentName": return getOrCreateConfiguration(target).getWebhookComponentName();
+        case "webhookexternalurl":
+        case "webhookExternalUrl": return getOrCreateConfiguration(target).getWebhookExternalUrl();
         case "webhookid":
         case "webhookId": return getOrCreateConfiguration(target).getWebhookId();
+        case "webhookpath":
+        case "webhookPath": return getOrCreateConfiguration(target).getWebhookPath();
         default: return null;
         }
     }

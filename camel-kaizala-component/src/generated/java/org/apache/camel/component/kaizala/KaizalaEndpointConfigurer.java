@@ -33,12 +33,20 @@ public class KaizalaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "actionType": target.getConfiguration().setActionType(property(camelContext, java.lang.String.class, value)); return true;
         case "allpages":
         case "allPages": target.getConfiguration().setAllPages(property(camelContext, boolean.class, value)); return true;
+        case "allowinsecurewebhookurl":
+        case "allowInsecureWebhookUrl": target.getConfiguration().setAllowInsecureWebhookUrl(property(camelContext, boolean.class, value)); return true;
         case "applicationid":
         case "applicationId": target.getConfiguration().setApplicationId(property(camelContext, java.lang.String.class, value)); return true;
         case "applicationsecret":
         case "applicationSecret": target.getConfiguration().setApplicationSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "authurl":
         case "authUrl": target.getConfiguration().setAuthUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "callbackcontext":
+        case "callbackContext": target.getConfiguration().setCallbackContext(property(camelContext, java.lang.String.class, value)); return true;
+        case "callbacktoken":
+        case "callbackToken": target.getConfiguration().setCallbackToken(property(camelContext, java.lang.String.class, value)); return true;
         case "caption": target.getConfiguration().setCaption(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -46,6 +54,12 @@ public class KaizalaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "cursor": target.getConfiguration().setCursor(property(camelContext, java.lang.String.class, value)); return true;
         case "endpointurl":
         case "endpointUrl": target.getConfiguration().setEndpointUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "eventtypes":
+        case "eventTypes": target.getConfiguration().setEventTypes(property(camelContext, java.lang.String.class, value)); return true;
+        case "exceptionhandler":
+        case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
+        case "exchangepattern":
+        case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "fetchallgroups":
         case "fetchAllGroups": target.getConfiguration().setFetchAllGroups(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "filename":
@@ -56,8 +70,12 @@ public class KaizalaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "getDetails": target.getConfiguration().setGetDetails(property(camelContext, boolean.class, value)); return true;
         case "groupid":
         case "groupId": target.getConfiguration().setGroupId(property(camelContext, java.lang.String.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxbodysize":
+        case "maxBodySize": target.getConfiguration().setMaxBodySize(property(camelContext, int.class, value)); return true;
         case "maxmessagelength":
         case "maxMessageLength": target.getConfiguration().setMaxMessageLength(property(camelContext, int.class, value)); return true;
         case "mediafieldname":
@@ -95,8 +113,18 @@ public class KaizalaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "title": target.getConfiguration().setTitle(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenstore":
         case "tokenStore": target.getConfiguration().setTokenStore(property(camelContext, org.apache.camel.component.kaizala.KaizalaTokenStore.class, value)); return true;
+        case "webhookautoregister":
+        case "webhookAutoRegister": target.getConfiguration().setWebhookAutoRegister(property(camelContext, boolean.class, value)); return true;
+        case "webhookautounregister":
+        case "webhookAutoUnregister": target.getConfiguration().setWebhookAutoUnregister(property(camelContext, boolean.class, value)); return true;
+        case "webhookcomponentname":
+        case "webhookComponentName": target.getConfiguration().setWebhookComponentName(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookexternalurl":
+        case "webhookExternalUrl": target.getConfiguration().setWebhookExternalUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookid":
         case "webhookId": target.getConfiguration().setWebhookId(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookpath":
+        case "webhookPath": target.getConfiguration().setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -114,12 +142,20 @@ public class KaizalaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "actionType": return java.lang.String.class;
         case "allpages":
         case "allPages": return boolean.class;
+        case "allowinsecurewebhookurl":
+        case "allowInsecureWebhookUrl": return boolean.class;
         case "applicationid":
         case "applicationId": return java.lang.String.class;
         case "applicationsecret":
         case "applicationSecret": return java.lang.String.class;
         case "authurl":
         case "authUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
+        case "callbackcontext":
+        case "callbackContext": return java.lang.String.class;
+        case "callbacktoken":
+        case "callbackToken": return java.lang.String.class;
         case "caption": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -127,6 +163,12 @@ public class KaizalaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "cursor": return java.lang.String.class;
         case "endpointurl":
         case "endpointUrl": return java.lang.String.class;
+        case "eventtypes":
+        case "eventTypes": return java.lang.String.class;
+        case "exceptionhandler":
+        case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
+        case "exchangepattern":
+        case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "fetchallgroups":
         case "fetchAllGroups": return java.lang.Boolean.class;
         case "filename":
@@ -137,8 +179,12 @@ public class KaizalaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "getDetails": return boolean.class;
         case "groupid":
         case "groupId": return java.lang.String.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxbodysize":
+        case "maxBodySize": return int.class;
         case "maxmessagelength":
         case "maxMessageLength": return int.class;
         case "mediafieldname":
@@ -176,8 +222,18 @@ public class KaizalaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "title": return java.lang.String.class;
         case "tokenstore":
         case "tokenStore": return org.apache.camel.component.kaizala.KaizalaTokenStore.class;
+        case "webhookautoregister":
+        case "webhookAutoRegister": return boolean.class;
+        case "webhookautounregister":
+        case "webhookAutoUnregister": return boolean.class;
+        case "webhookcomponentname":
+        case "webhookComponentName": return java.lang.String.class;
+        case "webhookexternalurl":
+        case "webhookExternalUrl": return java.lang.String.class;
         case "webhookid":
         case "webhookId": return java.lang.String.class;
+        case "webhookpath":
+        case "webhookPath": return java.lang.String.class;
         default: return null;
         }
     }
@@ -196,12 +252,20 @@ public class KaizalaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "actionType": return target.getConfiguration().getActionType();
         case "allpages":
         case "allPages": return target.getConfiguration().isAllPages();
+        case "allowinsecurewebhookurl":
+        case "allowInsecureWebhookUrl": return target.getConfiguration().isAllowInsecureWebhookUrl();
         case "applicationid":
         case "applicationId": return target.getConfiguration().getApplicationId();
         case "applicationsecret":
         case "applicationSecret": return target.getConfiguration().getApplicationSecret();
         case "authurl":
         case "authUrl": return target.getConfiguration().getAuthUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "callbackcontext":
+        case "callbackContext": return target.getConfiguration().getCallbackContext();
+        case "callbacktoken":
+        case "callbackToken": return target.getConfiguration().getCallbackToken();
         case "caption": return target.getConfiguration().getCaption();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
@@ -209,6 +273,12 @@ public class KaizalaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "cursor": return target.getConfiguration().getCursor();
         case "endpointurl":
         case "endpointUrl": return target.getConfiguration().getEndpointUrl();
+        case "eventtypes":
+        case "eventTypes": return target.getConfiguration().getEventTypes();
+        case "exceptionhandler":
+        case "exceptionHandler": return target.getExceptionHandler();
+        case "exchangepattern":
+        case "exchangePattern": return target.getExchangePattern();
         case "fetchallgroups":
         case "fetchAllGroups": return target.getConfiguration().getFetchAllGroups();
         case "filename":
@@ -219,8 +289,12 @@ public class KaizalaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "getDetails": return target.getConfiguration().isGetDetails();
         case "groupid":
         case "groupId": return target.getConfiguration().getGroupId();
+        case "idempotentrepository":
+        case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxbodysize":
+        case "maxBodySize": return target.getConfiguration().getMaxBodySize();
         case "maxmessagelength":
         case "maxMessageLength": return target.getConfiguration().getMaxMessageLength();
         case "mediafieldname":
@@ -258,8 +332,18 @@ public class KaizalaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "title": return target.getConfiguration().getTitle();
         case "tokenstore":
         case "tokenStore": return target.getConfiguration().getTokenStore();
+        case "webhookautoregister":
+        case "webhookAutoRegister": return target.getConfiguration().isWebhookAutoRegister();
+        case "webhookautounregister":
+        case "webhookAutoUnregister": return target.getConfiguration().isWebhookAutoUnregister();
+        case "webhookcomponentname":
+        case "webhookComponentName": return target.getConfiguration().getWebhookComponentName();
+        case "webhookexternalurl":
+        case "webhookExternalUrl": return target.getConfiguration().getWebhookExternalUrl();
         case "webhookid":
         case "webhookId": return target.getConfiguration().getWebhookId();
+        case "webhookpath":
+        case "webhookPath": return target.getConfiguration().getWebhookPath();
         default: return null;
         }
     }

@@ -1,6 +1,7 @@
 package org.apache.camel.component.kaizala;
 
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -47,8 +48,8 @@ public class KaizalaConfiguration implements Cloneable {
                             + " minute).")
     private long responseTimeout = 60000;
 
-    @UriParam(label = "producer",
-              description = "The id of the group the operation applies to. The CamelKaizalaGroupId header wins over"
+    @UriParam(label = "common",
+              description = "The id of the group the operation applies to, or whose events the consumer receives. The CamelKaizalaGroupId header wins over"
                             + " it.")
     private String groupId;
     @UriParam(label = "producer",
@@ -123,13 +124,14 @@ public class KaizalaConfiguration implements Cloneable {
     @UriParam(label = "producer", enums = "Admin,Member",
               description = "members/updateRole: the new role. The CamelKaizalaRole header wins over it.")
     private String role;
-    @UriParam(label = "producer",
-              description = "webhooks/subscribe, webhooks/list: the object of the subscription (a group id, action id or"
-                            + " action package id); defaults to groupId. The CamelKaizalaObjectId header wins over it.")
+    @UriParam(label = "common",
+              description = "The object of a webhook subscription (a group id, action id or action package id), for the"
+                            + " consumer and webhooks/subscribe, webhooks/list; defaults to groupId. The"
+                            + " CamelKaizalaObjectId header wins over it.")
     private String objectId;
-    @UriParam(label = "producer", defaultValue = "Group", enums = "Group,Action,ActionPackage",
-              description = "webhooks/subscribe, webhooks/list: what objectId names. The CamelKaizalaObjectType header wins"
-                            + " over it.")
+    @UriParam(label = "common", defaultValue = "Group", enums = "Group,Action,ActionPackage",
+              description = "What objectId names, for the consumer and webhooks/subscribe, webhooks/list. The"
+                            + " CamelKaizalaObjectType header wins over it.")
     private String objectType = "Group";
     @UriParam(label = "producer",
               description = "auth/generatePin, auth/refreshToken: the phone number (with + and country code). The"
@@ -159,6 +161,50 @@ public class KaizalaConfiguration implements Cloneable {
     @UriParam(label = "producer",
               description = "media/send: the text shown with the file. The CamelKaizalaCaption header wins over it.")
     private String caption;
+    @UriParam(label = "consumer",
+              description = "The events to subscribe to, comma-separated; by default all 13 (ActionCreated, ActionResponse,"
+                            + " SurveyCreated, SurveyResponse, JobCreated, JobResponse, TextMessageCreated, AttachmentCreated,"
+                            + " Announcement, MemberAdded, MemberRemoved, GroupAdded, GroupRemoved).")
+    private String eventTypes;
+    @UriParam(label = "consumer",
+              description = "The public base URL Kaizala calls (HTTPS; e.g. https://hooks.example.com), to which webhookPath"
+                            + " is appended. By default the address of the local HTTP server, which only suits tests.")
+    private String webhookExternalUrl;
+    @UriParam(label = "consumer",
+              description = "The path the callback is served on, below the HTTP server's context path. Default:"
+                            + " /kaizala/events/{objectId}.")
+    private String webhookPath;
+    @UriParam(label = "consumer", defaultValue = "platform-http",
+              description = "The Camel HTTP server component the callback is served by (any component implementing"
+                            + " RestConsumerFactory: platform-http, netty-http, undertow, jetty, servlet).")
+    private String webhookComponentName = "platform-http";
+    @UriParam(label = "consumer,security", secret = true,
+              description = "The secret Kaizala sends back in the kz-callback-token header of every delivery; a delivery"
+                            + " without it is refused (401). By default a random 256-bit value per start, which suits a single"
+                            + " instance; set it when several instances share one subscription.")
+    private String callbackToken;
+    @UriParam(label = "consumer",
+              description = "A value Kaizala sends back as context in every event.")
+    private String callbackContext;
+    @UriParam(label = "consumer", defaultValue = "true",
+              description = "Subscribe on start (reusing an existing subscription for the same object and URL).")
+    private boolean webhookAutoRegister = true;
+    @UriParam(label = "consumer", defaultValue = "true",
+              description = "Delete, on stop, the subscription this consumer created. Set to false when several instances"
+                            + " share one subscription.")
+    private boolean webhookAutoUnregister = true;
+    @UriParam(label = "consumer,security", defaultValue = "false",
+              description = "Allow a callback URL that is not HTTPS. Kaizala requires HTTPS; plain HTTP is for tests on"
+                            + " loopback.")
+    private boolean allowInsecureWebhookUrl = false;
+    @UriParam(label = "consumer",
+              description = "Where delivered event ids are remembered, so that Kaizala's at-least-once redeliveries reach"
+                            + " the route once. Default: an in-memory repository of the last 10000 ids; use a shared one (e.g."
+                            + " JDBC) when several instances receive events.")
+    private IdempotentRepository idempotentRepository;
+    @UriParam(label = "consumer", defaultValue = "1048576",
+              description = "The largest delivery accepted, in bytes; a larger one is answered 413.")
+    private int maxBodySize = 1048576;
     @UriParam(label = "producer", defaultValue = "4000",
               description = "The longest text accepted for a message. Kaizala's articles say 4000 characters, its"
                             + " swagger 1000; longer text is refused before anything is sent.")
@@ -477,6 +523,94 @@ public class KaizalaConfiguration implements Cloneable {
         this.caption = caption;
     }
 
+    public String getEventTypes() {
+        return eventTypes;
+    }
+
+    public void setEventTypes(String eventTypes) {
+        this.eventTypes = eventTypes;
+    }
+
+    public String getWebhookExternalUrl() {
+        return webhookExternalUrl;
+    }
+
+    public void setWebhookExternalUrl(String webhookExternalUrl) {
+        this.webhookExternalUrl = webhookExternalUrl;
+    }
+
+    public String getWebhookPath() {
+        return webhookPath;
+    }
+
+    public void setWebhookPath(String webhookPath) {
+        this.webhookPath = webhookPath;
+    }
+
+    public String getWebhookComponentName() {
+        return webhookComponentName;
+    }
+
+    public void setWebhookComponentName(String webhookComponentName) {
+        this.webhookComponentName = webhookComponentName;
+    }
+
+    public String getCallbackToken() {
+        return callbackToken;
+    }
+
+    public void setCallbackToken(String callbackToken) {
+        this.callbackToken = callbackToken;
+    }
+
+    public String getCallbackContext() {
+        return callbackContext;
+    }
+
+    public void setCallbackContext(String callbackContext) {
+        this.callbackContext = callbackContext;
+    }
+
+    public boolean isWebhookAutoRegister() {
+        return webhookAutoRegister;
+    }
+
+    public void setWebhookAutoRegister(boolean webhookAutoRegister) {
+        this.webhookAutoRegister = webhookAutoRegister;
+    }
+
+    public boolean isWebhookAutoUnregister() {
+        return webhookAutoUnregister;
+    }
+
+    public void setWebhookAutoUnregister(boolean webhookAutoUnregister) {
+        this.webhookAutoUnregister = webhookAutoUnregister;
+    }
+
+    public boolean isAllowInsecureWebhookUrl() {
+        return allowInsecureWebhookUrl;
+    }
+
+    public void setAllowInsecureWebhookUrl(boolean allowInsecureWebhookUrl) {
+        this.allowInsecureWebhookUrl = allowInsecureWebhookUrl;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
+    public int getMaxBodySize() {
+        return maxBodySize;
+    }
+
+    public void setMaxBodySize(int maxBodySize) {
+        this.maxBodySize = maxBodySize;
+    }
+
     public KaizalaConfiguration copy() {
         try {
             return (KaizalaConfiguration) clone();
@@ -493,6 +627,7 @@ public class KaizalaConfiguration implements Cloneable {
                + ", applicationSecret=" + (applicationSecret != null ? "set" : "unset")
                + ", refreshToken=" + (refreshToken != null ? "set" : "unset")
                + ", accessToken=" + (accessToken != null ? "set" : "unset")
+               + ", callbackToken=" + (callbackToken != null ? "set" : "unset")
                + ", groupId=" + groupId + "]";
     }
 }

@@ -158,6 +158,25 @@ public final class KaizalaConstants {
     @Metadata(label = "producer", javaType = "Boolean", description = "actions/get: include the responses; overrides the `getDetails` option.")
     public static final String GET_DETAILS = "CamelKaizalaGetDetails";
 
+    @Metadata(label = "consumer", javaType = "String", description = "The event type, e.g. SurveyResponse.")
+    public static final String EVENT_TYPE = "CamelKaizalaEventType";
+
+    @Metadata(label = "consumer", javaType = "String",
+              description = "The event's unique id (the de-duplication key).")
+    public static final String EVENT_ID = "CamelKaizalaEventId";
+
+    @Metadata(label = "consumer", javaType = "String",
+              description = "The phone number of whoever caused the event.")
+    public static final String FROM_USER = "CamelKaizalaFromUser";
+
+    @Metadata(label = "consumer", javaType = "String",
+              description = "The Kaizala user id of whoever caused the event.")
+    public static final String FROM_USER_ID = "CamelKaizalaFromUserId";
+
+    @Metadata(label = "consumer", javaType = "String",
+              description = "The callbackContext of the subscription, as Kaizala sent it back.")
+    public static final String CONTEXT = "CamelKaizalaContext";
+
     private KaizalaConstants() {
     }
 }

@@ -1,25 +1,43 @@
 package org.apache.camel.component.kaizala;
 
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.component.kaizala.internal.KaizalaClient;
+import org.apache.camel.component.kaizala.internal.Validate;
+import org.apache.camel.component.kaizala.internal.WebhookHandler;
+import org.apache.camel.component.kaizala.internal.WebhookSubscription;
+import org.apache.camel.component.webhook.WebhookCapableEndpoint;
+import org.apache.camel.component.webhook.WebhookConfiguration;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.AsyncProcessorConverterHelper;
+import org.apache.camel.support.CamelContextHelper;
 import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 
 /**
- * Sends to Microsoft Kaizala: groups, members, messages, media, actions and the other operations of its REST API.
+ * Microsoft Kaizala: groups, members, messages, media, actions, responses, reactions and webhooks as producers, and
+ * Kaizala's webhook events as a consumer ({@code kaizala:events}).
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = KaizalaConstants.SCHEME, title = "Kaizala",
-             syntax = "kaizala:resource/operation", producerOnly = true, category = { Category.CHAT, Category.SOCIAL },
+             syntax = "kaizala:resource/operation", category = { Category.CHAT, Category.SOCIAL },
              headersClass = KaizalaConstants.class)
-public class KaizalaEndpoint extends DefaultEndpoint {
+public class KaizalaEndpoint extends DefaultEndpoint implements WebhookCapableEndpoint {
 
-    @UriPath(description = "The Kaizala resource to act on.",
-             enums = "auth,groups,subgroups,members,subscribers,messages,media,actions,responses,reactions,webhooks")
+    static final String EVENTS = "events";
+    private static final int SEEN_EVENTS = 10_000;
+
+    @UriPath(description = "The Kaizala resource to act on; events for the consumer.",
+             enums = "auth,groups,subgroups,members,subscribers,messages,media,actions,responses,reactions,webhooks,events")
     @Metadata(required = true)
     private String resource;
     @UriPath(description = "The operation on the resource; may be left out where the resource has an obvious one"
@@ -32,17 +50,29 @@ public class KaizalaEndpoint extends DefaultEndpoint {
     private final KaizalaConfiguration configuration;
 
     private KaizalaOperation kaizalaOperation;
+    private WebhookConfiguration webhookConfiguration;
+    private String callbackToken;
+    private IdempotentRepository seenEvents;
+    private volatile WebhookSubscription subscription;
 
     public KaizalaEndpoint(String uri, KaizalaComponent component, KaizalaConfiguration configuration) {
         super(uri, component);
         this.configuration = configuration;
     }
 
-    /** {@code resource/operation} from the URI; fails with the list of valid operations when unknown. */
+    /** {@code resource/operation} from the URI, or {@code events}; fails with the list of valid operations when unknown. */
     void setResourcePath(String remaining) {
+        if (EVENTS.equals(remaining == null ? null : remaining.replaceAll("^/+|/+$", ""))) {
+            this.resource = EVENTS;
+            return;
+        }
         this.kaizalaOperation = KaizalaOperation.fromId(remaining);
         this.resource = kaizalaOperation.resource();
         this.operation = kaizalaOperation.operation();
+    }
+
+    boolean isEvents() {
+        return EVENTS.equals(resource);
     }
 
     @Override
@@ -52,18 +82,130 @@ public class KaizalaEndpoint extends DefaultEndpoint {
 
     @Override
     public Producer createProducer() {
+        if (isEvents()) {
+            throw new IllegalArgumentException("kaizala:events only receives events (use it in from(...)); to send, use"
+                                               + " one of: " + KaizalaOperation.validIds());
+        }
         return new KaizalaProducer(this);
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("kaizala:" + kaizalaOperation.id() + " is a producer endpoint");
+    public Consumer createConsumer(Processor processor) throws Exception {
+        if (!isEvents()) {
+            throw new IllegalArgumentException("kaizala:" + kaizalaOperation.id() + " only sends; to receive events use"
+                                               + " from(\"kaizala:events?groupId=...\")");
+        }
+        objectId();
+        KaizalaConsumer consumer = new KaizalaConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    @Override
+    protected void configureConsumer(Consumer consumer) throws Exception {
+        super.configureConsumer(consumer);
+    }
+
+    // ---- the webhook (for kaizala:events, and for webhook:kaizala:events through camel-webhook)
+
+    @Override
+    public Processor createWebhookHandler(Processor next) {
+        return new WebhookHandler(AsyncProcessorConverterHelper.convert(next), callbackToken(),
+                configuration.getMaxBodySize(), seenEvents(), objectType() + " " + objectId());
+    }
+
+    @Override
+    public void registerWebhook() throws Exception {
+        String callbackUrl = webhookConfiguration().computeFullExternalUrl();
+        KaizalaClient client = getComponent().client(configuration);
+        String missing = client.settings().missingCredentials();
+        if (missing != null) {
+            throw new IllegalArgumentException(missing);
+        }
+        WebhookSubscription registration = new WebhookSubscription(getCamelContext(), client, configuration, objectId(),
+                objectType(), callbackToken());
+        registration.register(callbackUrl);
+        subscription = registration;
+    }
+
+    @Override
+    public void unregisterWebhook() throws Exception {
+        WebhookSubscription registration = subscription;
+        if (registration != null) {
+            registration.unregister();
+        }
+    }
+
+    @Override
+    public void setWebhookConfiguration(WebhookConfiguration webhookConfiguration) {
+        this.webhookConfiguration = webhookConfiguration;
+    }
+
+    @Override
+    public List<String> getWebhookMethods() {
+        return List.of("GET", "POST");
+    }
+
+    /** The subscription registered by this endpoint, or null. */
+    public WebhookSubscription getSubscription() {
+        return subscription;
+    }
+
+    /** camel-webhook's configuration when used through it; otherwise one made from this endpoint's options. */
+    synchronized WebhookConfiguration webhookConfiguration() {
+        if (webhookConfiguration == null) {
+            WebhookConfiguration web = new WebhookConfiguration();
+            web.setWebhookComponentName(configuration.getWebhookComponentName());
+            web.setWebhookExternalUrl(configuration.getWebhookExternalUrl());
+            web.setWebhookPath(configuration.getWebhookPath() != null
+                    ? configuration.getWebhookPath() : "/kaizala/events/" + KaizalaClient.encode(objectId()));
+            web.setWebhookAutoRegister(configuration.isWebhookAutoRegister());
+            web.setEndpointUri(getEndpointUri());
+            web.storeConfiguration(CamelContextHelper.getRestConfiguration(getCamelContext(),
+                    configuration.getWebhookComponentName()));
+            webhookConfiguration = web;
+        }
+        return webhookConfiguration;
+    }
+
+    private String objectId() {
+        String objectId = configuration.getObjectId() != null ? configuration.getObjectId() : configuration.getGroupId();
+        return Validate.required("objectId", objectId, "kaizala:events needs the groupId option, or objectId and objectType");
+    }
+
+    private String objectType() {
+        return Validate.oneOf("objectType", configuration.getObjectType() == null ? "Group" : configuration.getObjectType(),
+                List.of("Group", "Action", "ActionPackage"));
+    }
+
+    /** The configured callback token, or a random 256-bit one made once for this endpoint. */
+    private synchronized String callbackToken() {
+        if (callbackToken == null) {
+            if (configuration.getCallbackToken() != null) {
+                callbackToken = configuration.getCallbackToken();
+            } else {
+                byte[] random = new byte[32];
+                new SecureRandom().nextBytes(random);
+                callbackToken = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            }
+        }
+        return callbackToken;
+    }
+
+    private synchronized IdempotentRepository seenEvents() {
+        if (seenEvents == null) {
+            seenEvents = configuration.getIdempotentRepository() != null
+                    ? configuration.getIdempotentRepository()
+                    : MemoryIdempotentRepository.memoryIdempotentRepository(SEEN_EVENTS);
+        }
+        return seenEvents;
     }
 
     public KaizalaConfiguration getConfiguration() {
         return configuration;
     }
 
+    /** The producer's operation; null for {@code kaizala:events}. */
     public KaizalaOperation getKaizalaOperation() {
         return kaizalaOperation;
     }

@@ -309,8 +309,8 @@ class OperationsTest extends KaizalaTestSupport {
                 "{\"actionType\":\"Announcement\",\"actionBody\":{\"title\":\"New prices\",\"Message\":\"From 1 June.\"}}");
 
         call("kaizala:actions/custom?actionPackageId=com.contoso.audit", Map.of("title", "Audit", "validity", 24), group);
-        assertThat(last("POST", "/groups/[^/]+/actions").bodyJson().toString()).isEqualTo(
-                "{\"id\":\"com.contoso.audit\",\"actionBody\":{\"title\":\"Audit\",\"validity\":24}}");
+        assertThat(last("POST", "/groups/[^/]+/actions").bodyJson()).isEqualTo(KaizalaJsonTestSupport.tree(
+                "{\"id\":\"com.contoso.audit\",\"actionBody\":{\"title\":\"Audit\",\"validity\":24}}"));
 
         ActionsResponse surveys = call("kaizala:actions/list?actionType=Survey&count=10", null, group).getMessage()
                 .getBody(ActionsResponse.class);
@@ -351,11 +351,19 @@ class OperationsTest extends KaizalaTestSupport {
 
         String customId = call("kaizala:actions/custom?actionPackageId=com.contoso.audit", survey(),
                 Map.of(KaizalaConstants.GROUP_ID, groupId)).getMessage().getBody(ActionCreatedResponse.class).actionId();
-        call("kaizala:responses/custom?actionPackageId=com.contoso.audit", "{\"Answers\": [\"ST-018\", \"Good\"]}",
-                Map.of(KaizalaConstants.GROUP_ID, groupId, KaizalaConstants.ACTION_ID, customId,
-                        KaizalaConstants.UPDATE_RESPONSE_ID, responseId));
+        Map<String, Object> custom = Map.of(KaizalaConstants.GROUP_ID, groupId, KaizalaConstants.ACTION_ID, customId);
+        String customResponse = call("kaizala:responses/custom?actionPackageId=com.contoso.audit", List.of("ST-018", "Good"),
+                custom).getMessage().getBody(ResponseCreatedResponse.class).responseId();
         assertThat(last("POST", "/groups/[^/]+/actions/[^/]+/responses").body()).isEqualTo(
-                "{\"id\":\"com.contoso.audit\",\"responseId\":\"" + responseId + "\",\"actionBody\":{\"Answers\":[\"ST-018\",\"Good\"]}}");
+                "{\"id\":\"com.contoso.audit\",\"actionBody\":{\"Answers\":[\"ST-018\",\"Good\"]}}");
+        Map<String, Object> update = new java.util.HashMap<>(custom);
+        update.put(KaizalaConstants.UPDATE_RESPONSE_ID, customResponse);
+        call("kaizala:responses/custom?actionPackageId=com.contoso.audit", "{\"Answers\": [\"ST-018\", \"Needs attention\"]}", update);
+        assertThat(last("POST", "/groups/[^/]+/actions/[^/]+/responses").body()).isEqualTo(
+                "{\"id\":\"com.contoso.audit\",\"responseId\":\"" + customResponse
+                                                                                     + "\",\"actionBody\":{\"Answers\":[\"ST-018\",\"Needs attention\"]}}");
+        assertThat(simulator.state().action(customId).orElseThrow().responses()).singleElement()
+                .satisfies(r -> assertThat(r.answers().toString()).contains("Needs attention"));
     }
 
     // ---- reactions

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WorkflowTest extends KaizalaTestSupport {
 
     private static final String SURVEY = """
-            {"title": "Weekly stock check",
+            {"title": "Weekly stock check", "acceptMultipleResponses": true,
              "questions": [{"title": "Store code", "type": "Text"},
                            {"title": "Shelf", "type": "SingleOption", "options": [{"title": "Good"}, {"title": "Poor"}]}]}
             """;

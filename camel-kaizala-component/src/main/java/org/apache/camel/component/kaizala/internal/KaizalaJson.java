@@ -1,6 +1,7 @@
 package org.apache.camel.component.kaizala.internal;
 
 import java.io.IOException;
+import java.util.Iterator;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -36,6 +38,20 @@ public final class KaizalaJson {
     };
 
     private KaizalaJson() {
+    }
+
+    /** A field of a JSON object, its name matched case-insensitively (Kaizala's samples mix the spellings). */
+    public static JsonNode field(JsonNode object, String name) {
+        if (object == null) {
+            return null;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            if (entry.getKey().equalsIgnoreCase(name)) {
+                return entry.getValue();
+            }
+        }
+        return null;
     }
 
     public static byte[] write(Object value) {

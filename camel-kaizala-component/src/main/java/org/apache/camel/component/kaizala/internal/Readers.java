@@ -1,7 +1,6 @@
 package org.apache.camel.component.kaizala.internal;
 
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -37,20 +36,10 @@ public final class Readers {
     public static Function<byte[], Object> unwrapGroups(Class<?> type, String operation) {
         return body -> {
             JsonNode tree = isEmpty(body) ? KaizalaJson.MAPPER.createObjectNode() : tree(body, operation);
-            JsonNode groups = field(tree, "groups");
+            JsonNode groups = KaizalaJson.field(tree, "groups");
             JsonNode group = groups != null && groups.isArray() && !groups.isEmpty() ? groups.get(0) : tree;
             return KaizalaJson.MAPPER.convertValue(group, type);
         };
-    }
-
-    private static JsonNode field(JsonNode node, String name) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> entry = it.next();
-            if (entry.getKey().equalsIgnoreCase(name)) {
-                return entry.getValue();
-            }
-        }
-        return null;
     }
 
     private static JsonNode tree(byte[] body, String operation) {

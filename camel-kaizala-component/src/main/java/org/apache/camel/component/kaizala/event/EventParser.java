@@ -1,0 +1,44 @@
+package org.apache.camel.component.kaizala.event;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.component.kaizala.internal.KaizalaJson;
+
+/** Reads a delivery's JSON into a {@link KaizalaEvent}: envelope fields in any case, {@code data} typed by event type. */
+public final class EventParser {
+
+    private final ObjectMapper mapper;
+
+    public EventParser(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** @throws IOException when the body is not a JSON object, or lacks an eventId or eventType */
+    public KaizalaEvent parse(byte[] body) throws IOException {
+        JsonNode json = mapper.readTree(body);
+        if (json == null || !json.isObject()) {
+            throw new IOException("not a JSON object");
+        }
+        String eventId = text(json, "eventId");
+        String eventType = text(json, "eventType");
+        if (eventId == null || eventType == null) {
+            throw new IOException("no " + (eventId == null ? "eventId" : "eventType"));
+        }
+        KaizalaEvent.Type type = KaizalaEvent.Type.of(eventType);
+        JsonNode data = KaizalaJson.field(json, "data");
+        EventData typed = type == null || type.dataType() == OpaqueData.class || data == null || !data.isObject()
+                ? new OpaqueData(data)
+                : mapper.treeToValue(data, type.dataType());
+        return new KaizalaEvent(text(json, "objectId"), text(json, "objectType"), type != null ? type.name() : eventType,
+                eventId, text(json, "context"), text(json, "fromUser"), text(json, "fromUserId"), text(json, "fromUserName"),
+                text(json, "fromUserProfilePic"), typed, new String(body, StandardCharsets.UTF_8));
+    }
+
+    private static String text(JsonNode json, String name) {
+        JsonNode value = KaizalaJson.field(json, name);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}

@@ -1,0 +1,63 @@
+package org.apache.camel.component.kaizala.event;
+
+import java.util.Locale;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * An event Kaizala delivered to a webhook (reference §12.7): the envelope, the typed {@link #data()} for its event
+ * type, and the raw JSON as received.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record KaizalaEvent(
+        String objectId, String objectType, String eventType, String eventId, String context, String fromUser,
+        String fromUserId, String fromUserName, String fromUserProfilePic, EventData data, String rawJson) {
+
+    /** The 13 event types Kaizala sends. */
+    public enum Type {
+        ActionCreated, ActionResponse, SurveyCreated, SurveyResponse, JobCreated, JobResponse, TextMessageCreated,
+        AttachmentCreated, Announcement, MemberAdded, MemberRemoved, GroupAdded, GroupRemoved;
+
+        /** The type named (in any case), or null for one Kaizala may add later. */
+        public static Type of(String name) {
+            if (name == null) {
+                return null;
+            }
+            for (Type type : values()) {
+                if (type.name().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
+                    return type;
+                }
+            }
+            return null;
+        }
+
+        Class<? extends EventData> dataType() {
+            return switch (this) {
+                case TextMessageCreated -> TextMessageData.class;
+                case AttachmentCreated -> AttachmentData.class;
+                case Announcement -> AnnouncementData.class;
+                case JobCreated -> JobCreatedData.class;
+                case JobResponse -> JobResponseData.class;
+                case SurveyCreated, ActionCreated -> ActionCreatedData.class;
+                case SurveyResponse, ActionResponse -> ActionResponseData.class;
+                case MemberAdded, MemberRemoved -> MemberData.class;
+                case GroupAdded, GroupRemoved -> OpaqueData.class;
+            };
+        }
+    }
+
+    public Type type() {
+        return Type.of(eventType);
+    }
+
+    /** The data as the given type, e.g. {@code event.data(ActionResponseData.class)}; null when it is another. */
+    public <T extends EventData> T data(Class<T> type) {
+        return type.isInstance(data) ? type.cast(data) : null;
+    }
+
+    @Override
+    public String toString() {
+        return "KaizalaEvent[eventType=" + eventType + ", eventId=" + eventId + ", objectType=" + objectType
+               + ", objectId=" + objectId + ", fromUser=" + fromUser + ", data=" + data + "]";
+    }
+}

@@ -1,0 +1,123 @@
+package org.apache.camel.component.kaizala.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.kaizala.KaizalaConfiguration;
+import org.apache.camel.component.kaizala.KaizalaConstants;
+import org.apache.camel.component.kaizala.KaizalaOperation;
+import org.apache.camel.component.kaizala.KaizalaValidationException;
+import org.apache.camel.component.kaizala.model.Webhook;
+import org.apache.camel.component.kaizala.model.WebhookCreatedResponse;
+import org.apache.camel.component.kaizala.model.WebhookRequest;
+import org.apache.camel.component.kaizala.model.WebhooksResponse;
+import org.apache.camel.support.DefaultExchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The consumer's webhook subscription: reuses one that already points at the same callback URL (updating its token,
+ * events and context, and re-activating it if Kaizala disabled it), creates one otherwise, and deletes on stop the
+ * one it created. Goes through the same operations as {@code kaizala:webhooks/*}.
+ */
+public final class WebhookSubscription {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookSubscription.class);
+
+    private final CamelContext context;
+    private final KaizalaClient client;
+    private final KaizalaConfiguration options;
+    private final String objectId;
+    private final String objectType;
+    private final String callbackToken;
+    private volatile String webhookId;
+    private volatile boolean created;
+
+    public WebhookSubscription(CamelContext context, KaizalaClient client, KaizalaConfiguration options, String objectId,
+                               String objectType, String callbackToken) {
+        this.context = context;
+        this.client = client;
+        this.options = options;
+        this.objectId = objectId;
+        this.objectType = objectType;
+        this.callbackToken = callbackToken;
+    }
+
+    public String webhookId() {
+        return webhookId;
+    }
+
+    public boolean created() {
+        return created;
+    }
+
+    public void register(String callbackUrl) throws Exception {
+        checkCallbackUrl(callbackUrl);
+        WebhookRequest wanted = new WebhookRequest().objectId(objectId).objectType(objectType)
+                .eventTypes(eventTypes()).callBackUrl(callbackUrl).callBackToken(callbackToken)
+                .callBackContext(options.getCallbackContext());
+        WebhooksResponse existing = (WebhooksResponse) run(KaizalaOperation.WEBHOOKS_LIST, null, Map.of());
+        Webhook match = existing.webhooks() == null ? null : existing.webhooks().stream()
+                .filter(w -> callbackUrl.equalsIgnoreCase(w.callbackUrl())).findFirst().orElse(null);
+        if (match != null) {
+            run(KaizalaOperation.WEBHOOKS_UPDATE, wanted.active(true), Map.of(KaizalaConstants.WEBHOOK_ID, match.id()));
+            webhookId = match.id();
+            created = false;
+            LOG.info("Reusing Kaizala webhook {} for {} {} ({}), now active", webhookId, objectType, objectId,
+                    Boolean.FALSE.equals(match.active()) ? "it was disabled" : "it was active");
+        } else {
+            WebhookCreatedResponse answer = (WebhookCreatedResponse) run(KaizalaOperation.WEBHOOKS_SUBSCRIBE, wanted, Map.of());
+            webhookId = answer.webhookId();
+            created = true;
+            LOG.info("Created Kaizala webhook {} for {} {} -> {}", webhookId, objectType, objectId, callbackUrl);
+        }
+    }
+
+    /** Deletes the subscription if this consumer created it. */
+    public void unregister() throws Exception {
+        if (created && webhookId != null) {
+            run(KaizalaOperation.WEBHOOKS_DELETE, null, Map.of(KaizalaConstants.WEBHOOK_ID, webhookId));
+            LOG.info("Deleted Kaizala webhook {} for {} {}", webhookId, objectType, objectId);
+            created = false;
+        }
+    }
+
+    private List<String> eventTypes() {
+        List<String> types = OperationInput.toList(options.getEventTypes());
+        return types == null || types.isEmpty() ? RequestBodies.EVENT_TYPES : types;
+    }
+
+    private void checkCallbackUrl(String callbackUrl) {
+        Validate.httpUrl("webhookExternalUrl", callbackUrl);
+        if (!callbackUrl.regionMatches(true, 0, "https:", 0, 6) && !options.isAllowInsecureWebhookUrl()) {
+            throw new KaizalaValidationException("webhookExternalUrl", "Kaizala calls HTTPS callbacks only; got '"
+                                                                       + callbackUrl + "' (set allowInsecureWebhookUrl=true"
+                                                                       + " for a test on loopback)");
+        }
+    }
+
+    private Object run(KaizalaOperation operation, Object body, Map<String, Object> headers) throws Exception {
+        Exchange exchange = new DefaultExchange(context);
+        exchange.getMessage().setBody(body);
+        exchange.getMessage().setHeader(KaizalaConstants.OBJECT_ID, objectId);
+        exchange.getMessage().setHeader(KaizalaConstants.OBJECT_TYPE, objectType);
+        headers.forEach(exchange.getMessage()::setHeader);
+        try {
+            return operation.prepare(new OperationInput(exchange, options)).execute(client)
+                    .get(options.getConnectTimeout() + options.getResponseTimeout() * 2, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof Exception exception ? exception : e;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "WebhookSubscription[" + objectType + " " + objectId + ", webhookId=" + Objects.toString(webhookId, "none") + "]";
+    }
+}
