@@ -110,7 +110,7 @@ class EventsConsumerTest extends EventsTestSupport {
         Exchange received = events.getReceivedExchanges().get(0);
         KaizalaEvent event = received.getMessage().getBody(KaizalaEvent.class);
         assertThat(event.type()).isEqualTo(KaizalaEvent.Type.TextMessageCreated);
-        assertThat(event.data(TextMessageData.class).text()).isEqualTo("Stock for SKU 1142 has arrived at the Pune depot.");
+        assertThat(event.dataAs(TextMessageData.class).text()).isEqualTo("Stock for SKU 1142 has arrived at the Pune depot.");
         assertThat(event.rawJson()).contains("\"eventType\": \"TextMessageCreated\"");
         assertThat(received.getMessage().getHeaders())
                 .containsEntry(KaizalaConstants.EVENT_TYPE, "TextMessageCreated")

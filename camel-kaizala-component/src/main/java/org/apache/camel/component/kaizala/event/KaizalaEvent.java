@@ -50,8 +50,8 @@ public record KaizalaEvent(
         return Type.of(eventType);
     }
 
-    /** The data as the given type, e.g. {@code event.data(ActionResponseData.class)}; null when it is another. */
-    public <T extends EventData> T data(Class<T> type) {
+    /** The data as the given type, e.g. {@code event.dataAs(ActionResponseData.class)}; null when it is another. */
+    public <T extends EventData> T dataAs(Class<T> type) {
         return type.isInstance(data) ? type.cast(data) : null;
     }
 
