@@ -86,6 +86,10 @@ public class KaizalaComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxConnections": target.setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxmessagelength":
         case "maxMessageLength": getOrCreateConfiguration(target).setMaxMessageLength(property(camelContext, int.class, value)); return true;
+        case "maxretries":
+        case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "maxretryafter":
+        case "maxRetryAfter": getOrCreateConfiguration(target).setMaxRetryAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "mediafieldname":
         case "mediaFieldName": getOrCreateConfiguration(target).setMediaFieldName(property(camelContext, java.lang.String.class, value)); return true;
         case "mediatype":
@@ -98,6 +102,8 @@ public class KaizalaComponentConfigurer extends PropertyConfigurerSupport implem
         case "objectId": getOrCreateConfiguration(target).setObjectId(property(camelContext, java.lang.String.class, value)); return true;
         case "objecttype":
         case "objectType": getOrCreateConfiguration(target).setObjectType(property(camelContext, java.lang.String.class, value)); return true;
+        case "ratelimit":
+        case "rateLimit": getOrCreateConfiguration(target).setRateLimit(property(camelContext, int.class, value)); return true;
         case "reactiontype":
         case "reactionType": getOrCreateConfiguration(target).setReactionType(property(camelContext, java.lang.String.class, value)); return true;
         case "referenceid":
@@ -108,6 +114,10 @@ public class KaizalaComponentConfigurer extends PropertyConfigurerSupport implem
         case "responseId": getOrCreateConfiguration(target).setResponseId(property(camelContext, java.lang.String.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retryinitialdelay":
+        case "retryInitialDelay": getOrCreateConfiguration(target).setRetryInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retrymaxdelay":
+        case "retryMaxDelay": getOrCreateConfiguration(target).setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "role": getOrCreateConfiguration(target).setRole(property(camelContext, java.lang.String.class, value)); return true;
         case "sendtoallsubscribers":
         case "sendToAllSubscribers": getOrCreateConfiguration(target).setSendToAllSubscribers(property(camelContext, java.lang.Boolean.class, value)); return true;
@@ -196,6 +206,10 @@ public class KaizalaComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxConnections": return int.class;
         case "maxmessagelength":
         case "maxMessageLength": return int.class;
+        case "maxretries":
+        case "maxRetries": return int.class;
+        case "maxretryafter":
+        case "maxRetryAfter": return long.class;
         case "mediafieldname":
         case "mediaFieldName": return java.lang.String.class;
         case "mediatype":
@@ -208,6 +222,8 @@ public class KaizalaComponentConfigurer extends PropertyConfigurerSupport implem
         case "objectId": return java.lang.String.class;
         case "objecttype":
         case "objectType": return java.lang.String.class;
+        case "ratelimit":
+        case "rateLimit": return int.class;
         case "reactiontype":
         case "reactionType": return java.lang.String.class;
         case "referenceid":
@@ -218,6 +234,10 @@ public class KaizalaComponentConfigurer extends PropertyConfigurerSupport implem
         case "responseId": return java.lang.String.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
+        case "retryinitialdelay":
+        case "retryInitialDelay": return long.class;
+        case "retrymaxdelay":
+        case "retryMaxDelay": return long.class;
         case "role": return java.lang.String.class;
         case "sendtoallsubscribers":
         case "sendToAllSubscribers": return java.lang.Boolean.class;
@@ -307,6 +327,10 @@ public class KaizalaComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxConnections": return target.getMaxConnections();
         case "maxmessagelength":
         case "maxMessageLength": return getOrCreateConfiguration(target).getMaxMessageLength();
+        case "maxretries":
+        case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
+        case "maxretryafter":
+        case "maxRetryAfter": return getOrCreateConfiguration(target).getMaxRetryAfter();
         case "mediafieldname":
         case "mediaFieldName": return getOrCreateConfiguration(target).getMediaFieldName();
         case "mediatype":
@@ -319,6 +343,8 @@ public class KaizalaComponentConfigurer extends PropertyConfigurerSupport implem
         case "objectId": return getOrCreateConfiguration(target).getObjectId();
         case "objecttype":
         case "objectType": return getOrCreateConfiguration(target).getObjectType();
+        case "ratelimit":
+        case "rateLimit": return getOrCreateConfiguration(target).getRateLimit();
         case "reactiontype":
         case "reactionType": return getOrCreateConfiguration(target).getReactionType();
         case "referenceid":
@@ -329,6 +355,10 @@ public class KaizalaComponentConfigurer extends PropertyConfigurerSupport implem
         case "responseId": return getOrCreateConfiguration(target).getResponseId();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
+        case "retryinitialdelay":
+        case "retryInitialDelay": return getOrCreateConfiguration(target).getRetryInitialDelay();
+        case "retrymaxdelay":
+        case "retryMaxDelay": return getOrCreateConfiguration(target).getRetryMaxDelay();
         case "role": return getOrCreateConfiguration(target).getRole();
         case "sendtoallsubscribers":
         case "sendToAllSubscribers": return getOrCreateConfiguration(target).getSendToAllSubscribers();

@@ -78,6 +78,10 @@ public class KaizalaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxBodySize": target.getConfiguration().setMaxBodySize(property(camelContext, int.class, value)); return true;
         case "maxmessagelength":
         case "maxMessageLength": target.getConfiguration().setMaxMessageLength(property(camelContext, int.class, value)); return true;
+        case "maxretries":
+        case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "maxretryafter":
+        case "maxRetryAfter": target.getConfiguration().setMaxRetryAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "mediafieldname":
         case "mediaFieldName": target.getConfiguration().setMediaFieldName(property(camelContext, java.lang.String.class, value)); return true;
         case "mediatype":
@@ -90,6 +94,8 @@ public class KaizalaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "objectId": target.getConfiguration().setObjectId(property(camelContext, java.lang.String.class, value)); return true;
         case "objecttype":
         case "objectType": target.getConfiguration().setObjectType(property(camelContext, java.lang.String.class, value)); return true;
+        case "ratelimit":
+        case "rateLimit": target.getConfiguration().setRateLimit(property(camelContext, int.class, value)); return true;
         case "reactiontype":
         case "reactionType": target.getConfiguration().setReactionType(property(camelContext, java.lang.String.class, value)); return true;
         case "referenceid":
@@ -100,6 +106,10 @@ public class KaizalaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "responseId": target.getConfiguration().setResponseId(property(camelContext, java.lang.String.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retryinitialdelay":
+        case "retryInitialDelay": target.getConfiguration().setRetryInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retrymaxdelay":
+        case "retryMaxDelay": target.getConfiguration().setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "role": target.getConfiguration().setRole(property(camelContext, java.lang.String.class, value)); return true;
         case "sendtoallsubscribers":
         case "sendToAllSubscribers": target.getConfiguration().setSendToAllSubscribers(property(camelContext, java.lang.Boolean.class, value)); return true;
@@ -187,6 +197,10 @@ public class KaizalaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxBodySize": return int.class;
         case "maxmessagelength":
         case "maxMessageLength": return int.class;
+        case "maxretries":
+        case "maxRetries": return int.class;
+        case "maxretryafter":
+        case "maxRetryAfter": return long.class;
         case "mediafieldname":
         case "mediaFieldName": return java.lang.String.class;
         case "mediatype":
@@ -199,6 +213,8 @@ public class KaizalaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "objectId": return java.lang.String.class;
         case "objecttype":
         case "objectType": return java.lang.String.class;
+        case "ratelimit":
+        case "rateLimit": return int.class;
         case "reactiontype":
         case "reactionType": return java.lang.String.class;
         case "referenceid":
@@ -209,6 +225,10 @@ public class KaizalaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "responseId": return java.lang.String.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
+        case "retryinitialdelay":
+        case "retryInitialDelay": return long.class;
+        case "retrymaxdelay":
+        case "retryMaxDelay": return long.class;
         case "role": return java.lang.String.class;
         case "sendtoallsubscribers":
         case "sendToAllSubscribers": return java.lang.Boolean.class;
@@ -297,6 +317,10 @@ public class KaizalaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxBodySize": return target.getConfiguration().getMaxBodySize();
         case "maxmessagelength":
         case "maxMessageLength": return target.getConfiguration().getMaxMessageLength();
+        case "maxretries":
+        case "maxRetries": return target.getConfiguration().getMaxRetries();
+        case "maxretryafter":
+        case "maxRetryAfter": return target.getConfiguration().getMaxRetryAfter();
         case "mediafieldname":
         case "mediaFieldName": return target.getConfiguration().getMediaFieldName();
         case "mediatype":
@@ -309,6 +333,8 @@ public class KaizalaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "objectId": return target.getConfiguration().getObjectId();
         case "objecttype":
         case "objectType": return target.getConfiguration().getObjectType();
+        case "ratelimit":
+        case "rateLimit": return target.getConfiguration().getRateLimit();
         case "reactiontype":
         case "reactionType": return target.getConfiguration().getReactionType();
         case "referenceid":
@@ -319,6 +345,10 @@ public class KaizalaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "responseId": return target.getConfiguration().getResponseId();
         case "responsetimeout":
         case "responseTimeout": return target.getConfiguration().getResponseTimeout();
+        case "retryinitialdelay":
+        case "retryInitialDelay": return target.getConfiguration().getRetryInitialDelay();
+        case "retrymaxdelay":
+        case "retryMaxDelay": return target.getConfiguration().getRetryMaxDelay();
         case "role": return target.getConfiguration().getRole();
         case "sendtoallsubscribers":
         case "sendToAllSubscribers": return target.getConfiguration().getSendToAllSubscribers();

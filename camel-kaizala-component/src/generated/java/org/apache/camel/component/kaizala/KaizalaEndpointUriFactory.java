@@ -23,7 +23,7 @@ public class KaizalaEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(56);
+        Set<String> props = new HashSet<>(61);
         props.add("accessToken");
         props.add("actionId");
         props.add("actionPackageId");
@@ -53,6 +53,8 @@ public class KaizalaEndpointUriFactory extends org.apache.camel.support.componen
         props.add("lazyStartProducer");
         props.add("maxBodySize");
         props.add("maxMessageLength");
+        props.add("maxRetries");
+        props.add("maxRetryAfter");
         props.add("mediaFieldName");
         props.add("mediaType");
         props.add("memberId");
@@ -60,12 +62,15 @@ public class KaizalaEndpointUriFactory extends org.apache.camel.support.componen
         props.add("objectId");
         props.add("objectType");
         props.add("operation");
+        props.add("rateLimit");
         props.add("reactionType");
         props.add("referenceId");
         props.add("refreshToken");
         props.add("resource");
         props.add("responseId");
         props.add("responseTimeout");
+        props.add("retryInitialDelay");
+        props.add("retryMaxDelay");
         props.add("role");
         props.add("sendToAllSubscribers");
         props.add("showDetail");

@@ -1,12 +1,16 @@
 package org.apache.camel.component.kaizala;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.component.kaizala.internal.HttpTransport;
 import org.apache.camel.component.kaizala.internal.KaizalaClient;
+import org.apache.camel.component.kaizala.internal.RateLimiter;
+import org.apache.camel.component.kaizala.internal.RetryPolicy;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
@@ -26,8 +30,10 @@ public class KaizalaComponent extends DefaultComponent {
 
     private final KaizalaTokenStore defaultTokenStore = new InMemoryKaizalaTokenStore();
     private final Map<KaizalaClient.Settings, KaizalaClient> clients = new ConcurrentHashMap<>();
+    private final Map<String, RateLimiter> rateLimiters = new ConcurrentHashMap<>();
     private volatile HttpTransport transport;
     private volatile ExecutorService completionExecutor;
+    private volatile ScheduledExecutorService timer;
 
     public KaizalaComponent() {
     }
@@ -46,8 +52,31 @@ public class KaizalaComponent extends DefaultComponent {
                 options.getAuthUrl(), options.getEndpointUrl(), options.getApplicationId(),
                 options.getApplicationSecret(), options.getRefreshToken(), options.getAccessToken(),
                 options.getTokenStore() != null ? options.getTokenStore() : defaultTokenStore,
-                options.getConnectTimeout(), options.getResponseTimeout());
-        return clients.computeIfAbsent(settings, s -> new KaizalaClient(transport(), s));
+                options.getConnectTimeout(), options.getResponseTimeout(),
+                new RetryPolicy(options.getMaxRetries(), Duration.ofMillis(options.getMaxRetryAfter()),
+                        Duration.ofMillis(options.getRetryInitialDelay()), Duration.ofMillis(options.getRetryMaxDelay())));
+        return clients.computeIfAbsent(settings, s -> new KaizalaClient(transport(), s,
+                rateLimiter(s.connectorKey(), options.getRateLimit()), timer()));
+    }
+
+    /** The connector's limit, shared by all its endpoints (the first endpoint's rateLimit sets it); null when off. */
+    private RateLimiter rateLimiter(String connectorKey, int perMinute) {
+        return perMinute <= 0 ? null
+                : rateLimiters.computeIfAbsent(connectorKey, key -> new RateLimiter(perMinute, 60_000, timer()));
+    }
+
+    /** Runs the component's waits (back-off, Retry-After, pacing) without holding a thread per exchange. */
+    ScheduledExecutorService timer() {
+        ScheduledExecutorService t = timer;
+        if (t == null) {
+            synchronized (this) {
+                if (timer == null) {
+                    timer = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "KaizalaTimer");
+                }
+                t = timer;
+            }
+        }
+        return t;
     }
 
     private HttpTransport transport() {
@@ -84,7 +113,12 @@ public class KaizalaComponent extends DefaultComponent {
     @Override
     protected void doStop() throws Exception {
         clients.clear();
+        rateLimiters.clear();
         synchronized (this) {
+            if (timer != null) {
+                getCamelContext().getExecutorServiceManager().shutdownNow(timer);
+                timer = null;
+            }
             if (transport != null) {
                 transport.close();
                 transport = null;

@@ -48,6 +48,27 @@ public class KaizalaConfiguration implements Cloneable {
                             + " minute).")
     private long responseTimeout = 60000;
 
+    @UriParam(label = "advanced", defaultValue = "3",
+              description = "How often a call is retried when that cannot double its effect: 429, 503 with Retry-After, a"
+                            + " failure before the request was sent, and for GET a 5xx answer or a lost answer. 0 turns retries"
+                            + " off.")
+    private int maxRetries = 3;
+    @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "The longest Retry-After the component waits for by itself; a longer one fails the exchange at"
+                            + " once with a KaizalaApiException carrying it (getRetryAfter()), for the route's redelivery to"
+                            + " use.")
+    private long maxRetryAfter = 60000;
+    @UriParam(label = "advanced", defaultValue = "500", javaType = "java.time.Duration",
+              description = "The first back-off between retries, doubled each retry (with jitter) up to retryMaxDelay.")
+    private long retryInitialDelay = 500;
+    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration",
+              description = "The longest back-off between retries.")
+    private long retryMaxDelay = 30000;
+    @UriParam(label = "advanced", defaultValue = "100",
+              description = "Calls per minute per connector, paced on the client side and shared by every endpoint of the"
+                            + " connector, so that a burst waits instead of being answered 429. Kaizala allows 100 per"
+                            + " connector (and 300 per tenant). 0 turns pacing off.")
+    private int rateLimit = 100;
     @UriParam(label = "common",
               description = "The id of the group the operation applies to, or whose events the consumer receives. The CamelKaizalaGroupId header wins over"
                             + " it.")
@@ -609,6 +630,46 @@ public class KaizalaConfiguration implements Cloneable {
 
     public void setMaxBodySize(int maxBodySize) {
         this.maxBodySize = maxBodySize;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public long getMaxRetryAfter() {
+        return maxRetryAfter;
+    }
+
+    public void setMaxRetryAfter(long maxRetryAfter) {
+        this.maxRetryAfter = maxRetryAfter;
+    }
+
+    public long getRetryInitialDelay() {
+        return retryInitialDelay;
+    }
+
+    public void setRetryInitialDelay(long retryInitialDelay) {
+        this.retryInitialDelay = retryInitialDelay;
+    }
+
+    public long getRetryMaxDelay() {
+        return retryMaxDelay;
+    }
+
+    public void setRetryMaxDelay(long retryMaxDelay) {
+        this.retryMaxDelay = retryMaxDelay;
+    }
+
+    public int getRateLimit() {
+        return rateLimit;
+    }
+
+    public void setRateLimit(int rateLimit) {
+        this.rateLimit = rateLimit;
     }
 
     public KaizalaConfiguration copy() {

@@ -58,6 +58,7 @@ class TokenFlowTest {
         options.setApplicationId(KaizalaSimulator.DEFAULT_APPLICATION_ID);
         options.setApplicationSecret(KaizalaSimulator.DEFAULT_APPLICATION_SECRET);
         options.setRefreshToken(KaizalaSimulator.DEFAULT_REFRESH_TOKEN);
+        options.setRateLimit(0);
         return options;
     }
 

@@ -24,6 +24,11 @@ public record ApiRequest(
         String operation, String method, boolean tokenService, String path,
         Map<String, String> query, Map<String, String> headers, Supplier<AsyncEntityProducer> body) {
 
+    /** Whether sending it twice has the effect of sending it once (GET), so a lost answer may be asked again. */
+    public boolean idempotent() {
+        return "GET".equals(method);
+    }
+
     public static Supplier<AsyncEntityProducer> json(byte[] json) {
         return () -> AsyncEntityProducers.create(json, ContentType.APPLICATION_JSON);
     }

@@ -1,35 +1,49 @@
 package org.apache.camel.component.kaizala.internal;
 
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
+import org.apache.camel.component.kaizala.KaizalaException;
 import org.apache.camel.component.kaizala.KaizalaTokenStore;
+import org.apache.camel.component.kaizala.model.AccessTokenResponse;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.RequestNotExecutedException;
+import org.apache.hc.core5.util.DeadlineTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends {@link ApiRequest}s for one connector: adds the base URL and the access token, renews the token once on a
- * 401, follows a 308 to the connector's new base (and keeps it), and turns an error answer into a
- * {@code KaizalaApiException}.
+ * Sends {@link ApiRequest}s for one connector. Paces calls under the connector's rate limit, adds the base URL and
+ * the access token, renews the token once on a 401, follows a 308 to the connector's new base (and keeps it),
+ * retries what {@link RetryPolicy} says is safe, and turns an error answer into a {@code KaizalaApiException}.
  */
 public final class KaizalaClient {
 
     /** What identifies a connector, and how to reach it. Never printed: it holds secrets. */
     public record Settings(
             String authUrl, String endpointUrl, String applicationId, String applicationSecret, String refreshToken,
-            String accessToken, KaizalaTokenStore tokenStore, long connectTimeoutMillis, long responseTimeoutMillis) {
+            String accessToken, KaizalaTokenStore tokenStore, long connectTimeoutMillis, long responseTimeoutMillis,
+            RetryPolicy retryPolicy) {
 
         /** What is missing to call the resource API, as a message naming the options; null when nothing is. */
         public String missingCredentials() {
-            java.util.List<String> missing = new java.util.ArrayList<>();
+            List<String> missing = new ArrayList<>();
             if (accessToken != null) {
                 if (endpointUrl == null) {
                     missing.add("endpointUrl (required with a fixed accessToken)");
@@ -53,6 +67,11 @@ public final class KaizalaClient {
                       + " on the kaizala component or endpoint (or set accessToken and endpointUrl)";
         }
 
+        /** Which connector, for rate limiting: the same id (or fixed token) shares one limit. Not printable. */
+        public String connectorKey() {
+            return accessToken != null ? "token:" + TokenManager.storeKey("fixed", accessToken) : authUrl + "|" + applicationId;
+        }
+
         @Override
         public String toString() {
             return "Settings[authUrl=" + authUrl + ", endpointUrl=" + endpointUrl + ", applicationId=" + applicationId + "]";
@@ -66,17 +85,25 @@ public final class KaizalaClient {
     private final RequestConfig requestConfig;
     private final TokenManager tokens;
     private final Settings settings;
+    private final RateLimiter rateLimiter;
+    private final ScheduledExecutorService timer;
 
-    public KaizalaClient(HttpTransport http, Settings settings) {
+    /**
+     * @param rateLimiter the connector's limit, shared with its other clients; null for none
+     * @param timer       runs the waits (back-off, {@code Retry-After}, pacing) without holding a thread
+     */
+    public KaizalaClient(HttpTransport http, Settings settings, RateLimiter rateLimiter, ScheduledExecutorService timer) {
         this.http = http;
         this.settings = settings;
         this.requestConfig = HttpTransport.requestConfig(settings.connectTimeoutMillis(), settings.responseTimeoutMillis());
         this.tokens = new TokenManager(http, requestConfig, settings);
+        this.rateLimiter = rateLimiter;
+        this.timer = timer;
     }
 
     /** Completes with the 2xx answer, or exceptionally with a {@code KaizalaApiException} or the transport's error. */
     public CompletableFuture<SimpleHttpResponse> call(ApiRequest request) {
-        return attempt(request, 0, false);
+        return attempt(request, new Attempt());
     }
 
     public Settings settings() {
@@ -84,7 +111,7 @@ public final class KaizalaClient {
     }
 
     /** auth/accessToken: a new token from the token service, which also becomes the one in use. */
-    public CompletableFuture<org.apache.camel.component.kaizala.model.AccessTokenResponse> fetchAccessToken() {
+    public CompletableFuture<AccessTokenResponse> fetchAccessToken() {
         return tokens.fetchNow();
     }
 
@@ -93,30 +120,99 @@ public final class KaizalaClient {
         return tokens.base();
     }
 
-    private CompletableFuture<SimpleHttpResponse> attempt(ApiRequest request, int relocations, boolean renewed) {
+    public RateLimiter rateLimiter() {
+        return rateLimiter;
+    }
+
+    /** Where one call stands: how often it moved, renewed its token, was retried. */
+    private static final class Attempt {
+        int relocations;
+        boolean renewed;
+        int retries;
+    }
+
+    private CompletableFuture<SimpleHttpResponse> attempt(ApiRequest request, Attempt state) {
+        CompletableFuture<SimpleHttpResponse> sent;
+        String[] usedToken = new String[1];
         if (request.tokenService()) {
-            return send(request, tokens.authUrl(), Map.of()).thenCompose(response -> complete(request, response));
-        }
-        return tokens.accessToken().thenCompose(token -> {
-            String base = tokens.base();
-            Map<String, String> auth = Map.of("accessToken", token);
-            return send(request, base + "/v1", auth).thenCompose(response -> {
-                int status = response.getCode();
-                if (status == 401 && !renewed && tokens.canRefresh()) {
-                    LOG.debug("Kaizala {} answered 401: renewing the access token and sending again", request.operation());
-                    tokens.invalidate(token);
-                    return attempt(request, relocations, true);
-                }
-                if (status == 308 && relocations < MAX_RELOCATIONS) {
-                    String location = newBase(response);
-                    if (location != null) {
-                        tokens.relocate(location);
-                        return attempt(request, relocations + 1, renewed);
-                    }
-                }
-                return complete(request, response);
+            sent = send(request, tokens.authUrl(), Map.of());
+        } else {
+            CompletableFuture<Void> slot = rateLimiter == null ? CompletableFuture.completedFuture(null) : rateLimiter.acquire();
+            sent = slot.thenCompose(ready -> tokens.accessToken()).thenCompose(token -> {
+                usedToken[0] = token;
+                return send(request, tokens.base() + "/v1", Map.of("accessToken", token));
             });
-        });
+        }
+        return sent.handle((response, error) -> error != null
+                ? afterFailure(request, state, unwrap(error))
+                : afterAnswer(request, state, response, usedToken[0]))
+                .thenCompose(next -> next);
+    }
+
+    private CompletableFuture<SimpleHttpResponse> afterAnswer(
+            ApiRequest request, Attempt state, SimpleHttpResponse response, String usedToken) {
+        int status = response.getCode();
+        if (status == 401 && !request.tokenService() && !state.renewed && tokens.canRefresh()) {
+            LOG.debug("Kaizala {} answered 401: renewing the access token and sending again", request.operation());
+            tokens.invalidate(usedToken);
+            state.renewed = true;
+            return attempt(request, state);
+        }
+        if (status == 308 && !request.tokenService() && state.relocations < MAX_RELOCATIONS) {
+            String location = newBase(response);
+            if (location != null) {
+                tokens.relocate(location);
+                state.relocations++;
+                return attempt(request, state);
+            }
+        }
+        Duration retryAfter = HttpTransport.retryAfter(response);
+        boolean notProcessed = status == 429 || status == 503 && retryAfter != null;
+        boolean safeToRepeat = notProcessed || status >= 500 && request.idempotent();
+        if (safeToRepeat && state.retries < settings.retryPolicy().maxRetries()) {
+            Duration wait = retryAfter != null ? retryAfter : settings.retryPolicy().backoff(state.retries);
+            if (wait.compareTo(settings.retryPolicy().maxRetryAfter()) <= 0) {
+                LOG.debug("Kaizala {} answered {}: retry {} in {} ms", request.operation(), status, state.retries + 1,
+                        wait.toMillis());
+                return retryLater(request, state, wait);
+            }
+        }
+        return HttpTransport.isSuccess(response)
+                ? CompletableFuture.completedFuture(response)
+                : CompletableFuture.failedFuture(HttpTransport.failure(request.operation(), response));
+    }
+
+    private CompletableFuture<SimpleHttpResponse> afterFailure(ApiRequest request, Attempt state, Throwable error) {
+        boolean retryable = !(error instanceof KaizalaException) && (notSent(error) || request.idempotent());
+        if (retryable && state.retries < settings.retryPolicy().maxRetries()) {
+            Duration wait = settings.retryPolicy().backoff(state.retries);
+            LOG.debug("Kaizala {} failed ({}): retry {} in {} ms", request.operation(), error.getClass().getSimpleName(),
+                    state.retries + 1, wait.toMillis());
+            return retryLater(request, state, wait);
+        }
+        return CompletableFuture.failedFuture(error);
+    }
+
+    private CompletableFuture<SimpleHttpResponse> retryLater(ApiRequest request, Attempt state, Duration wait) {
+        state.retries++;
+        CompletableFuture<Void> waited = new CompletableFuture<>();
+        timer.schedule(() -> waited.complete(null), wait.toMillis(), TimeUnit.MILLISECONDS);
+        return waited.thenCompose(ready -> attempt(request, state));
+    }
+
+    /** A failure that happened before the request reached Kaizala: repeating it cannot double an effect. */
+    static boolean notSent(Throwable error) {
+        return error instanceof ConnectException || error instanceof ConnectTimeoutException
+               || error instanceof UnknownHostException || error instanceof RequestNotExecutedException
+               || error instanceof DeadlineTimeoutException;
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable cause = error;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private CompletableFuture<SimpleHttpResponse> send(ApiRequest request, String base, Map<String, String> auth) {
@@ -134,12 +230,6 @@ public final class KaizalaClient {
                         error != null ? error.getClass().getSimpleName() : response.getCode(), millis);
             }
         });
-    }
-
-    private static CompletableFuture<SimpleHttpResponse> complete(ApiRequest request, SimpleHttpResponse response) {
-        return HttpTransport.isSuccess(response)
-                ? CompletableFuture.completedFuture(response)
-                : CompletableFuture.failedFuture(HttpTransport.failure(request.operation(), response));
     }
 
     /** The new base carried by a 308's {@code Location}: the part before {@code /v1} when it is a full URL. */
