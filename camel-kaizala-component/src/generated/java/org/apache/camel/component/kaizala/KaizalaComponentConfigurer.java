@@ -104,6 +104,8 @@ public class KaizalaComponentConfigurer extends PropertyConfigurerSupport implem
         case "objectType": getOrCreateConfiguration(target).setObjectType(property(camelContext, java.lang.String.class, value)); return true;
         case "ratelimit":
         case "rateLimit": getOrCreateConfiguration(target).setRateLimit(property(camelContext, int.class, value)); return true;
+        case "ratelimitperiod":
+        case "rateLimitPeriod": getOrCreateConfiguration(target).setRateLimitPeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "reactiontype":
         case "reactionType": getOrCreateConfiguration(target).setReactionType(property(camelContext, java.lang.String.class, value)); return true;
         case "referenceid":
@@ -224,6 +226,8 @@ public class KaizalaComponentConfigurer extends PropertyConfigurerSupport implem
         case "objectType": return java.lang.String.class;
         case "ratelimit":
         case "rateLimit": return int.class;
+        case "ratelimitperiod":
+        case "rateLimitPeriod": return long.class;
         case "reactiontype":
         case "reactionType": return java.lang.String.class;
         case "referenceid":
@@ -345,6 +349,8 @@ public class KaizalaComponentConfigurer extends PropertyConfigurerSupport implem
         case "objectType": return getOrCreateConfiguration(target).getObjectType();
         case "ratelimit":
         case "rateLimit": return getOrCreateConfiguration(target).getRateLimit();
+        case "ratelimitperiod":
+        case "rateLimitPeriod": return getOrCreateConfiguration(target).getRateLimitPeriod();
         case "reactiontype":
         case "reactionType": return getOrCreateConfiguration(target).getReactionType();
         case "referenceid":

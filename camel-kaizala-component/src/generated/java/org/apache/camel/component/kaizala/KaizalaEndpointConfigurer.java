@@ -96,6 +96,8 @@ public class KaizalaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "objectType": target.getConfiguration().setObjectType(property(camelContext, java.lang.String.class, value)); return true;
         case "ratelimit":
         case "rateLimit": target.getConfiguration().setRateLimit(property(camelContext, int.class, value)); return true;
+        case "ratelimitperiod":
+        case "rateLimitPeriod": target.getConfiguration().setRateLimitPeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "reactiontype":
         case "reactionType": target.getConfiguration().setReactionType(property(camelContext, java.lang.String.class, value)); return true;
         case "referenceid":
@@ -215,6 +217,8 @@ public class KaizalaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "objectType": return java.lang.String.class;
         case "ratelimit":
         case "rateLimit": return int.class;
+        case "ratelimitperiod":
+        case "rateLimitPeriod": return long.class;
         case "reactiontype":
         case "reactionType": return java.lang.String.class;
         case "referenceid":
@@ -335,6 +339,8 @@ public class KaizalaEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "objectType": return target.getConfiguration().getObjectType();
         case "ratelimit":
         case "rateLimit": return target.getConfiguration().getRateLimit();
+        case "ratelimitperiod":
+        case "rateLimitPeriod": return target.getConfiguration().getRateLimitPeriod();
         case "reactiontype":
         case "reactionType": return target.getConfiguration().getReactionType();
         case "referenceid":

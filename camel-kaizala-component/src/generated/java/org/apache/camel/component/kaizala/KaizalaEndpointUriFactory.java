@@ -23,7 +23,7 @@ public class KaizalaEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(61);
+        Set<String> props = new HashSet<>(62);
         props.add("accessToken");
         props.add("actionId");
         props.add("actionPackageId");
@@ -63,6 +63,7 @@ public class KaizalaEndpointUriFactory extends org.apache.camel.support.componen
         props.add("objectType");
         props.add("operation");
         props.add("rateLimit");
+        props.add("rateLimitPeriod");
         props.add("reactionType");
         props.add("referenceId");
         props.add("refreshToken");

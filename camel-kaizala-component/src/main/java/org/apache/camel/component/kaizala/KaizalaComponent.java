@@ -56,13 +56,13 @@ public class KaizalaComponent extends DefaultComponent {
                 new RetryPolicy(options.getMaxRetries(), Duration.ofMillis(options.getMaxRetryAfter()),
                         Duration.ofMillis(options.getRetryInitialDelay()), Duration.ofMillis(options.getRetryMaxDelay())));
         return clients.computeIfAbsent(settings, s -> new KaizalaClient(transport(), s,
-                rateLimiter(s.connectorKey(), options.getRateLimit()), timer()));
+                rateLimiter(s.connectorKey(), options.getRateLimit(), options.getRateLimitPeriod()), timer()));
     }
 
     /** The connector's limit, shared by all its endpoints (the first endpoint's rateLimit sets it); null when off. */
-    private RateLimiter rateLimiter(String connectorKey, int perMinute) {
-        return perMinute <= 0 ? null
-                : rateLimiters.computeIfAbsent(connectorKey, key -> new RateLimiter(perMinute, 60_000, timer()));
+    private RateLimiter rateLimiter(String connectorKey, int permits, long periodMillis) {
+        return permits <= 0 ? null
+                : rateLimiters.computeIfAbsent(connectorKey, key -> new RateLimiter(permits, periodMillis, timer()));
     }
 
     /** Runs the component's waits (back-off, Retry-After, pacing) without holding a thread per exchange. */

@@ -69,6 +69,9 @@ public class KaizalaConfiguration implements Cloneable {
                             + " connector, so that a burst waits instead of being answered 429. Kaizala allows 100 per"
                             + " connector (and 300 per tenant). 0 turns pacing off.")
     private int rateLimit = 100;
+    @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "The sliding window rateLimit counts calls in (Kaizala counts per minute).")
+    private long rateLimitPeriod = 60000;
     @UriParam(label = "common",
               description = "The id of the group the operation applies to, or whose events the consumer receives. The CamelKaizalaGroupId header wins over"
                             + " it.")
@@ -670,6 +673,14 @@ public class KaizalaConfiguration implements Cloneable {
 
     public void setRateLimit(int rateLimit) {
         this.rateLimit = rateLimit;
+    }
+
+    public long getRateLimitPeriod() {
+        return rateLimitPeriod;
+    }
+
+    public void setRateLimitPeriod(long rateLimitPeriod) {
+        this.rateLimitPeriod = rateLimitPeriod;
     }
 
     public KaizalaConfiguration copy() {
