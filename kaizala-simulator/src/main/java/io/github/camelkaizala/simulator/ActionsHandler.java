@@ -253,7 +253,7 @@ final class ActionsHandler {
                 : Json.obj("referenceId", a.referenceId(), "actionId", a.actionId()));
     }
 
-    private void validate(String actionType, Json.Fields b) {
+    void validate(String actionType, Json.Fields b) {
         switch (actionType) {
             case "Survey" -> {
                 b.nonBlank("title");
@@ -323,7 +323,7 @@ final class ActionsHandler {
     }
 
     /** §9.10: survey-like fields, all optional, plus {@code properties} and {@code validity}. */
-    private static void custom(Json.Fields b) {
+    static void custom(Json.Fields b) {
         b.text("title", false);
         b.positive("validity", 1);
         b.positive("dueDate", DEFAULT_DUE_HOURS);

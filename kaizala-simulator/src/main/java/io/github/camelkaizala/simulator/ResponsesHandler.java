@@ -70,7 +70,7 @@ final class ResponsesHandler {
      * The {@code Answers} array (any capitalisation), checked loosely against the action's questions when it has
      * some: one answer per question, each of a plausible JSON shape for its question type; null = unanswered.
      */
-    private static JsonNode answers(Action a, Json.Fields actionBody) {
+    static JsonNode answers(Action a, Json.Fields actionBody) {
         String label = actionBody.label("Answers");
         JsonNode answers = actionBody.raw("Answers");
         if (answers == null) {

@@ -28,6 +28,10 @@ import java.util.UUID;
  * <p>Access rule: a user's role in a group is their own ({@code Admin} or {@code Member}), except that an
  * Admin of a group is also Admin of every group below it (sub-groups, transitively) without being listed
  * as a member there.
+ *
+ * <p>Every change that is an event of §12.1 (a message, an action, a response, a member added or removed, a
+ * sub-group linked or unlinked) is published, under the lock, to the {@link EventSink} together with the
+ * webhooks it matches; seeding methods publish too.
  */
 public final class SimulatorState {
 
@@ -100,6 +104,14 @@ public final class SimulatorState {
         }
     }
 
+    /**
+     * Receives every event with the webhooks it matches (active, unexpired, object and event type). Called under
+     * the state's lock: it must only queue, never call back into the state.
+     */
+    interface EventSink {
+        void publish(Event event, List<Webhook> targets);
+    }
+
     /** One page of {@code POST /groups/{groupId}/subscribers}; {@code cursor} null on the last page. */
     record SubscriberPage(List<Subscriber> subscribers, String cursor) {
     }
@@ -116,9 +128,15 @@ public final class SimulatorState {
     private final Map<String, Webhook> webhooks = new LinkedHashMap<>();
     private long subscriberSeq;
     private long lastMillis;
+    private EventSink sink = (event, targets) -> {
+    };
 
     SimulatorState(String groupIdSuffix) {
         this.groupIdSuffix = groupIdSuffix;
+    }
+
+    synchronized void eventSink(EventSink sink) {
+        this.sink = sink;
     }
 
     // ---------------------------------------------------------------- views
@@ -178,6 +196,7 @@ public final class SimulatorState {
         Group g = createGroup(name, "Welcome to " + name, "Group", KaizalaSimulator.DEFAULT_USER_MOBILE,
                 List.of(memberMobiles));
         parent.subGroups.add(g.id());
+        emit(EventData.GROUP_ADDED, parent, null, null, KaizalaSimulator.DEFAULT_USER_MOBILE, EventData.group(g.id(), g.name()));
         return snapshot(groups.get(g.id()));
     }
 
@@ -211,6 +230,7 @@ public final class SimulatorState {
         ActionData a = new ActionData(g.id, UUID.randomUUID().toString(), "Survey", null,
                 KaizalaSimulator.DEFAULT_USER_MOBILE, now(), body, List.of(), false, List.of());
         g.actions.add(a);
+        emitCreated(g, a.snapshot());
         return a.snapshot();
     }
 
@@ -289,6 +309,7 @@ public final class SimulatorState {
         }
         members.forEach(m -> g.roles.putIfAbsent(m, MEMBER));
         parent.subGroups.add(g.id);
+        emit(EventData.GROUP_ADDED, parent, null, null, caller, EventData.group(g.id, g.name));
         return snapshot(g);
     }
 
@@ -306,7 +327,11 @@ public final class SimulatorState {
                         + "' or one of its parent groups");
             }
         }
-        parent.subGroups.addAll(subGroupIds);
+        for (String id : subGroupIds) {
+            if (parent.subGroups.add(id)) {
+                emit(EventData.GROUP_ADDED, parent, null, null, caller, EventData.group(id, groups.get(id).name));
+            }
+        }
     }
 
     /** Unlinks a direct sub-group (caller: Admin of the parent); the group itself remains. */
@@ -316,6 +341,7 @@ public final class SimulatorState {
             throw ApiException.notFound("SubGroupNotFound",
                     "group '" + subGroupId + "' is not a sub-group of group '" + parentId + "'");
         }
+        emit(EventData.GROUP_REMOVED, parent, null, null, caller, EventData.group(subGroupId, groups.get(subGroupId).name));
     }
 
     /** The direct sub-groups of a group, or with {@code all} every group below it (each once, nearest first). */
@@ -329,12 +355,59 @@ public final class SimulatorState {
 
     synchronized void addMembers(String groupId, String caller, List<String> mobiles) {
         GroupData g = require(groupId, caller, true);
-        mobiles.forEach(m -> g.roles.putIfAbsent(m, MEMBER));
+        for (String m : mobiles) {
+            if (g.roles.putIfAbsent(m, MEMBER) == null) {
+                emit(EventData.MEMBER_ADDED, g, null, null, caller, EventData.member(m, MEMBER));
+            }
+        }
     }
 
     synchronized void removeMember(String groupId, String caller, String memberId) {
         GroupData g = require(groupId, caller, true);
-        g.roles.remove(mobileOfMember(g, memberId));
+        String mobile = mobileOfMember(g, memberId);
+        String role = g.roles.remove(mobile);
+        emit(EventData.MEMBER_REMOVED, g, null, null, caller, EventData.member(mobile, role));
+    }
+
+    /** {@code mobile} joins the group as a Member by itself (no admin needed); false when already a member. */
+    synchronized boolean join(String groupId, String mobile) {
+        GroupData g = groups.get(groupId);
+        if (g == null) {
+            throw ApiException.notFound("GroupNotFound", "no group with id '" + groupId + "'");
+        }
+        if (g.roles.putIfAbsent(mobile, MEMBER) != null) {
+            return false;
+        }
+        emit(EventData.MEMBER_ADDED, g, null, null, mobile, EventData.member(mobile, MEMBER));
+        return true;
+    }
+
+    /** {@code mobile} leaves the group by itself; false when not a member. */
+    synchronized boolean leave(String groupId, String mobile) {
+        GroupData g = groups.get(groupId);
+        if (g == null) {
+            throw ApiException.notFound("GroupNotFound", "no group with id '" + groupId + "'");
+        }
+        String role = g.roles.remove(mobile);
+        if (role == null) {
+            return false;
+        }
+        emit(EventData.MEMBER_REMOVED, g, null, null, mobile, EventData.member(mobile, role));
+        return true;
+    }
+
+    /** The member id ({@code memberId}) of {@code mobile} in any group, if it is a member of that group. */
+    synchronized String memberId(String groupId, String mobile) {
+        GroupData g = groups.get(groupId);
+        if (g == null || !g.roles.containsKey(mobile)) {
+            throw ApiException.notFound("MemberNotFound", mobile + " is not a member of group '" + groupId + "'");
+        }
+        return userId(mobile);
+    }
+
+    /** The user id of a phone number (the same in every group, and as {@code fromUserId}). */
+    synchronized String userIdOf(String mobile) {
+        return userId(mobile);
     }
 
     synchronized void setRole(String groupId, String caller, String memberId, String role) {
@@ -442,6 +515,7 @@ public final class SimulatorState {
         Message m = new Message(UUID.randomUUID().toString(), text, sender, subscribers, sendToAllSubscribers,
                 Instant.now(), recipients);
         g.messages.add(m);
+        emit(EventData.TEXT_MESSAGE_CREATED, g, null, null, sender, EventData.text(text));
         return m;
     }
 
@@ -458,6 +532,7 @@ public final class SimulatorState {
         ActionData a = new ActionData(g.id, withActionId ? UUID.randomUUID().toString() : null, actionType, packageId,
                 sender, now(), body, subscribers, sendToAllSubscribers, recipients);
         g.actions.add(a);
+        emitCreated(g, a.snapshot());
         return a.snapshot();
     }
 
@@ -486,7 +561,8 @@ public final class SimulatorState {
      */
     synchronized ActionResponse respond(String groupId, String caller, String actionId, String responseId,
                                         JsonNode answers, JsonNode body, boolean onePerResponder) {
-        ActionData a = requireAction(require(groupId, caller, false), actionId);
+        GroupData g = require(groupId, caller, false);
+        ActionData a = requireAction(g, actionId);
         int index = -1;
         if (responseId != null) {
             for (int i = 0; i < a.responses.size() && index < 0; i++) {
@@ -504,13 +580,18 @@ public final class SimulatorState {
                 index = a.responses.get(i).responder().equals(caller) ? i : -1;
             }
         }
+        ActionResponse r;
         if (index < 0) {
-            ActionResponse r = new ActionResponse(UUID.randomUUID().toString(), caller, answers, now(), body, false);
+            r = new ActionResponse(UUID.randomUUID().toString(), caller, answers, now(), body, false);
             a.responses.add(r);
-            return r;
+        } else {
+            r = new ActionResponse(a.responses.get(index).responseId(), caller, answers, now(), body, true);
+            a.responses.set(index, r);
         }
-        ActionResponse r = new ActionResponse(a.responses.get(index).responseId(), caller, answers, now(), body, true);
-        a.responses.set(index, r);
+        Action snapshot = a.snapshot();
+        String type = EventData.response(snapshot);
+        emit(type, g, a.actionId, a.packageId, caller, type.equals(EventData.JOB_RESPONSE)
+                ? EventData.jobResponse(snapshot, r) : EventData.response(snapshot, r, media::get));
         return r;
     }
 
@@ -615,19 +696,25 @@ public final class SimulatorState {
     }
 
     /**
-     * Stores a new or changed webhook after checking its object: a {@code Group} the caller can read, an
-     * {@code Action} of such a group (404/403), any {@code ActionPackage} id.
+     * Stores a new or changed webhook after checking its object (see {@link #checkWebhookObject}).
      */
     synchronized Webhook saveWebhook(String caller, Webhook w, boolean create) {
         if (!create) {
             webhook(w.applicationId(), w.id());
         }
-        switch (w.objectType()) {
-            case "Group" -> require(w.objectId(), caller, false);
+        checkWebhookObject(caller, w.objectType(), w.objectId());
+        webhooks.put(w.id(), w);
+        return w;
+    }
+
+    /** A webhook's object must be a {@code Group} the caller can read, an {@code Action} of such a group (404/403), or any {@code ActionPackage} id. */
+    synchronized void checkWebhookObject(String caller, String objectType, String objectId) {
+        switch (objectType) {
+            case "Group" -> require(objectId, caller, false);
             case "Action" -> {
-                ActionData a = findAction(w.objectId());
+                ActionData a = findAction(objectId);
                 if (a == null) {
-                    throw ApiException.notFound("ActionNotFound", "no action with id '" + w.objectId() + "' (objectId)");
+                    throw ApiException.notFound("ActionNotFound", "no action with id '" + objectId + "' (objectId)");
                 }
                 require(a.groupId, caller, false);
             }
@@ -635,8 +722,17 @@ public final class SimulatorState {
                 // ActionPackage: packages are not modelled
             }
         }
-        webhooks.put(w.id(), w);
-        return w;
+    }
+
+    /** Disables a webhook ({@code active=false}), as after its last failed retry; false when it is gone. */
+    synchronized boolean disableWebhook(String webhookId) {
+        Webhook w = webhooks.get(webhookId);
+        if (w == null) {
+            return false;
+        }
+        webhooks.put(w.id(), new Webhook(w.id(), w.objectId(), w.objectType(), w.eventTypes(), w.callbackUrl(),
+                w.callbackToken(), w.context(), false, w.validity(), w.applicationId(), w.createdAt(), Instant.now()));
+        return true;
     }
 
     /** The connector's webhooks on one object. */
@@ -650,6 +746,41 @@ public final class SimulatorState {
     synchronized void deleteWebhook(String applicationId, String webhookId) {
         webhook(applicationId, webhookId);
         webhooks.remove(webhookId);
+    }
+
+    // ---------------------------------------------------------------- events
+
+    private void emitCreated(GroupData g, Action a) {
+        emit(EventData.created(a), g, a.actionId(), a.packageId(), a.sender(), EventData.action(a, media::get));
+    }
+
+    /** Publishes an event of group {@code g} (and of that action and package, when given) caused by {@code fromUser}. */
+    private void emit(String eventType, GroupData g, String actionId, String packageId, String fromUser,
+                      ObjectNode data) {
+        Instant at = Instant.now();
+        List<Webhook> targets = webhooks.values().stream()
+                .filter(w -> subscribed(w, eventType, g.id, actionId, packageId, at)).toList();
+        Event event = new Event(UUID.randomUUID().toString(), eventType, g.id, actionId, packageId, fromUser,
+                userId(fromUser), displayName(fromUser), EventData.NO_PICTURE, data, at,
+                targets.stream().map(Webhook::id).toList());
+        sink.publish(event, targets);
+    }
+
+    /**
+     * Whether a webhook receives an event: active, unexpired, subscribed to its type, and on its object — the
+     * group; or the action ({@link EventData#ACTION_EVENTS}); or the package of a custom action
+     * ({@link EventData#PACKAGE_EVENTS}).
+     */
+    private static boolean subscribed(Webhook w, String eventType, String groupId, String actionId, String packageId,
+                                      Instant now) {
+        if (!w.active() || !w.validity().isAfter(now) || !w.eventTypes().contains(eventType)) {
+            return false;
+        }
+        return switch (w.objectType()) {
+            case "Group" -> w.objectId().equals(groupId);
+            case "Action" -> actionId != null && w.objectId().equals(actionId) && EventData.ACTION_EVENTS.contains(eventType);
+            default -> packageId != null && w.objectId().equals(packageId) && EventData.PACKAGE_EVENTS.contains(eventType);
+        };
     }
 
     // ---------------------------------------------------------------- internals

@@ -8,10 +8,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Webhook subscriptions (§12.3–§12.6): subscribe, list, update, delete. Stored only — nothing is delivered and
- * no validation handshake is made. Each webhook belongs to the connector whose token created it; other
- * connectors get 404. The object must exist: a {@code Group} or the {@code Action} of a group the caller can
- * read; any {@code ActionPackage} id.
+ * Webhook subscriptions (§12.3–§12.6): subscribe, list, update, delete. Each webhook belongs to the connector
+ * whose token created it; other connectors get 404. The object must exist: a {@code Group} or the
+ * {@code Action} of a group the caller can read; any {@code ActionPackage} id. Subscribing, and changing the
+ * {@code callBackUrl}, first validates the callback (§12.2, {@link Webhooks#validate}): 400
+ * {@code CallbackValidationFailed} and nothing stored when it fails. Delivery is {@link Webhooks}'s.
  */
 final class WebhooksHandler {
 
@@ -22,9 +23,11 @@ final class WebhooksHandler {
     static final Duration DEFAULT_VALIDITY = Duration.ofDays(730);
 
     private final SimulatorState state;
+    private final Webhooks webhooks;
 
-    WebhooksHandler(SimulatorState state) {
+    WebhooksHandler(SimulatorState state, Webhooks webhooks) {
         this.state = state;
+        this.webhooks = webhooks;
     }
 
     void routes(Router r) {
@@ -52,6 +55,8 @@ final class WebhooksHandler {
         }
         Instant validity = validity(body);
         Boolean active = body.bool("Active");
+        state.checkWebhookObject(c.user(), objectType, objectId);
+        webhooks.validate(url);
         Instant now = Instant.now();
         Webhook w = new Webhook(UUID.randomUUID().toString(), objectId, objectType, events, url,
                 body.text("callBackToken", false), body.text("callBackContext", false), !Boolean.FALSE.equals(active),
@@ -78,7 +83,10 @@ final class WebhooksHandler {
                 state.webhooks(c.applicationId(), objectId, type).stream().map(WebhooksHandler::json).toList()));
     }
 
-    /** Any subset of the subscribe fields, plus {@code Active}. Answer (undocumented) {@code {"result": true}}. */
+    /**
+     * Any subset of the subscribe fields, plus {@code Active} ({@code true} re-activates a disabled webhook); a new
+     * {@code callBackUrl} is validated first. Answer (undocumented) {@code {"result": true}}.
+     */
     private Response update(Call c) {
         Webhook w = state.webhook(c.applicationId(), c.param("webhookId"));
         Json.Fields body = Json.Fields.of(c.body());
@@ -88,6 +96,10 @@ final class WebhooksHandler {
         String url = url(body);
         Instant validity = validity(body);
         Boolean active = body.bool("Active");
+        if (url != null && !url.equals(w.callbackUrl())) {
+            state.checkWebhookObject(c.user(), objectType, objectId);
+            webhooks.validate(url);
+        }
         Webhook changed = new Webhook(w.id(), objectId, objectType, events == null ? w.eventTypes() : events,
                 url == null ? w.callbackUrl() : url,
                 body.has("callBackToken") ? body.text("callBackToken", false) : w.callbackToken(),

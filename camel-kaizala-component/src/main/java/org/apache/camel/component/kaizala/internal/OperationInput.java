@@ -126,6 +126,14 @@ public final class OperationInput {
      * is never changed.
      */
     public <T> T bodyAs(Class<T> model, Function<Object, T> shortForm) {
+        T value = readBody(model, shortForm);
+        if (value == null) {
+            throw new KaizalaValidationException("body", "required: a " + model.getSimpleName() + ", a Map or a JSON object");
+        }
+        return value;
+    }
+
+    private <T> T readBody(Class<T> model, Function<Object, T> shortForm) {
         Object body = body();
         try {
             if (model.isInstance(body) || body instanceof Map) {
@@ -135,12 +143,8 @@ public final class OperationInput {
                 return KaizalaJson.MAPPER.readValue(text, model);
             }
             T converted = shortForm.apply(body);
-            if (converted != null) {
+            if (converted != null || body == null) {
                 return converted;
-            }
-            if (body == null) {
-                throw new KaizalaValidationException("body",
-                        "required: a " + model.getSimpleName() + ", a Map or a JSON object");
             }
             if (body instanceof byte[] || body instanceof java.io.InputStream) {
                 return KaizalaJson.MAPPER.readValue(text(), model);

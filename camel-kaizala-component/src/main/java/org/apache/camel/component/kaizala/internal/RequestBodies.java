@@ -477,7 +477,9 @@ public final class RequestBodies {
             throw new KaizalaValidationException("sendToAllSubscribers",
                     "cannot be true together with a subscribers list: either everyone or the listed subscribers");
         }
-        return new Audience(who == null || who.isEmpty() ? null : who, all);
+        boolean targeted = who != null && !who.isEmpty();
+        // reference §7.1: with a subscriber list, say explicitly that it is not a broadcast
+        return new Audience(targeted ? who : null, all == null && targeted ? Boolean.FALSE : all);
     }
 
     private static Map<String, Object> freeForm(OperationInput input) {
