@@ -151,6 +151,7 @@ public enum KaizalaOperation {
     private final String method;
     private final boolean tokenService;
     private final PathTemplate path;
+    private final String pathTemplateText;
     private final List<Query> queries;
     private final Map<String, Function<OperationInput, String>> headers;
     private final Function<OperationInput, Object> body;
@@ -166,6 +167,7 @@ public enum KaizalaOperation {
         this.method = spec.method;
         this.tokenService = spec.tokenService;
         this.path = spec.path == null ? null : new PathTemplate(spec.path);
+        this.pathTemplateText = spec.path;
         this.queries = List.copyOf(spec.queries);
         this.headers = Map.copyOf(spec.headers);
         this.body = spec.body;
@@ -196,6 +198,26 @@ public enum KaizalaOperation {
     /** The type the answer is read as ({@code Map} for the answers the reference does not document). */
     public Class<?> answerType() {
         return answerType;
+    }
+
+    /** The HTTP method of its (last) request. */
+    public String method() {
+        return method;
+    }
+
+    /** Its path below the base, with {@code {name}} placeholders; null for auth/accessToken. */
+    public String pathTemplate() {
+        return pathTemplateText;
+    }
+
+    /** The query parameters it sends, by name. */
+    public List<String> queryParameters() {
+        return queries.stream().map(q -> q.parameter.parameterName()).toList();
+    }
+
+    /** Whether it goes to the token service ({@code authUrl}) rather than the resource API. */
+    public boolean isTokenService() {
+        return tokenService;
     }
 
     /** Whether the operation needs the connector's full credentials (all but the PIN flow do). */
