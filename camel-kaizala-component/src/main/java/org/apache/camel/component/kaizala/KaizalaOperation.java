@@ -92,7 +92,7 @@ public enum KaizalaOperation {
             MediaUpload.from(input).request(input.configuration().getMediaFieldName()), operation.reader))
             .answer(MediaResponse.class)),
     MEDIA_SEND(op("media", "send").post("/groups/{groupId}/actions").custom(KaizalaOperation::mediaSend)
-            .answer(ActionCreatedResponse.class)),
+            .answer(MediaSentResponse.class)),
 
     ACTIONS_LIST(op("actions", "list").get("/groups/{groupId}/actions").requiredQuery(Parameter.ACTION_TYPE)
             .query(Parameter.FROM_DATE).query(Parameter.COUNT).answer(ActionsResponse.class)
@@ -298,8 +298,9 @@ public enum KaizalaOperation {
         ApiRequest template = operation.request(input.with(Parameter.MEDIA_RESOURCE, mediaResource));
         ApiRequest request = new ApiRequest(template.operation(), template.method(), false, template.path(), Map.of(),
                 Map.of(), ApiRequest.json(KaizalaJson.write(RequestBodies.mediaAttachment(input, mediaResource, uploadedType))));
+        Function<byte[], Object> posted = Readers.as(ActionCreatedResponse.class, operation.id());
         return client -> client.call(request).thenApply(response -> {
-            ActionCreatedResponse created = (ActionCreatedResponse) operation.reader.apply(response.getBodyBytes());
+            ActionCreatedResponse created = (ActionCreatedResponse) posted.apply(response.getBodyBytes());
             return new MediaSentResponse(created.referenceId(), mediaResource);
         });
     }
