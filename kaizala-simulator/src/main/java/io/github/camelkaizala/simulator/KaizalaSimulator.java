@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -24,8 +25,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * try (KaizalaSimulator sim = KaizalaSimulator.start()) {
  *     Group g = sim.state().createGroup("Field Sales", "+15550100001");
  *     // call sim.authUrl() with DEFAULT_APPLICATION_ID / _SECRET / _REFRESH_TOKEN …
+ *     sim.human("+15550100001").postText(g.id(), "hello");   // TextMessageCreated to the group's webhooks
+ *     sim.awaitDelivered(1, Duration.ofSeconds(5));
  * }
  * }</pre>
+ *
+ * <p>Webhooks are delivered for real (see {@link Webhooks}): a subscription is created only after its callback
+ * answered the validation handshake, and every event of its object is POSTed to it asynchronously.
  */
 public final class KaizalaSimulator implements AutoCloseable {
 
@@ -55,12 +61,16 @@ public final class KaizalaSimulator implements AutoCloseable {
     private final TokenService tokens;
     private final FaultPlan faults = new FaultPlan();
     private final Journal journal = new Journal();
+    private final Webhooks webhooks;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private KaizalaSimulator(Builder b) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), b.port), 1024);
         baseUri = "http://127.0.0.1:" + server.getAddress().getPort();
         state = new SimulatorState(b.groupIdSuffix);
+        webhooks = new Webhooks(state, new Webhooks.Settings(b.validateCallbacks, b.validationTimeout, b.retryDelays,
+                b.duplicateRate, b.deliveryTimeout));
+        state.eventSink(webhooks::publish);
         tokens = new TokenService(baseUri, b.accessTokenTtl, state);
         tokens.register(DEFAULT_APPLICATION_ID, DEFAULT_APPLICATION_SECRET, DEFAULT_REFRESH_TOKEN, DEFAULT_TENANT_ID,
                 DEFAULT_USER_MOBILE);
@@ -77,7 +87,7 @@ public final class KaizalaSimulator implements AutoCloseable {
         new ActionsHandler(state).routes(resourceRoutes);
         new ResponsesHandler(state).routes(resourceRoutes);
         new ReactionsHandler(state).routes(resourceRoutes);
-        new WebhooksHandler(state).routes(resourceRoutes);
+        new WebhooksHandler(state, webhooks).routes(resourceRoutes);
 
         Throttle throttle = b.perConnector > 0 ? new Throttle(b.perConnector, b.perTenant) : null;
         server.createContext("/", new Dispatcher(tokenRoutes, resourceRoutes, tokens, throttle, faults, journal));
@@ -175,16 +185,73 @@ public final class KaizalaSimulator implements AutoCloseable {
         return state;
     }
 
+    /** Webhook delivery: the delivery, handshake and event logs, waiting, redelivery, raw sends. */
+    public Webhooks webhooks() {
+        return webhooks;
+    }
+
+    /** Every delivery attempt so far, in order ({@link Webhooks#deliveries()}). */
+    public List<Delivery> deliveries() {
+        return webhooks.deliveries();
+    }
+
+    /**
+     * Waits until at least {@code count} delivery attempts were answered 2xx (duplicates included); returns them.
+     * IllegalStateException after {@code timeout} ({@link Webhooks#awaitDelivered}).
+     */
+    public List<Delivery> awaitDelivered(int count, Duration timeout) {
+        return webhooks.awaitDelivered(count, timeout);
+    }
+
+    /** Waits until nothing is left to deliver, retries included; false after {@code timeout} ({@link Webhooks#awaitIdle}). */
+    public boolean awaitIdle(Duration timeout) {
+        return webhooks.awaitIdle(timeout);
+    }
+
+    /** A person acting in groups by that phone number (posting, answering, joining…), so that events happen. */
+    public Human human(String mobile) {
+        return new Human(state, mobile);
+    }
+
+    /** As {@link #DEFAULT_USER_MOBILE} (Admin of the seeded groups): links a group below another (GroupAdded). */
+    public void linkSubGroup(String parentGroupId, String subGroupId) {
+        human(DEFAULT_USER_MOBILE).linkSubGroup(parentGroupId, subGroupId);
+    }
+
+    /** As {@link #DEFAULT_USER_MOBILE}: unlinks a direct sub-group (GroupRemoved). */
+    public void unlinkSubGroup(String parentGroupId, String subGroupId) {
+        human(DEFAULT_USER_MOBILE).unlinkSubGroup(parentGroupId, subGroupId);
+    }
+
+    /** As {@link #DEFAULT_USER_MOBILE}: posts an announcement (Announcement). */
+    public Action postAnnouncement(String groupId, String title, String text) {
+        return human(DEFAULT_USER_MOBILE).postAnnouncement(groupId, title, text);
+    }
+
+    /** As {@link #DEFAULT_USER_MOBILE}: posts a survey of {@code Text} questions (SurveyCreated). */
+    public Action postSurvey(String groupId, String title, String... questionTitles) {
+        return human(DEFAULT_USER_MOBILE).postSurvey(groupId, title, questionTitles);
+    }
+
+    /** As {@link #DEFAULT_USER_MOBILE}: posts a job assigned to those numbers (JobCreated). */
+    public Action postJob(String groupId, String title, String... assignees) {
+        return human(DEFAULT_USER_MOBILE).postJob(groupId, title, assignees);
+    }
+
     /** How many {@code GET /accessToken} calls in the journal were answered 200. */
     public int tokenRequests() {
         return (int) journal.matching("GET", "/accessToken").stream()
                 .filter(r -> r.cluster() == null && r.status() == 200).count();
     }
 
-    /** Stops at once: requests in progress (even stalled ones) are cut off. Idempotent. */
+    /**
+     * Stops at once: requests in progress (even stalled ones) are cut off, pending webhook deliveries and retries
+     * are cancelled. Idempotent.
+     */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            webhooks.close();
             server.stop(0);
             executor.shutdownNow();
         }
@@ -196,6 +263,11 @@ public final class KaizalaSimulator implements AutoCloseable {
         private int perConnector;
         private int perTenant;
         private String groupIdSuffix = "";
+        private boolean validateCallbacks = true;
+        private Duration validationTimeout = Webhooks.DEFAULT_VALIDATION_TIMEOUT;
+        private List<Duration> retryDelays = Webhooks.DEFAULT_RETRY_DELAYS;
+        private double duplicateRate;
+        private Duration deliveryTimeout = Webhooks.DEFAULT_DELIVERY_TIMEOUT;
 
         private Builder() {
         }
@@ -231,6 +303,71 @@ public final class KaizalaSimulator implements AutoCloseable {
         public Builder groupIdSuffix(String suffix) {
             this.groupIdSuffix = Objects.requireNonNull(suffix, "suffix");
             return this;
+        }
+
+        /**
+         * Whether {@code POST /webhook} (and a {@code PUT} changing {@code callBackUrl}) first validates the callback
+         * (§12.2). On by default; off stores subscriptions to any URL (deliveries are still attempted).
+         */
+        public Builder validateCallbacks(boolean validate) {
+            this.validateCallbacks = validate;
+            return this;
+        }
+
+        /** How long the callback may take to echo the validation token (Kaizala: 5 s, the default). */
+        public Builder validationTimeout(Duration timeout) {
+            this.validationTimeout = positive(timeout, "the validation timeout");
+            return this;
+        }
+
+        /**
+         * The waits before each retry of a failed delivery; after the last retry fails the webhook is disabled.
+         * Default {@link Webhooks#DEFAULT_RETRY_DELAYS} (50 ms doubling to 1.6 s); none = disabled at the first
+         * failure.
+         */
+        public Builder webhookRetryDelays(Duration... delays) {
+            for (Duration d : delays) {
+                if (d == null || d.isNegative()) {
+                    throw new IllegalArgumentException("retry delays must not be negative");
+                }
+            }
+            this.retryDelays = List.of(delays);
+            return this;
+        }
+
+        /**
+         * Kaizala's real schedule ({@link Webhooks#REAL_RETRY_DELAYS}: 6 retries doubling over 2 days) times
+         * {@code scale}: 1 = real time, {@code 1e-5} ≈ 27 ms … 878 ms. Replaces {@link #webhookRetryDelays}.
+         */
+        public Builder webhookTimeScale(double scale) {
+            if (!(scale > 0) || Double.isInfinite(scale)) {
+                throw new IllegalArgumentException("the webhook time scale must be positive, got " + scale);
+            }
+            this.retryDelays = Webhooks.REAL_RETRY_DELAYS.stream()
+                    .map(d -> Duration.ofNanos(Math.round(d.toNanos() * scale))).toList();
+            return this;
+        }
+
+        /** The fraction (0 to 1) of successful deliveries delivered a second time, same {@code eventId} and body. 0 by default. */
+        public Builder duplicateRate(double rate) {
+            if (!(rate >= 0 && rate <= 1)) {
+                throw new IllegalArgumentException("the duplicate rate must be between 0 and 1, got " + rate);
+            }
+            this.duplicateRate = rate;
+            return this;
+        }
+
+        /** How long a callback may take to answer a delivery before the attempt counts as failed (status -1). 5 s by default. */
+        public Builder deliveryTimeout(Duration timeout) {
+            this.deliveryTimeout = positive(timeout, "the delivery timeout");
+            return this;
+        }
+
+        private static Duration positive(Duration d, String what) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(what + " must be positive");
+            }
+            return d;
         }
 
         public KaizalaSimulator start() {

@@ -11,7 +11,9 @@ import java.util.concurrent.CountDownLatch;
 public final class Main {
 
     private static final String USAGE = "usage: Main [--port N (default 8099)] [--access-token-ttl ISO-8601-duration]"
-            + " [--throttling [PER_CONNECTOR,PER_TENANT] (default 100,300)]";
+            + " [--throttling [PER_CONNECTOR,PER_TENANT] (default 100,300)]"
+            + " [--webhook-time-scale SCALE (1 = Kaizala's 6 retries over 2 days)] [--duplicate-rate 0..1]"
+            + " [--no-callback-validation]";
 
     private Main() {
     }
@@ -53,6 +55,9 @@ public final class Main {
                         b.throttling(100, 300);
                     }
                 }
+                case "--webhook-time-scale" -> b.webhookTimeScale(decimal(value(args, ++i, "--webhook-time-scale"), "--webhook-time-scale"));
+                case "--duplicate-rate" -> b.duplicateRate(decimal(value(args, ++i, "--duplicate-rate"), "--duplicate-rate"));
+                case "--no-callback-validation" -> b.validateCallbacks(false);
                 default -> throw new IllegalArgumentException("unknown option: " + args[i]);
             }
         }
@@ -64,6 +69,14 @@ public final class Main {
             return Duration.parse(text);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("--access-token-ttl takes an ISO-8601 duration such as PT1H, not " + text);
+        }
+    }
+
+    private static double decimal(String text, String option) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " takes a number, not " + text);
         }
     }
 

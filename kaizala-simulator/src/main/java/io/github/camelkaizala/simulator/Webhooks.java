@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
@@ -148,7 +149,7 @@ public final class Webhooks implements AutoCloseable {
      * Waits until at least {@code count} attempts were answered 2xx (duplicates included), at most {@code timeout};
      * returns those deliveries, in order. IllegalStateException on timeout, naming what was attempted.
      */
-    public synchronized List<Delivery> awaitDelivered(int count, Duration timeout) throws InterruptedException {
+    public synchronized List<Delivery> awaitDelivered(int count, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             List<Delivery> delivered = deliveries.stream().filter(Delivery::delivered).toList();
@@ -161,21 +162,31 @@ public final class Webhooks implements AutoCloseable {
                         + " deliveries answered 2xx; got " + delivered.size() + " (" + pending + " pending); attempts: "
                         + deliveries.stream().map(d -> d.eventType() + "#" + d.attempt() + "=" + d.status()).toList());
             }
-            TimeUnit.NANOSECONDS.timedWait(this, left);
+            waitHere(left);
         }
     }
 
     /** Waits until nothing is left to deliver (no queue, no retry pending), at most {@code timeout}; false on timeout. */
-    public synchronized boolean awaitIdle(Duration timeout) throws InterruptedException {
+    public synchronized boolean awaitIdle(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (pending > 0) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;
             }
-            TimeUnit.NANOSECONDS.timedWait(this, left);
+            waitHere(left);
         }
         return true;
+    }
+
+    /** Waits on this monitor (holding it); an interrupt becomes IllegalStateException, the flag kept. */
+    private void waitHere(long nanos) {
+        try {
+            TimeUnit.NANOSECONDS.timedWait(this, nanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for webhook deliveries", e);
+        }
     }
 
     // ---------------------------------------------------------------- test hooks
@@ -228,6 +239,9 @@ public final class Webhooks implements AutoCloseable {
         String problem;
         try {
             HttpRequest request = HttpRequest.newBuilder(withValidationToken(callbackUrl, token)).timeout(timeout).GET().build();
+            if (neverResolves(request.uri())) {
+                throw new IllegalArgumentException("host " + request.uri().getHost() + " is a reserved name (RFC 2606)");
+            }
             CompletableFuture<HttpResponse<String>> answer = client().sendAsync(request, HttpResponse.BodyHandlers.ofString());
             try {
                 HttpResponse<String> r = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -355,14 +369,19 @@ public final class Webhooks implements AutoCloseable {
             drop(lane);
             return;
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(w.callbackUrl()))
-                .timeout(settings.deliveryTimeout())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(job.body, StandardCharsets.UTF_8));
-        if (w.callbackToken() != null) {
-            request.header(CALLBACK_TOKEN_HEADER, w.callbackToken());
+        int status;
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(w.callbackUrl()))
+                    .timeout(settings.deliveryTimeout())
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(job.body, StandardCharsets.UTF_8));
+            if (w.callbackToken() != null) {
+                request.header(CALLBACK_TOKEN_HEADER, w.callbackToken());
+            }
+            status = post(request.build());
+        } catch (IllegalArgumentException e) { // a URL or token the JDK client cannot send: as unreachable
+            status = -1;
         }
-        int status = post(request.build());
         boolean exhausted = false;
         Duration next = Duration.ZERO;
         synchronized (this) {
@@ -409,6 +428,9 @@ public final class Webhooks implements AutoCloseable {
 
     /** Sends a request and returns the status; -1 when there is no answer (connection, timeout, interrupt). */
     private int post(HttpRequest request) {
+        if (neverResolves(request.uri())) {
+            return -1;
+        }
         try {
             return client().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException | RejectedExecutionException | IllegalStateException e) {
@@ -463,6 +485,27 @@ public final class Webhooks implements AutoCloseable {
             }
             return client;
         }
+    }
+
+    /**
+     * Names under the reserved TLDs {@code .example}, {@code .invalid}, {@code .test} (RFC 2606/6761) never resolve:
+     * they are refused at once, without a DNS lookup (examples and tests use them for callbacks nobody serves).
+     */
+    static boolean neverResolves(URI uri) {
+        String host = uri.getHost();
+        if (host == null) {
+            return false;
+        }
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.endsWith(".")) {
+            h = h.substring(0, h.length() - 1);
+        }
+        for (String tld : List.of("example", "invalid", "test")) {
+            if (h.equals(tld) || h.endsWith("." + tld)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ThreadFactory daemons(String prefix) {

@@ -10,7 +10,13 @@ import java.util.List;
 import static io.github.camelkaizala.simulator.KaizalaSimulator.DEFAULT_APPLICATION_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** Subscription CRUD; callbacks are not validated here (see WebhookDeliveryTest for the handshake and delivery). */
 class WebhooksTest extends SimulatorTestSupport {
+
+    @Override
+    KaizalaSimulator.Builder builder() {
+        return KaizalaSimulator.builder().validateCallbacks(false);
+    }
 
     @Test
     void subscribeListUpdateDelete() {
