@@ -3,6 +3,8 @@ package org.apache.camel.component.kaizala;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -23,6 +25,8 @@ import org.apache.camel.support.AsyncProcessorConverterHelper;
 import org.apache.camel.support.CamelContextHelper;
 import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Microsoft Kaizala: groups, members, messages, media, actions, responses, reactions and webhooks as producers, and
@@ -35,6 +39,8 @@ public class KaizalaEndpoint extends DefaultEndpoint implements WebhookCapableEn
 
     static final String EVENTS = "events";
     private static final int SEEN_EVENTS = 10_000;
+    private static final int MAX_REGISTRATION_ATTEMPTS = 40;
+    private static final Logger LOG = LoggerFactory.getLogger(KaizalaEndpoint.class);
 
     @UriPath(description = "The Kaizala resource to act on; events for the consumer.",
              enums = "auth,groups,subgroups,members,subscribers,messages,media,actions,responses,reactions,webhooks,events")
@@ -54,6 +60,8 @@ public class KaizalaEndpoint extends DefaultEndpoint implements WebhookCapableEn
     private String callbackToken;
     private IdempotentRepository seenEvents;
     private volatile WebhookSubscription subscription;
+    private volatile boolean servedByCamelWebhook;
+    private volatile ScheduledFuture<?> pendingRegistration;
 
     public KaizalaEndpoint(String uri, KaizalaComponent component, KaizalaConfiguration configuration) {
         super(uri, component);
@@ -116,6 +124,32 @@ public class KaizalaEndpoint extends DefaultEndpoint implements WebhookCapableEn
 
     @Override
     public void registerWebhook() throws Exception {
+        if (servedByCamelWebhook) {
+            // camel-webhook subscribes before it serves the callback, and Kaizala validates the callback before it
+            // subscribes: keep trying for a while, off the starting thread, until the callback answers
+            scheduleRegistration(0);
+            return;
+        }
+        register();
+    }
+
+    private void scheduleRegistration(int attempt) {
+        pendingRegistration = getComponent().timer().schedule(() -> {
+            try {
+                register();
+            } catch (KaizalaApiException e) {
+                if (e.getStatusCode() == 400 && attempt < MAX_REGISTRATION_ATTEMPTS) {
+                    scheduleRegistration(attempt + 1);
+                } else {
+                    LOG.error("Could not subscribe the Kaizala webhook of {}: {}", getEndpointUri(), e.getMessage());
+                }
+            } catch (Exception e) {
+                LOG.error("Could not subscribe the Kaizala webhook of {}: {}", getEndpointUri(), e.getMessage());
+            }
+        }, attempt == 0 ? 50 : 250, TimeUnit.MILLISECONDS);
+    }
+
+    private void register() throws Exception {
         String callbackUrl = webhookConfiguration().computeFullExternalUrl();
         KaizalaClient client = getComponent().client(configuration);
         String missing = client.settings().missingCredentials();
@@ -130,6 +164,10 @@ public class KaizalaEndpoint extends DefaultEndpoint implements WebhookCapableEn
 
     @Override
     public void unregisterWebhook() throws Exception {
+        ScheduledFuture<?> pending = pendingRegistration;
+        if (pending != null) {
+            pending.cancel(false);
+        }
         WebhookSubscription registration = subscription;
         if (registration != null) {
             registration.unregister();
@@ -139,6 +177,7 @@ public class KaizalaEndpoint extends DefaultEndpoint implements WebhookCapableEn
     @Override
     public void setWebhookConfiguration(WebhookConfiguration webhookConfiguration) {
         this.webhookConfiguration = webhookConfiguration;
+        this.servedByCamelWebhook = true;
     }
 
     @Override

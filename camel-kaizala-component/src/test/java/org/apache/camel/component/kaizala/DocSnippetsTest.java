@@ -1,7 +1,6 @@
 package org.apache.camel.component.kaizala;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import javax.tools.JavaCompiler;
@@ -20,7 +20,6 @@ import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
-import com.sun.net.httpserver.HttpServer;
 import io.github.camelkaizala.simulator.RecordedRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
@@ -41,22 +40,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  * builders, YAML blocks loaded as route files, and each route is driven against the simulator. A block that is not a
  * route is marked {@code <!-- not a route: why -->} on the line before it. A broken example fails the build.
  */
-class DocSnippetsTest extends KaizalaTestSupport {
+class DocSnippetsTest extends EventsTestSupport {
 
-    static final List<String> PAGES = List.of("docs/operations.md");
-    private static final Pattern BLOCK = Pattern.compile("(?m)^(<!-- not a route[^\\n]*-->\\n)?```(java|yaml)\\n(.*?)^```$",
-            Pattern.DOTALL);
+    static final List<String> PAGES = List.of(
+            "README.md", "docs/user-guide.md", "docs/operations.md", "docs/consumer.md", "docs/errors-and-retries.md");
+    private static final Pattern BLOCK = Pattern.compile(
+            "(?m)^(?:<!-- snippet: ([a-z]+)(?: ([^ ]+))? -->\\n)?```(java|yaml)\\n(.*?)^```$", Pattern.DOTALL);
     private static final Pattern ENTRY = Pattern.compile("direct:([A-Za-z0-9-]+)");
     private static final Pattern KAIZALA_URI = Pattern.compile("kaizala:([a-zA-Z]+/[a-zA-Z]+|messages|media)");
 
-    private static HttpServer callbacks;
+
+    private static CallbackEcho callbacks;
     private final Properties properties = new Properties();
 
-    record Snippet(String page, int index, String language, String code) {
+    /** A block: a route driven through its direct: entry (the default), a route started by a timer, a consumer, or configuration. */
+    record Snippet(String page, int index, String kind, String file, String language, String code) {
         String entry() {
             Matcher m = ENTRY.matcher(code);
-            assertThat(m.find()).as(this + " has a from(\"direct:…\") entry").isTrue();
-            return m.group(1);
+            return m.find() ? m.group(1) : null;
         }
 
         KaizalaOperation operation() {
@@ -65,9 +66,13 @@ class DocSnippetsTest extends KaizalaTestSupport {
             return KaizalaOperation.fromId(m.group(1));
         }
 
+        String className() {
+            return "Snippet_" + page.replaceAll("\\W", "_") + "_" + index;
+        }
+
         @Override
         public String toString() {
-            return page + " block " + index + " (" + language + ")";
+            return page + " block " + index + " (" + language + ", " + kind + ")";
         }
     }
 
@@ -88,9 +93,8 @@ class DocSnippetsTest extends KaizalaTestSupport {
             int index = 0;
             while (m.find()) {
                 index++;
-                if (m.group(1) == null) {
-                    snippets.add(new Snippet(page, index, m.group(2), m.group(3)));
-                }
+                snippets.add(new Snippet(page, index, m.group(1) == null ? "route" : m.group(1), m.group(2), m.group(3),
+                        m.group(4)));
             }
         }
         return snippets;
@@ -98,25 +102,12 @@ class DocSnippetsTest extends KaizalaTestSupport {
 
     @BeforeAll
     static void startCallbackServer() throws IOException {
-        callbacks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        callbacks.createContext("/cb", exchange -> {
-            String query = exchange.getRequestURI().getRawQuery();
-            byte[] answer = new byte[0];
-            for (String pair : query == null ? new String[0] : query.split("&")) {
-                if (pair.startsWith("validationToken=")) {
-                    answer = java.net.URLDecoder.decode(pair.substring(16), StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
-                }
-            }
-            exchange.sendResponseHeaders(200, answer.length == 0 ? -1 : answer.length);
-            exchange.getResponseBody().write(answer);
-            exchange.close();
-        });
-        callbacks.start();
+        callbacks = new CallbackEcho();
     }
 
     @AfterAll
     static void stopCallbackServer() {
-        callbacks.stop(0);
+        callbacks.close();
     }
 
     /** The ids the examples refer to as {@code {{kaizala.…}}}, made in the simulator. */
@@ -136,11 +127,12 @@ class DocSnippetsTest extends KaizalaTestSupport {
         String custom = template.requestBodyAndHeader("kaizala:actions/custom?actionPackageId=com.contoso.storeaudit",
                 "{\"title\": \"Audit\", \"questions\": [{\"title\": \"Store code\", \"type\": \"Text\"}]}",
                 KaizalaConstants.GROUP_ID, group, ActionCreatedResponse.class).actionId();
-        String callbackUrl = "http://127.0.0.1:" + callbacks.getAddress().getPort() + "/cb";
+        String callbackUrl = callbacks.url("/cb");
         String webhook = template.requestBodyAndHeader("kaizala:webhooks/subscribe",
                 Map.of("callBackUrl", callbackUrl + "?seed"), KaizalaConstants.GROUP_ID, group,
                 WebhookCreatedResponse.class).webhookId();
         simulator.human("+15550100077").join(group);
+        simulator.human("+15550100001").join(group);
 
         properties.setProperty("kaizala.group-id", group);
         properties.setProperty("kaizala.other-group-id", other);
@@ -152,17 +144,33 @@ class DocSnippetsTest extends KaizalaTestSupport {
         properties.setProperty("kaizala.custom-id", custom);
         properties.setProperty("kaizala.webhook-id", webhook);
         properties.setProperty("kaizala.callback-url", callbackUrl);
+        properties.setProperty("kaizala.public-url", "http://127.0.0.1:" + port);
         context.getPropertiesComponent().setOverrideProperties(properties);
+    }
+
+    @Override
+    protected void configure(KaizalaConfiguration configuration) {
+        super.configure(configuration);
+        configuration.setAllowInsecureWebhookUrl(true); // the examples' callback is plain HTTP on loopback
+        configuration.setCallbackToken(CALLBACK_TOKEN);
     }
 
     @Test
     void everyExampleOfTheDocumentationRuns() throws Exception {
         seed();
         List<Snippet> snippets = snippets();
-        assertThat(snippets).hasSizeGreaterThanOrEqualTo(78);
-        Map<Snippet, RoutesBuilder> java = compile(snippets.stream().filter(s -> s.language().equals("java")).toList());
-
+        assertThat(snippets).hasSizeGreaterThanOrEqualTo(85);
+        for (Snippet snippet : snippets.stream().filter(s -> s.kind().equals("file")).toList()) {
+            String file = Files.readString(projectRoot().resolve(snippet.file()), StandardCharsets.UTF_8);
+            assertThat(stripIndent(file))
+                    .as(snippet + " is a verbatim part of " + snippet.file()).contains(stripIndent(snippet.code()));
+        }
+        Map<Snippet, RoutesBuilder> java = compile(snippets.stream()
+                .filter(s -> s.language().equals("java") && !s.kind().equals("file")).toList());
         for (Snippet snippet : snippets) {
+            if (snippet.kind().equals("file") || snippet.kind().equals("compile")) {
+                continue;
+            }
             String entry = snippet.entry();
             restoreState(entry);
             simulator.journal().clear();
@@ -170,28 +178,58 @@ class DocSnippetsTest extends KaizalaTestSupport {
             if (snippet.language().equals("java")) {
                 context.addRoutes(java.get(snippet));
             } else {
-                Resource resource = ResourceHelper.fromString("snippet-" + snippet.index() + ".yaml", snippet.code());
+                Resource resource = ResourceHelper.fromString(snippet.className() + ".yaml", snippet.code());
                 PluginHelper.getRoutesLoader(context).loadRoutes(resource);
             }
-            Exchange exchange = template.send("direct:" + entry, e -> prepare(entry, e));
-
-            assertThat(exchange.getException()).as(snippet + " journal: " + simulator.journal().all().stream().map(r -> r.method() + " " + r.path() + " " + r.status()).toList()).isNull();
-            KaizalaOperation operation = snippet.operation();
-            List<RecordedRequest> answered = simulator.journal().all().stream()
-                    .filter(r -> r.status() >= 200 && r.status() < 300 && r.method().equals(operation.method())).toList();
-            assertThat(answered).as(snippet + " reached Kaizala with a " + operation.method()).isNotEmpty();
-
-            for (var route : List.copyOf(context.getRoutes())) {
-                if (!before.contains(route.getRouteId())) {
-                    context.getRouteController().stopRoute(route.getRouteId());
-                    context.removeRoute(route.getRouteId());
+            List<String> added = context.getRoutes().stream().map(r -> r.getRouteId()).filter(id -> !before.contains(id)).toList();
+            switch (snippet.kind()) {
+                case "configuration" -> assertThat(added).as(snippet + " only configures").isEmpty();
+                case "consumer" -> {
+                    assertThat(added).as(snippet + " adds a consumer route").hasSize(1);
+                    String group = properties.getProperty("kaizala.group-id");
+                    simulator.human("+15550100001").postText(group, "an event for " + snippet);
+                    simulator.human("+15550100001").answerSurvey(group, properties.getProperty("kaizala.survey-id"),
+                            "ST-" + snippet.index(), "Good");
+                    // Kaizala hears 200 only once the route took the event
+                    String callback = "http://127.0.0.1:" + port + "/kaizala/events/";
+                    awaitUntil(snippet + " took an event", () -> simulator.deliveries().stream().anyMatch(d -> d.status() == 200
+                            && simulator.state().webhook(d.webhookId()).map(w -> w.callbackUrl().startsWith(callback))
+                                    .orElse(false)));
+                }
+                default -> {
+                    KaizalaOperation operation = snippet.operation();
+                    if (entry != null) {
+                        Exchange exchange = template.send("direct:" + entry, e -> prepare(entry, e));
+                        assertThat(exchange.getException()).as(snippet.toString()).isNull();
+                    }
+                    awaitUntil(snippet + " reached Kaizala with a " + operation.method(), () -> simulator.journal().all()
+                            .stream().anyMatch(r -> r.status() >= 200 && r.status() < 300 && r.method().equals(operation.method())));
                 }
             }
+            for (String id : added) {
+                context.getRouteController().stopRoute(id);
+                context.removeRoute(id);
+            }
+        }
+    }
+
+    private static String stripIndent(String code) {
+        return code.lines().map(String::strip).filter(line -> !line.isEmpty()).collect(java.util.stream.Collectors.joining("\n"));
+    }
+
+    private static void awaitUntil(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
+            Thread.sleep(20);
         }
     }
 
     /** Undoes what the same example in the other language changed, so that each runs against the same state. */
     private void restoreState(String entry) {
+        if (entry == null) {
+            return;
+        }
         String group = properties.getProperty("kaizala.group-id");
         switch (entry) {
             case "remove-subgroup" -> template.sendBodyAndHeader("kaizala:subgroups/add",
@@ -208,6 +246,9 @@ class DocSnippetsTest extends KaizalaTestSupport {
 
     /** What an example needs that it does not set itself. */
     private void prepare(String entry, Exchange exchange) {
+        if (entry.equals("alerts")) {
+            exchange.getMessage().setBody("Disk full");
+        }
         if (entry.equals("login-with-pin")) {
             template.sendBody("kaizala:auth/generatePin", "+15550100077");
             exchange.getMessage().setBody(simulator.lastPin("+15550100077"));
@@ -219,10 +260,11 @@ class DocSnippetsTest extends KaizalaTestSupport {
         assertThat(compiler).as("a JDK (javac) to compile the Java examples").isNotNull();
         List<JavaFileObject> sources = new ArrayList<>();
         for (Snippet snippet : snippets) {
-            String name = "Snippet" + snippet.index();
+            String name = snippet.className();
             String source = """
                     package docs;
                     import java.util.*;
+                    import org.apache.camel.Exchange;
                     import org.apache.camel.builder.RouteBuilder;
                     import org.apache.camel.component.kaizala.*;
                     import org.apache.camel.component.kaizala.model.*;
@@ -252,7 +294,7 @@ class DocSnippetsTest extends KaizalaTestSupport {
                 DocSnippetsTest.class.getClassLoader());
         Map<Snippet, RoutesBuilder> builders = new java.util.HashMap<>();
         for (Snippet snippet : snippets) {
-            builders.put(snippet, (RouteBuilder) loader.loadClass("docs.Snippet" + snippet.index())
+            builders.put(snippet, (RouteBuilder) loader.loadClass("docs." + snippet.className())
                     .getDeclaredConstructor().newInstance());
         }
         try (Stream<Path> walk = Files.walk(out)) {

@@ -98,6 +98,11 @@ class EventsLifecycleTest extends EventsTestSupport {
         addRoute("through-webhook", "webhook:kaizala:events?groupId=" + groupId + "&allowInsecureWebhookUrl=true"
                                     + "&callbackToken=RAW(" + CALLBACK_TOKEN + ")&webhookExternalUrl=http://127.0.0.1:" + port
                                     + "&webhookPath=/hooks/kaizala&webhookComponentName=platform-http");
+        // camel-webhook subscribes before its callback is served: the endpoint retries until Kaizala's check passes
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (webhooksOf(groupId).isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
         assertThat(webhooksOf(groupId)).singleElement()
                 .satisfies(w -> assertThat(w.callbackUrl()).isEqualTo("http://127.0.0.1:" + port + "/hooks/kaizala"));
 

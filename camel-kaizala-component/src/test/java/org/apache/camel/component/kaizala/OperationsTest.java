@@ -411,17 +411,23 @@ class OperationsTest extends KaizalaTestSupport {
     // ---- webhooks
 
     @Test
-    void webhooksSubscribeListUpdateDelete() {
+    void webhooksSubscribeListUpdateDelete() throws Exception {
+        try (CallbackEcho callback = new CallbackEcho()) {
+            webhooksSubscribeListUpdateDelete(callback.url("/k"));
+        }
+    }
+
+    private void webhooksSubscribeListUpdateDelete(String callbackUrl) {
         String groupId = newGroup("Webhooks");
         Map<String, Object> group = Map.of(KaizalaConstants.GROUP_ID, groupId);
 
-        Exchange subscribed = call("kaizala:webhooks/subscribe", new WebhookRequest().callBackUrl("https://hooks.example/k")
+        Exchange subscribed = call("kaizala:webhooks/subscribe", new WebhookRequest().callBackUrl(callbackUrl)
                 .callBackToken("token-123").eventTypes(List.of("textmessagecreated", "SurveyResponse")), group);
         String webhookId = subscribed.getMessage().getBody(WebhookCreatedResponse.class).webhookId();
         assertThat(subscribed.getMessage().getHeader(KaizalaConstants.WEBHOOK_ID)).isEqualTo(webhookId);
         assertThat(last("POST", "/webhook").body()).isEqualTo("{\"objectId\":\"" + groupId + "\",\"objectType\":\"Group\","
                                                           + "\"eventTypes\":[\"TextMessageCreated\",\"SurveyResponse\"],"
-                                                          + "\"callBackUrl\":\"https://hooks.example/k\",\"callBackToken\":\"token-123\"}");
+                                                          + "\"callBackUrl\":\"" + callbackUrl + "\",\"callBackToken\":\"token-123\"}");
 
         WebhooksResponse listed = call("kaizala:webhooks/list", null, group).getMessage().getBody(WebhooksResponse.class);
         assertThat(last("GET", "/webhook").query()).containsEntry("objectId", groupId).containsEntry("objectType", "Group");

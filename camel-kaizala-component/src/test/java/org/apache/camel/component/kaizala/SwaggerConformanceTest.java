@@ -491,14 +491,16 @@ class SwaggerConformanceTest extends KaizalaTestSupport {
                         customAction != null ? customAction.actionId() : surveyId));
 
         // webhooks: a subscription without callBackToken/callBackContext and one with both
-        step("webhooks/subscribe", "kaizala:webhooks/subscribe",
-                new WebhookRequest().callBackUrl("https://hooks.example/k").eventTypes(List.of("TextMessageCreated")), group);
-        String webhookId = required(step("webhooks/subscribe", "kaizala:webhooks/subscribe",
-                new WebhookRequest().callBackUrl("https://hooks.example/k2").callBackToken("token-123")
-                        .callBackContext("crm-sync").eventTypes(List.of("SurveyResponse")), group),
-                WebhookCreatedResponse.class).webhookId();
-        step("webhooks/list", "kaizala:webhooks/list", null, group);
-        step("webhooks/delete", "kaizala:webhooks/delete", null, Map.of(KaizalaConstants.WEBHOOK_ID, webhookId));
+        try (CallbackEcho callback = new CallbackEcho()) {
+            step("webhooks/subscribe", "kaizala:webhooks/subscribe",
+                    new WebhookRequest().callBackUrl(callback.url("/k")).eventTypes(List.of("TextMessageCreated")), group);
+            String webhookId = required(step("webhooks/subscribe", "kaizala:webhooks/subscribe",
+                    new WebhookRequest().callBackUrl(callback.url("/k2")).callBackToken("token-123")
+                            .callBackContext("crm-sync").eventTypes(List.of("SurveyResponse")), group),
+                    WebhookCreatedResponse.class).webhookId();
+            step("webhooks/list", "kaizala:webhooks/list", null, group);
+            step("webhooks/delete", "kaizala:webhooks/delete", null, Map.of(KaizalaConstants.WEBHOOK_ID, webhookId));
+        }
     }
 
     /**
