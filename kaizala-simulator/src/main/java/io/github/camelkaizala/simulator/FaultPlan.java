@@ -3,6 +3,7 @@ package io.github.camelkaizala.simulator;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Random;
 import java.util.regex.Pattern;
 
 /**
@@ -30,7 +31,15 @@ public final class FaultPlan {
         }
     }
 
+    private record Chaos(double rate, Random random, String method, Pattern path, List<Fault> faults) {
+        boolean matches(String requestMethod, String resourcePath) {
+            return (method == null || method.equalsIgnoreCase(requestMethod))
+                    && (path == null || path.matcher(resourcePath).matches());
+        }
+    }
+
     private final List<Entry> entries = new ArrayList<>();
+    private final List<Chaos> chaos = new ArrayList<>();
 
     /**
      * @param times     how many matching requests get the fault
@@ -50,8 +59,22 @@ public final class FaultPlan {
         return this;
     }
 
+    /**
+     * From now on, each matching request that no {@link #next} entry answers gets, with probability {@code rate}, one
+     * of {@code faults} picked at random — seeded, so a run can be repeated. Lasts until {@link #clear()}.
+     */
+    public synchronized FaultPlan random(double rate, long seed, String method, String pathRegex, Fault... faults) {
+        if (rate < 0 || rate > 1 || faults.length == 0) {
+            throw new IllegalArgumentException("a rate from 0 to 1 and at least one fault");
+        }
+        chaos.add(new Chaos(rate, new Random(seed), method, pathRegex == null ? null : Pattern.compile(pathRegex),
+                List.of(faults)));
+        return this;
+    }
+
     public synchronized void clear() {
         entries.clear();
+        chaos.clear();
     }
 
     /** How many fault answers are still to be served. */
@@ -68,6 +91,11 @@ public final class FaultPlan {
                     it.remove();
                 }
                 return e.fault;
+            }
+        }
+        for (Chaos c : chaos) {
+            if (c.matches(method, resourcePath) && c.random().nextDouble() < c.rate()) {
+                return c.faults().get(c.random().nextInt(c.faults().size()));
             }
         }
         return null;

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.List;
 
 import static io.github.camelkaizala.simulator.KaizalaSimulator.DEFAULT_APPLICATION_ID;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +42,27 @@ class FaultsTest extends SimulatorTestSupport {
         assertThat(sim.faults().pending()).isZero();
         assertThat(sim.state().group(g.id()).orElseThrow().messages()).extracting(Message::text).containsExactly("5");
         assertThat(sim.journal().all()).extracting(RecordedRequest::status).containsExactly(429, 200, 503, 503, 500, 200);
+    }
+
+    @Test
+    void randomFaultsHitAboutTheirRateRepeatablyAndYieldToScriptedOnes() {
+        Group g = sim.state().createGroup("Chaos");
+        String path = "/groups/" + g.id() + "/messages";
+        sim.faults().random(0.2, 7, "POST", "/groups/.*/messages", Fault.status(500), Fault.status(503).retryAfter("0"));
+        sim.faults().next(1, "POST", "/groups/.*/messages", Fault.status(429).retryAfter("1"));
+
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            statuses.add(api("POST", path, "{\"message\":\"" + i + "\"}").status());
+        }
+
+        assertThat(statuses.get(0)).isEqualTo(429);
+        long faulted = statuses.stream().skip(1).filter(s -> s >= 500).count();
+        assertThat(faulted).isBetween(20L, 60L);
+        assertThat(statuses).containsOnly(429, 200, 500, 503);
+        assertThat(api("GET", "/groups", null).status()).isEqualTo(200); // not matching: untouched
+        sim.faults().clear();
+        assertThat(api("POST", path, "{\"message\":\"after\"}").status()).isEqualTo(200);
     }
 
     @Test

@@ -133,24 +133,26 @@ public final class KaizalaClient {
 
     private CompletableFuture<SimpleHttpResponse> attempt(ApiRequest request, Attempt state) {
         CompletableFuture<SimpleHttpResponse> sent;
-        String[] usedToken = new String[1];
+        String[] used = new String[2]; // the token and the base this attempt went out with
         if (request.tokenService()) {
             sent = send(request, tokens.authUrl(), Map.of());
         } else {
-            CompletableFuture<Void> slot = rateLimiter == null ? CompletableFuture.completedFuture(null) : rateLimiter.acquire();
-            sent = slot.thenCompose(ready -> tokens.accessToken()).thenCompose(token -> {
-                usedToken[0] = token;
-                return send(request, tokens.base() + "/v1", Map.of("accessToken", token));
-            });
+            // the slot is taken once the token is ready, so that a token fetch does not eat into the paced window
+            sent = tokens.accessToken().thenCompose(token -> (rateLimiter == null
+                    ? CompletableFuture.<Void>completedFuture(null) : rateLimiter.acquire()).thenCompose(ready -> {
+                        used[0] = token;
+                        used[1] = tokens.base();
+                        return send(request, used[1] + "/v1", Map.of("accessToken", token));
+                    }));
         }
         return sent.handle((response, error) -> error != null
                 ? afterFailure(request, state, unwrap(error))
-                : afterAnswer(request, state, response, usedToken[0]))
+                : afterAnswer(request, state, response, used[0], used[1]))
                 .thenCompose(next -> next);
     }
 
     private CompletableFuture<SimpleHttpResponse> afterAnswer(
-            ApiRequest request, Attempt state, SimpleHttpResponse response, String usedToken) {
+            ApiRequest request, Attempt state, SimpleHttpResponse response, String usedToken, String usedBase) {
         int status = response.getCode();
         if (status == 401 && !request.tokenService() && !state.renewed && tokens.canRefresh()) {
             LOG.debug("Kaizala {} answered 401: renewing the access token and sending again", request.operation());
@@ -161,7 +163,7 @@ public final class KaizalaClient {
         if (status == 308 && !request.tokenService() && state.relocations < MAX_RELOCATIONS) {
             String location = newBase(response);
             if (location != null) {
-                tokens.relocate(location);
+                tokens.relocate(usedBase, location);
                 state.relocations++;
                 return attempt(request, state);
             }

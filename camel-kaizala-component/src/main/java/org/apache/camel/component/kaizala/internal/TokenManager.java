@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -138,13 +139,19 @@ public final class TokenManager {
         }
     }
 
-    /** A 308 moved this connector to another cluster. */
-    void relocate(String newBase) {
-        String normalized = stripTrailingSlashes(newBase);
-        if (!normalized.equals(base)) {
-            LOG.info("Kaizala moved connector {} to {}", applicationId, normalized);
+    /**
+     * A 308 answered a call sent to {@code from}: the connector moved to {@code to}. Only the first answer about a
+     * base moves it — a late 308 for a call sent before an earlier move must not move the connector back.
+     */
+    void relocate(String from, String to) {
+        String normalized = stripTrailingSlashes(to);
+        synchronized (this) {
+            if (!Objects.equals(base, from) || normalized.equals(base)) {
+                return;
+            }
             base = normalized;
         }
+        LOG.info("Kaizala moved connector {} to {}", applicationId, normalized);
     }
 
     private void fetch(CompletableFuture<AccessToken> result) {
