@@ -13,14 +13,14 @@ import org.apache.camel.component.kaizala.internal.RateLimiter;
 import org.apache.camel.component.kaizala.internal.RetryPolicy;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 
 /**
  * The {@code kaizala:} component. Holds what its endpoints share: the default options, one HTTP connection pool, and
  * one {@link KaizalaClient} (token cache, resource base) per connector.
  */
 @Component(KaizalaConstants.SCHEME)
-public class KaizalaComponent extends DefaultComponent {
+public class KaizalaComponent extends HealthCheckComponent {
 
     @Metadata(description = "Options shared by every endpoint; an endpoint URI overrides them.")
     private KaizalaConfiguration configuration = new KaizalaConfiguration();
@@ -129,6 +129,11 @@ public class KaizalaComponent extends DefaultComponent {
             }
         }
         super.doStop();
+    }
+
+    /** The clients of the connectors in use, for the dev console. */
+    java.util.Collection<KaizalaClient> clients() {
+        return java.util.List.copyOf(clients.values());
     }
 
     public KaizalaConfiguration getConfiguration() {

@@ -8,6 +8,8 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.component.webhook.WebhookConfiguration;
 import org.apache.camel.component.webhook.WebhookUtils;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckAware;
 import org.apache.camel.spi.RestConsumerFactory;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.service.ServiceHelper;
@@ -17,10 +19,11 @@ import org.apache.camel.support.service.ServiceHelper;
  * Camel HTTP server component — platform-http by default, located the way camel-webhook does — then subscribes with
  * Kaizala; on stop, unsubscribes and stops serving.
  */
-public class KaizalaConsumer extends DefaultConsumer {
+public class KaizalaConsumer extends DefaultConsumer implements HealthCheckAware {
 
     private final KaizalaEndpoint endpoint;
     private final List<Consumer> servers = new ArrayList<>();
+    private volatile KaizalaHealthCheck healthCheck;
 
     public KaizalaConsumer(KaizalaEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -44,10 +47,20 @@ public class KaizalaConsumer extends DefaultConsumer {
         if (endpoint.getConfiguration().isWebhookAutoRegister()) {
             endpoint.registerWebhook();
         }
+        healthCheck = new KaizalaHealthCheck(endpoint, endpoint.getComponent().client(endpoint.getConfiguration()),
+                "consumer");
+        healthCheck.setEnabled(endpoint.getComponent().isHealthCheckConsumerEnabled());
+    }
+
+    /** Camel's consumer health check of the route asks this one: token obtainable, webhook registered. */
+    @Override
+    public HealthCheck getHealthCheck() {
+        return healthCheck;
     }
 
     @Override
     protected void doStop() throws Exception {
+        healthCheck = null;
         try {
             if (endpoint.getConfiguration().isWebhookAutoRegister()
                     && endpoint.getConfiguration().isWebhookAutoUnregister()) {

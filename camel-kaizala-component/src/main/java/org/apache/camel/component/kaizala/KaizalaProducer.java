@@ -9,6 +9,8 @@ import org.apache.camel.component.kaizala.internal.Call;
 import org.apache.camel.component.kaizala.internal.KaizalaClient;
 import org.apache.camel.component.kaizala.internal.OperationInput;
 import org.apache.camel.component.kaizala.model.KaizalaResponse;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
@@ -20,6 +22,8 @@ public class KaizalaProducer extends DefaultAsyncProducer {
 
     private final KaizalaEndpoint endpoint;
     private KaizalaClient client;
+    private WritableHealthCheckRepository healthChecks;
+    private KaizalaHealthCheck healthCheck;
 
     public KaizalaProducer(KaizalaEndpoint endpoint) {
         super(endpoint);
@@ -34,6 +38,22 @@ public class KaizalaProducer extends DefaultAsyncProducer {
         if (missing != null && endpoint.getKaizalaOperation().requiresCredentials()) {
             throw new IllegalArgumentException(missing);
         }
+        healthChecks = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
+                WritableHealthCheckRepository.class);
+        if (healthChecks != null && endpoint.getKaizalaOperation().requiresCredentials()) {
+            healthCheck = new KaizalaHealthCheck(endpoint, client, "producer");
+            healthCheck.setEnabled(endpoint.getComponent().isHealthCheckProducerEnabled());
+            healthChecks.addHealthCheck(healthCheck);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthChecks != null && healthCheck != null) {
+            healthChecks.removeHealthCheck(healthCheck);
+            healthCheck = null;
+        }
+        super.doStop();
     }
 
     @Override

@@ -120,6 +120,16 @@ public final class KaizalaClient {
         return tokens.base();
     }
 
+    /** The connector's token state, without the token. */
+    public TokenManager.Status tokenStatus() {
+        return tokens.status();
+    }
+
+    /** A usable access token, fetched if needed; completes exceptionally when none can be had. */
+    public CompletableFuture<Void> ensureToken() {
+        return tokens.accessToken().thenApply(token -> null);
+    }
+
     public RateLimiter rateLimiter() {
         return rateLimiter;
     }

@@ -48,6 +48,8 @@ public final class TokenManager {
     private final String missingCredentials;
 
     private volatile AccessToken current;
+    private volatile String lastFailure;
+    private volatile long lastFetchMillis;
     private volatile String base;
     private String refreshToken;
     private CompletableFuture<AccessToken> inflight;
@@ -69,6 +71,20 @@ public final class TokenManager {
         if (fixedAccessToken != null) {
             current = new AccessToken(fixedAccessToken, Long.MAX_VALUE, null);
         }
+    }
+
+    /** What a health check or console may show: no token, only whether there is one and until when. */
+    public record Status(boolean hasToken, long validUntilMillis, String endpointUrl, long lastFetchMillis,
+                         String lastFailure, boolean fixedToken) {
+    }
+
+    Status status() {
+        AccessToken token = current;
+        AccessTokenResponse answer = token == null ? null : token.answer();
+        long validUntil = answer != null && answer.accessTokenExpiry() != null ? answer.accessTokenExpiry()
+                : token != null ? token.refreshAtMillis() : 0;
+        return new Status(token != null && token.usable(), validUntil, base, lastFetchMillis, lastFailure,
+                fixedAccessToken != null);
     }
 
     /** The token service's base URL, including {@code /v1}. */
@@ -181,6 +197,8 @@ public final class TokenManager {
                             current = token;
                         }
                     }
+                    lastFetchMillis = System.currentTimeMillis();
+                    lastFailure = failure == null ? null : failure.getClass().getSimpleName() + ": " + failure.getMessage();
                     if (failure != null) {
                         result.completeExceptionally(failure);
                     } else {
