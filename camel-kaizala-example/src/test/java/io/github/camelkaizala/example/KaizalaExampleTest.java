@@ -8,14 +8,15 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The example as a newcomer runs it: no configuration, the embedded simulator, six messages, then it exits. */
+/** The example as a newcomer runs it: no configuration, the embedded simulator, the survey scenario, then it exits. */
 class KaizalaExampleTest {
 
     @Test
-    void theExampleSendsSixMessagesThroughTheYamlAndJavaRoutesAndExits() throws Exception {
+    void theSurveyScenarioRunsEndToEndAndExits() throws Exception {
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        long start = System.nanoTime();
         try {
             KaizalaExample.main(new String[0]);
         } finally {
@@ -24,11 +25,11 @@ class KaizalaExampleTest {
         String output = captured.toString(StandardCharsets.UTF_8);
         original.print(output);
 
-        assertThat(output).contains("using the embedded Kaizala simulator");
-        assertThat(output).contains("The simulated Kaizala group now holds 6 message(s):");
-        for (int i = 1; i <= 3; i++) {
-            assertThat(output).contains("Hello from a YAML route, message " + i);
-            assertThat(output).contains("Hello from a Java route, message " + i);
-        }
+        assertThat(output).contains("running on the embedded Kaizala simulator");
+        assertThat(output).contains("[group] +15550100002 answers on their phone: Store 23, Needs attention");
+        assertThat(output).contains("What the group 'Field Sales North' shows now:");
+        assertThat(output).contains("[Survey] Weekly stock check — 3 responses");
+        assertThat(output).contains("[message] Weekly stock check, shelf condition: Good 2, Needs attention 1");
+        assertThat(System.nanoTime() - start).isLessThan(60_000_000_000L);
     }
 }

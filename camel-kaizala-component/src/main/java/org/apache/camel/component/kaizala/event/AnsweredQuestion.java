@@ -14,8 +14,19 @@ import org.apache.camel.component.kaizala.model.Option;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AnsweredQuestion(String title, String type, List<Option> options, JsonNode answer, Boolean isInvisible) {
 
-    /** The answer as text: the string itself, or the JSON of a list, number or object; null when unanswered. */
+    /**
+     * The answer as text: the string itself, the choices joined with ", " (a single choice arrives as a one-element
+     * list), a number, or the JSON of anything else (a location, files); null when unanswered.
+     */
     public String answerText() {
-        return answer == null || answer.isNull() ? null : answer.isTextual() ? answer.asText() : answer.toString();
+        if (answer == null || answer.isNull()) {
+            return null;
+        }
+        if (answer.isArray() && answer.size() > 0 && answer.get(0).isValueNode()) {
+            List<String> values = new java.util.ArrayList<>();
+            answer.forEach(value -> values.add(value.asText()));
+            return String.join(", ", values);
+        }
+        return answer.isValueNode() ? answer.asText() : answer.toString();
     }
 }
