@@ -10,6 +10,7 @@ import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.component.kaizala.internal.KaizalaClient;
 import org.apache.camel.component.kaizala.internal.Validate;
 import org.apache.camel.component.kaizala.internal.WebhookHandler;
@@ -25,6 +26,7 @@ import org.apache.camel.support.AsyncProcessorConverterHelper;
 import org.apache.camel.support.CamelContextHelper;
 import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,8 +120,20 @@ public class KaizalaEndpoint extends DefaultEndpoint implements WebhookCapableEn
 
     @Override
     public Processor createWebhookHandler(Processor next) {
+        IdempotentRepository seen = seenEvents();
+        try {
+            // like Camel's idempotentConsumer EIP: the repository becomes a service of the CamelContext (stopped with
+            // it, not with this route: other routes may share it) and is started before the first delivery — a JDBC
+            // repository creates its table, an orphan-lock-aware one schedules its keep-alive, when started
+            if (!getCamelContext().hasService(seen)) {
+                getCamelContext().addService(seen);
+            }
+            ServiceHelper.startService(seen);
+        } catch (Exception e) {
+            throw RuntimeCamelException.wrapRuntimeCamelException(e);
+        }
         return new WebhookHandler(AsyncProcessorConverterHelper.convert(next), callbackToken(),
-                configuration.getMaxBodySize(), seenEvents(), objectType() + " " + objectId());
+                configuration.getMaxBodySize(), seen, objectType() + " " + objectId());
     }
 
     @Override

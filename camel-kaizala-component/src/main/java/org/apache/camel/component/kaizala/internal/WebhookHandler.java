@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * Serves Kaizala's callback (reference §12): answers the validation GET with its token, checks each delivery's
  * {@code kz-callback-token} in constant time, reads the event, drops a redelivered {@code eventId}, and hands the
  * event to the route. Kaizala gets 2xx only once the route took the event, and 5xx when it failed, so that it
- * redelivers what was not processed.
+ * redelivers what was not processed. The id is taken ({@code add}) before routing, confirmed after success and
+ * removed after failure, each before Kaizala gets its answer; a repository that throws from {@code add} (its store
+ * unreachable, or the id held by another instance under a live lease) gets the delivery answered 503, not routed.
  */
 public final class WebhookHandler extends AsyncProcessorSupport {
 
@@ -94,7 +96,19 @@ public final class WebhookHandler extends AsyncProcessorSupport {
             return true;
         }
         String eventId = event.eventId();
-        if (!seen.add(eventId)) {
+        boolean taken;
+        try {
+            taken = seen.add(eventId);
+        } catch (RuntimeException e) {
+            // the repository cannot decide now: its store is unreachable, or (a shared, lease-based repository) the
+            // id is held by another instance that may still be processing it. Not routed; Kaizala delivers again.
+            LOG.warn("Event {} to {} not taken now, answered 503 (Kaizala delivers it again): {}", eventId, description,
+                    firstLine(e.getMessage()));
+            answer(http, 503, "event not taken now; Kaizala will deliver it again");
+            callback.done(true);
+            return true;
+        }
+        if (!taken) {
             LOG.debug("Kaizala redelivered event {} to {}: already taken, not routed again", eventId, description);
             answer(http, 200, null);
             callback.done(true);
@@ -104,17 +118,35 @@ public final class WebhookHandler extends AsyncProcessorSupport {
         http.setBody(event);
         setHeaders(http, event);
         return route.process(exchange, doneSync -> {
-            if (exchange.getException() != null || exchange.isRollbackOnly()) {
-                seen.remove(eventId);
-                exchange.setException(null);
-                exchange.setRollbackOnly(false);
-                answer(exchange.getMessage(), 500, "event not processed; Kaizala will deliver it again");
-            } else {
-                seen.confirm(eventId);
-                answer(exchange.getMessage(), 200, null);
+            try {
+                if (exchange.getException() != null || exchange.isRollbackOnly()) {
+                    exchange.setException(null);
+                    exchange.setRollbackOnly(false);
+                    answer(exchange.getMessage(), 500, "event not processed; Kaizala will deliver it again");
+                    release(eventId, false);
+                } else {
+                    // processed: 200 even if the repository cannot record it (a redelivery would process it twice)
+                    answer(exchange.getMessage(), 200, null);
+                    release(eventId, true);
+                }
+            } finally {
+                callback.done(doneSync);
             }
-            callback.done(doneSync);
         });
+    }
+
+    /** Confirms (after success) or removes (after failure) the id; a repository failure is logged, never thrown. */
+    private void release(String eventId, boolean processed) {
+        try {
+            if (processed) {
+                seen.confirm(eventId);
+            } else {
+                seen.remove(eventId);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not {} event {} of {} in the idempotent repository: {}", processed ? "confirm" : "remove",
+                    eventId, description, firstLine(e.getMessage()));
+        }
     }
 
     private static void setHeaders(Message message, KaizalaEvent event) {
