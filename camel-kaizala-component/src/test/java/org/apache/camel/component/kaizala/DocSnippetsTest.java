@@ -43,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DocSnippetsTest extends EventsTestSupport {
 
     static final List<String> PAGES = List.of(
-            "README.md", "docs/user-guide.md", "docs/operations.md", "docs/consumer.md", "docs/errors-and-retries.md");
+            "README.md", "docs/user-guide.md", "docs/operations.md", "docs/consumer.md", "docs/errors-and-retries.md",
+            "docs/deployment.md");
     private static final Pattern BLOCK = Pattern.compile(
             "(?m)^(?:<!-- snippet: ([a-z]+)(?: ([^ ]+))? -->\\n)?```(java|yaml)\\n(.*?)^```$", Pattern.DOTALL);
     private static final Pattern ENTRY = Pattern.compile("direct:([A-Za-z0-9-]+)");

