@@ -2,7 +2,10 @@ package org.apache.camel.component.kaizala;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -249,9 +252,23 @@ public class KaizalaEndpoint extends DefaultEndpoint implements WebhookCapableEn
         if (seenEvents == null) {
             seenEvents = configuration.getIdempotentRepository() != null
                     ? configuration.getIdempotentRepository()
-                    : MemoryIdempotentRepository.memoryIdempotentRepository(SEEN_EVENTS);
+                    : MemoryIdempotentRepository.memoryIdempotentRepository(lastUsed(SEEN_EVENTS));
         }
         return seenEvents;
+    }
+
+    /**
+     * The {@code size} most recently used keys: a LinkedHashMap in access order. Per event it costs a fraction of
+     * Camel's default LRU cache, which runs its eviction bookkeeping on every insert once it is full (as it always is
+     * under a steady flow of new event ids).
+     */
+    static Map<String, Object> lastUsed(int size) {
+        return Collections.synchronizedMap(new LinkedHashMap<>(size * 4 / 3 + 1, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+                return size() > size;
+            }
+        });
     }
 
     public KaizalaConfiguration getConfiguration() {

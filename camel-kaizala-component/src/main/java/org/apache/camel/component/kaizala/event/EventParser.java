@@ -2,18 +2,26 @@ package org.apache.camel.component.kaizala.event;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import org.apache.camel.component.kaizala.internal.KaizalaJson;
 
 /** Reads a delivery's JSON into a {@link KaizalaEvent}: envelope fields in any case, {@code data} typed by event type. */
 public final class EventParser {
 
     private final ObjectMapper mapper;
+    /** One reader per event type, made once: {@code treeToValue} would look the type and its deserializer up per event. */
+    private final Map<KaizalaEvent.Type, ObjectReader> dataReaders = new EnumMap<>(KaizalaEvent.Type.class);
 
     public EventParser(ObjectMapper mapper) {
         this.mapper = mapper;
+        for (KaizalaEvent.Type type : KaizalaEvent.Type.values()) {
+            dataReaders.put(type, mapper.readerFor(type.dataType()));
+        }
     }
 
     /** @throws IOException when the body is not a JSON object, or lacks an eventId or eventType */
@@ -31,7 +39,7 @@ public final class EventParser {
         JsonNode data = KaizalaJson.field(json, "data");
         EventData typed = type == null || type.dataType() == OpaqueData.class || data == null || !data.isObject()
                 ? new OpaqueData(data)
-                : mapper.treeToValue(data, type.dataType());
+                : dataReaders.get(type).readValue(data);
         return new KaizalaEvent(text(json, "objectId"), text(json, "objectType"), type != null ? type.name() : eventType,
                 eventId, text(json, "context"), text(json, "fromUser"), text(json, "fromUserId"), text(json, "fromUserName"),
                 text(json, "fromUserProfilePic"), typed, new String(body, StandardCharsets.UTF_8));

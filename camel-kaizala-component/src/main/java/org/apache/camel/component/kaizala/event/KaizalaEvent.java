@@ -1,6 +1,9 @@
 package org.apache.camel.component.kaizala.event;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
@@ -18,10 +21,17 @@ public record KaizalaEvent(
         ActionCreated, ActionResponse, SurveyCreated, SurveyResponse, JobCreated, JobResponse, TextMessageCreated,
         AttachmentCreated, Announcement, MemberAdded, MemberRemoved, GroupAdded, GroupRemoved;
 
+        private static final Map<String, Type> BY_NAME = Arrays.stream(values())
+                .collect(Collectors.toUnmodifiableMap(Type::name, type -> type));
+
         /** The type named (in any case), or null for one Kaizala may add later. */
         public static Type of(String name) {
             if (name == null) {
                 return null;
+            }
+            Type exact = BY_NAME.get(name);
+            if (exact != null) {
+                return exact;
             }
             for (Type type : values()) {
                 if (type.name().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {

@@ -40,10 +40,17 @@ public final class KaizalaJson {
     private KaizalaJson() {
     }
 
-    /** A field of a JSON object, its name matched case-insensitively (Kaizala's samples mix the spellings). */
+    /**
+     * A field of a JSON object, its name matched case-insensitively (Kaizala's samples mix the spellings); the exact
+     * spelling is looked up first, so the usual case costs one hash lookup.
+     */
     public static JsonNode field(JsonNode object, String name) {
         if (object == null) {
             return null;
+        }
+        JsonNode exact = object.get(name);
+        if (exact != null) {
+            return exact;
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> entry = it.next();

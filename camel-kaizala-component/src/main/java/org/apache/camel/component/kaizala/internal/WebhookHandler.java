@@ -9,6 +9,8 @@ import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.StreamCache;
+import org.apache.camel.WrappedFile;
 import org.apache.camel.component.kaizala.KaizalaConstants;
 import org.apache.camel.component.kaizala.event.ActionCreatedData;
 import org.apache.camel.component.kaizala.event.ActionResponseData;
@@ -199,6 +201,13 @@ public final class WebhookHandler extends AsyncProcessorSupport {
             byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
             return bytes.length > maxBodySize ? null : bytes;
         }
+        if (body != null && !isStream(body)) {
+            // already in memory (platform-http on Vert.x gives a Buffer): its bytes, without a stream and a copy
+            byte[] bytes = exchange.getContext().getTypeConverter().tryConvertTo(byte[].class, exchange, body);
+            if (bytes != null) {
+                return bytes.length > maxBodySize ? null : bytes;
+            }
+        }
         InputStream in = http.getBody(InputStream.class);
         if (in == null) {
             throw new IOException("empty body");
@@ -207,6 +216,12 @@ public final class WebhookHandler extends AsyncProcessorSupport {
             byte[] bytes = in.readNBytes(maxBodySize + 1);
             return bytes.length > maxBodySize ? null : bytes;
         }
+    }
+
+    /** Whether reading the body as a whole could read more than is in memory (read with the size limit then). */
+    private static boolean isStream(Object body) {
+        return body instanceof InputStream || body instanceof StreamCache || body instanceof java.io.Reader
+               || body instanceof WrappedFile || body instanceof java.io.File || body instanceof java.nio.file.Path;
     }
 
     private static String validationToken(Message http) {
