@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * Launches the example application (Camel Main, YAML and Java routes, its embedded simulator) as users run it, and
- * times it from the process start to Camel's "started" line and to its first "posted, referenceId" line, where it
+ * times it from the process start to Camel's "started" line and to its first "Posted the survey" line (the example's first message to Kaizala), where it
  * also reads the process's resident memory (VmRSS) and its peak so far (VmHWM) from /proc.
  */
 final class StartupBenchmark {
@@ -61,7 +61,7 @@ final class StartupBenchmark {
                 if (started < 0 && STARTED.matcher(line).find()) {
                     started = at;
                 }
-                if (line.contains("posted, referenceId")) {
+                if (line.contains("Posted the survey") || line.contains("Posted the results")) {
                     posted++;
                     if (first < 0) {
                         first = at;
