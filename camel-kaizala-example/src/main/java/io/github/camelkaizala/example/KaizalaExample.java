@@ -13,8 +13,8 @@ import org.apache.camel.main.Main;
  * <p>
  * With no configuration it runs on the embedded Kaizala simulator, which also plays the members, and exits when the
  * results are posted ({@code --keep-running} keeps it up). To run against a Kaizala tenant, set
- * {@code CAMEL_COMPONENT_KAIZALA_APPLICATION_ID}, {@code CAMEL_COMPONENT_KAIZALA_APPLICATION_SECRET},
- * {@code CAMEL_COMPONENT_KAIZALA_REFRESH_TOKEN}, {@code KAIZALA_GROUP_ID} and {@code KAIZALA_PUBLIC_URL} (the HTTPS
+ * {@code KAIZALA_APPLICATION_ID}, {@code KAIZALA_APPLICATION_SECRET}, {@code KAIZALA_REFRESH_TOKEN} (read by
+ * application.properties, as in the README), {@code KAIZALA_GROUP_ID} and {@code KAIZALA_PUBLIC_URL} (the HTTPS
  * address at which Kaizala reaches this application's port {@code camel.server.port}, e.g. through a reverse proxy).
  */
 public final class KaizalaExample {
@@ -32,7 +32,7 @@ public final class KaizalaExample {
         KaizalaSimulator simulator = null;
         String groupId = setting("KAIZALA_GROUP_ID", "kaizala.group-id");
         int port = freePort();
-        if (setting("CAMEL_COMPONENT_KAIZALA_APPLICATION_ID", "camel.component.kaizala.application-id") == null) {
+        if (setting("KAIZALA_APPLICATION_ID", "camel.component.kaizala.application-id") == null) {
             simulator = KaizalaSimulator.start();
             groupId = simulator.state().createGroup("Field Sales North", GroupMembers.mobiles().toArray(String[]::new)).id();
             main.addOverrideProperty("camel.component.kaizala.auth-url", simulator.authUrl());
