@@ -1,5 +1,6 @@
 package org.apache.camel.component.kaizala;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import org.apache.camel.AsyncCallback;
@@ -59,16 +60,17 @@ public class KaizalaProducer extends DefaultAsyncProducer {
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         KaizalaOperation operation;
-        Call call;
+        CompletableFuture<Object> result;
         try {
             operation = operationFor(exchange);
-            call = operation.prepare(new OperationInput(exchange, endpoint.getConfiguration()));
+            Call call = operation.prepare(new OperationInput(exchange, endpoint.getConfiguration()));
+            result = call.execute(client);
         } catch (Exception e) {
             exchange.setException(e);
             callback.done(true);
             return true;
         }
-        call.execute(client).whenCompleteAsync((answer, error) -> {
+        result.whenCompleteAsync((answer, error) -> {
             try {
                 if (error != null) {
                     exchange.setException(failure(operation, error));
