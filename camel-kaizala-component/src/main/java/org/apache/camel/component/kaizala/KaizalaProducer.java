@@ -2,6 +2,7 @@ package org.apache.camel.component.kaizala;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
@@ -82,8 +83,17 @@ public class KaizalaProducer extends DefaultAsyncProducer {
             } finally {
                 callback.done(false);
             }
-        }, endpoint.getComponent().completionExecutor());
+        }, this::complete);
         return false;
+    }
+
+    /** Continues an exchange on the component's completion threads, or here when they are already shut down. */
+    private void complete(Runnable continuation) {
+        try {
+            endpoint.getComponent().completionExecutor().execute(continuation);
+        } catch (RejectedExecutionException stopping) {
+            continuation.run(); // the component is stopping: the exchange must still complete
+        }
     }
 
     private KaizalaOperation operationFor(Exchange exchange) {

@@ -249,9 +249,10 @@ public final class KaizalaClient {
             if (location != null) {
                 String refused = refusedRelocation(usedBase, location, settings.redirectAllowedHosts());
                 if (refused != null) {
-                    LOG.warn("Kaizala {}: refused to follow a 308 to {}: {}", request.operation(), location, refused);
+                    String named = response.getFirstHeader(HttpHeaders.LOCATION).getValue().trim();
+                    LOG.warn("Kaizala {}: refused to follow a 308 to {}: {}", request.operation(), named, refused);
                     return CompletableFuture.failedFuture(HttpTransport.failure(request.operation(), response,
-                            "refused to follow the redirect to " + location + ": " + refused + ". The connector stays at "
+                            "refused to follow the redirect to " + named + ": " + refused + ". The connector stays at "
                                                                                              + usedBase
                                                                                              + "; if Kaizala really moved there, add its host to"
                                                                                              + " redirectAllowedHosts",
@@ -289,7 +290,7 @@ public final class KaizalaClient {
      * absolute https URL (http only when the current base is http) on the current host or an allowed one — so that a
      * 308 cannot send the access token, and every later call of the connector, anywhere else.
      */
-    static String refusedRelocation(String currentBase, String location, List<String> allowedHosts) {
+    public static String refusedRelocation(String currentBase, String location, List<String> allowedHosts) {
         URI target;
         URI current;
         try {

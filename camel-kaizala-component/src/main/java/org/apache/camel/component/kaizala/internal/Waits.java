@@ -1,6 +1,6 @@
 package org.apache.camel.component.kaizala.internal;
 
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -17,7 +17,7 @@ import org.apache.camel.component.kaizala.KaizalaException;
 public final class Waits {
 
     private final ScheduledExecutorService timer;
-    private final Set<CompletableFuture<Void>> pending = ConcurrentHashMap.newKeySet();
+    private final Map<CompletableFuture<Void>, String> pending = new ConcurrentHashMap<>();
     private volatile boolean stopped;
 
     public Waits(ScheduledExecutorService timer) {
@@ -27,7 +27,7 @@ public final class Waits {
     /** Completes after {@code millis}; {@code what} names the wait in the failure when the component stops first. */
     public CompletableFuture<Void> after(long millis, String what) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        pending.add(done);
+        pending.put(done, what);
         done.whenComplete((ignored, error) -> pending.remove(done));
         try {
             timer.schedule(() -> done.complete(null), Math.max(0, millis), TimeUnit.MILLISECONDS);
@@ -43,9 +43,7 @@ public final class Waits {
     /** Fails every pending wait; later waits fail at once. */
     public void stop() {
         stopped = true;
-        for (CompletableFuture<Void> wait : pending) {
-            wait.completeExceptionally(stoppedWhile("a timed wait"));
-        }
+        pending.forEach((wait, what) -> wait.completeExceptionally(stoppedWhile(what)));
     }
 
     private static KaizalaException stoppedWhile(String what) {
