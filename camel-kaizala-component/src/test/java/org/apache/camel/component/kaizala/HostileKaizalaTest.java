@@ -86,14 +86,10 @@ class HostileKaizalaTest {
 
     // 1. A 308 cannot send the token anywhere
 
-    @Test
-    void a308ToAForeignHostIsRefusedAndTheConnectorStaysWhereItWas() throws Exception {
-        FakeKaizala home = fake();
-        FakeKaizala foreign = fake();
-        foreign.acceptAnyAccessToken = true;
-        String location = foreign.otherHostBase() + "/v1";
+    /** Answers the first call with a 308 to {@code location}, and every later one as usual. */
+    private static FakeKaizala.Answer movedOnceTo(String location) {
         AtomicInteger calls = new AtomicInteger();
-        home.resource = exchange -> {
+        return exchange -> {
             if (calls.getAndIncrement() == 0) {
                 exchange.getResponseHeaders().set("Location", location);
                 FakeKaizala.json(exchange, 308, "{}");
@@ -101,6 +97,15 @@ class HostileKaizalaTest {
                 FakeKaizala.json(exchange, 200, "{\"referenceId\":\"ref-2\"}");
             }
         };
+    }
+
+    @Test
+    void a308ToAForeignHostIsRefusedAndTheConnectorStaysWhereItWas() throws Exception {
+        FakeKaizala home = fake();
+        FakeKaizala foreign = fake();
+        foreign.acceptAnyAccessToken = true;
+        String location = foreign.otherHostBase() + "/v1";
+        home.resource = movedOnceTo(location);
         CamelContext context = context(home, c -> {
         });
 
@@ -120,15 +125,7 @@ class HostileKaizalaTest {
     @Test
     void aRelative308IsRefusedAndTheConnectorStaysWhereItWas() throws Exception {
         FakeKaizala home = fake();
-        AtomicInteger calls = new AtomicInteger();
-        home.resource = exchange -> {
-            if (calls.getAndIncrement() == 0) {
-                exchange.getResponseHeaders().set("Location", "/elsewhere/v1");
-                FakeKaizala.json(exchange, 308, "{}");
-            } else {
-                FakeKaizala.json(exchange, 200, "{\"referenceId\":\"ref-2\"}");
-            }
-        };
+        home.resource = movedOnceTo("/elsewhere/v1");
         CamelContext context = context(home, c -> {
         });
 
