@@ -199,6 +199,19 @@ class HostileKaizalaTest {
         assertThat(fake.tokenFetches()).isEqualTo(2 * uris.length);
     }
 
+    @Test
+    void endpointsOfOneConnectorThatDisagreeOnItsTokenStateAreRefusedClearly() throws Exception {
+        FakeKaizala fake = fake();
+        CamelContext context = context(fake, c -> {
+        });
+        assertThat(send(context, SEND, "first").getException()).isNull();
+
+        Exchange other = send(context, SEND + "&applicationSecret=RAW(another-secret)", "second");
+
+        assertThat(other.getException()).hasStackTraceContaining("set different values of applicationSecret")
+                .satisfies(e -> assertThat(e.toString()).doesNotContain("another-secret"));
+    }
+
     // 3. A rotated refresh token is never lost
 
     /** A store whose first writes fail. */
