@@ -1,6 +1,8 @@
 package org.apache.camel.component.kaizala;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -9,8 +11,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.apache.camel.Endpoint;
 import org.apache.camel.component.kaizala.internal.HttpTransport;
 import org.apache.camel.component.kaizala.internal.KaizalaClient;
+import org.apache.camel.component.kaizala.internal.LocalRateLimiter;
 import org.apache.camel.component.kaizala.internal.RateLimiter;
 import org.apache.camel.component.kaizala.internal.RetryPolicy;
+import org.apache.camel.component.kaizala.internal.TokenManager;
+import org.apache.camel.component.kaizala.internal.Waits;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
@@ -30,10 +35,16 @@ public class KaizalaComponent extends HealthCheckComponent {
 
     private final KaizalaTokenStore defaultTokenStore = new InMemoryKaizalaTokenStore();
     private final Map<KaizalaClient.Settings, KaizalaClient> clients = new ConcurrentHashMap<>();
+    private final Map<KaizalaClient.Identity, TokenState> tokenStates = new ConcurrentHashMap<>();
     private final Map<String, RateLimiter> rateLimiters = new ConcurrentHashMap<>();
     private volatile HttpTransport transport;
     private volatile ExecutorService completionExecutor;
     private volatile ScheduledExecutorService timer;
+    private volatile Waits waits;
+
+    /** A connector's token state and the settings that created it. */
+    private record TokenState(KaizalaClient.Settings first, TokenManager tokens) {
+    }
 
     public KaizalaComponent() {
     }
@@ -46,23 +57,57 @@ public class KaizalaComponent extends HealthCheckComponent {
         return endpoint;
     }
 
-    /** The client of the connector these options name, created on first use and shared from then on. */
+    /**
+     * The client of these options, created on first use and shared from then on. Clients of one connector (see
+     * {@link KaizalaClient.Settings#identity()}) share its token state and rate limit, whatever their other options.
+     *
+     * @throws IllegalArgumentException when authUrl or endpointUrl is not a URL, or when the options give the
+     *                                  connector's token state values other than its other endpoints did
+     */
     KaizalaClient client(KaizalaConfiguration options) {
         KaizalaClient.Settings settings = new KaizalaClient.Settings(
                 options.getAuthUrl(), options.getEndpointUrl(), options.getApplicationId(),
                 options.getApplicationSecret(), options.getRefreshToken(), options.getAccessToken(),
                 options.getTokenStore() != null ? options.getTokenStore() : defaultTokenStore,
-                options.getConnectTimeout(), options.getResponseTimeout(),
+                options.getConnectTimeout(), options.getResponseTimeout(), options.getRequestTimeout(),
+                options.getMaxResponseSize(), hosts(options.getRedirectAllowedHosts()),
                 new RetryPolicy(options.getMaxRetries(), Duration.ofMillis(options.getMaxRetryAfter()),
                         Duration.ofMillis(options.getRetryInitialDelay()), Duration.ofMillis(options.getRetryMaxDelay())));
-        return clients.computeIfAbsent(settings, s -> new KaizalaClient(transport(), s,
-                rateLimiter(s.connectorKey(), options.getRateLimit(), options.getRateLimitPeriod()), timer()));
+        String invalid = settings.invalidUrls();
+        if (invalid != null) {
+            throw new IllegalArgumentException(invalid);
+        }
+        TokenState state = tokenStates.computeIfAbsent(settings.identity(),
+                id -> new TokenState(settings, KaizalaClient.tokenState(transport(), settings)));
+        KaizalaClient.checkSameTokenOptions(state.first(), settings);
+        return clients.computeIfAbsent(settings, s -> new KaizalaClient(transport(), s, state.tokens(),
+                rateLimiter(s.connectorKey(), options), waits()));
     }
 
-    /** The connector's limit, shared by all its endpoints (the first endpoint's rateLimit sets it); null when off. */
-    private RateLimiter rateLimiter(String connectorKey, int permits, long periodMillis) {
-        return permits <= 0 ? null
-                : rateLimiters.computeIfAbsent(connectorKey, key -> new RateLimiter(permits, periodMillis, timer()));
+    private static List<String> hosts(String commaSeparated) {
+        return commaSeparated == null ? List.of()
+                : Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(h -> !h.isEmpty()).toList();
+    }
+
+    /** The connector's limit, shared by all its endpoints (the first endpoint's options set it); null when off. */
+    private RateLimiter rateLimiter(String connectorKey, KaizalaConfiguration options) {
+        return options.getRateLimit() <= 0 ? null
+                : rateLimiters.computeIfAbsent(connectorKey, key -> new LocalRateLimiter(options.getRateLimit(),
+                        options.getRateLimitPeriod(), options.getRateLimitMaxWait(), waits()));
+    }
+
+    /** The waits of every exchange (back-off, Retry-After, pacing): failed, not stranded, when the component stops. */
+    private Waits waits() {
+        Waits w = waits;
+        if (w == null) {
+            synchronized (this) {
+                if (waits == null) {
+                    waits = new Waits(timer());
+                }
+                w = waits;
+            }
+        }
+        return w;
     }
 
     /** Runs the component's waits (back-off, Retry-After, pacing) without holding a thread per exchange. */
@@ -113,8 +158,13 @@ public class KaizalaComponent extends HealthCheckComponent {
     @Override
     protected void doStop() throws Exception {
         clients.clear();
+        tokenStates.clear();
         rateLimiters.clear();
         synchronized (this) {
+            if (waits != null) {
+                waits.stop();
+                waits = null;
+            }
             if (timer != null) {
                 getCamelContext().getExecutorServiceManager().shutdownNow(timer);
                 timer = null;

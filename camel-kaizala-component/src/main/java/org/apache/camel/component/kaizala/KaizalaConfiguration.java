@@ -14,6 +14,8 @@ import org.apache.camel.spi.UriParams;
 public class KaizalaConfiguration implements Cloneable {
 
     public static final String DEFAULT_AUTH_URL = "https://api.kaiza.la/v1";
+    /** Kaizala's own domains, as its documentation names them (api/kms-*.kaiza.la, *.KaizalaMessaging.osi.office.net). */
+    public static final String DEFAULT_REDIRECT_ALLOWED_HOSTS = "kaiza.la,*.kaiza.la,*.kaizalamessaging.osi.office.net";
 
     @UriParam(label = "security",
               description = "The connector id (Kaizala calls it applicationId), from the Kaizala management portal.")
@@ -72,6 +74,25 @@ public class KaizalaConfiguration implements Cloneable {
     @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration",
               description = "The sliding window rateLimit counts calls in (Kaizala counts per minute).")
     private long rateLimitPeriod = 60000;
+    @UriParam(label = "advanced", defaultValue = "120000", javaType = "java.time.Duration",
+              description = "The longest a call may wait for a slot under rateLimit; a call that would wait longer fails"
+                            + " at once with a KaizalaException saying so, instead of queueing without bound.")
+    private long rateLimitMaxWait = 120000;
+    @UriParam(label = "advanced", defaultValue = "120000", javaType = "java.time.Duration",
+              description = "The total deadline of one HTTP call to Kaizala, from sending the request to the last byte of"
+                            + " the answer (responseTimeout only bounds the silence between two packets). A call past it"
+                            + " fails; a GET is retried, a POST is not. 0 turns the deadline off.")
+    private long requestTimeout = 120000;
+    @UriParam(label = "advanced", defaultValue = "10485760",
+              description = "The largest answer, in bytes, read from Kaizala; a larger one fails the exchange with a"
+                            + " KaizalaException instead of being buffered. 0 turns the limit off.")
+    private long maxResponseSize = 10485760;
+    @UriParam(label = "security", defaultValue = DEFAULT_REDIRECT_ALLOWED_HOSTS,
+              description = "The hosts an HTTP 308 from Kaizala may move a connector to, besides its current host:"
+                            + " comma-separated names, *.domain for any subdomain. A 308 elsewhere, to a relative URL or"
+                            + " from https to http is refused (a KaizalaApiException naming the location), so that it"
+                            + " cannot send the access token anywhere.")
+    private String redirectAllowedHosts = DEFAULT_REDIRECT_ALLOWED_HOSTS;
     @UriParam(label = "common",
               description = "The id of the group the operation applies to, or whose events the consumer receives. The CamelKaizalaGroupId header wins over"
                             + " it.")
@@ -681,6 +702,38 @@ public class KaizalaConfiguration implements Cloneable {
 
     public void setRateLimitPeriod(long rateLimitPeriod) {
         this.rateLimitPeriod = rateLimitPeriod;
+    }
+
+    public long getRateLimitMaxWait() {
+        return rateLimitMaxWait;
+    }
+
+    public void setRateLimitMaxWait(long rateLimitMaxWait) {
+        this.rateLimitMaxWait = rateLimitMaxWait;
+    }
+
+    public long getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(long requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public long getMaxResponseSize() {
+        return maxResponseSize;
+    }
+
+    public void setMaxResponseSize(long maxResponseSize) {
+        this.maxResponseSize = maxResponseSize;
+    }
+
+    public String getRedirectAllowedHosts() {
+        return redirectAllowedHosts;
+    }
+
+    public void setRedirectAllowedHosts(String redirectAllowedHosts) {
+        this.redirectAllowedHosts = redirectAllowedHosts;
     }
 
     public KaizalaConfiguration copy() {

@@ -65,6 +65,7 @@ public class KaizalaDevConsole extends AbstractDevConsole {
                     ? Instant.ofEpochMilli(token.validUntilMillis()).toString() : "");
             row.put("lastTokenFetch", token.lastFetchMillis() > 0 ? Instant.ofEpochMilli(token.lastFetchMillis()).toString() : "");
             row.put("lastTokenFailure", token.lastFailure() == null ? "" : token.lastFailure());
+            row.put("tokenStoreFailure", token.storeFailure() == null ? "" : token.storeFailure());
             row.put("rateLimitPermits", client.rateLimiter() == null ? 0 : client.rateLimiter().permits());
             row.put("rateLimitWaiting", client.rateLimiter() == null ? 0 : client.rateLimiter().waiting());
             rows.add(row);

@@ -12,7 +12,8 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 /**
  * Readiness of a Kaizala endpoint: its connector can obtain an access token (a cached valid token counts; otherwise
  * one is fetched, once for all checks), and for {@code kaizala:events}, its webhook is registered. Details carry no
- * secret: token validity, resource base, pacing, webhook id.
+ * secret: token validity, resource base, pacing, webhook id, and a failing token store (the connector stays up, but a
+ * restart would present a retired refresh token).
  */
 public class KaizalaHealthCheck extends AbstractHealthCheck {
 
@@ -53,6 +54,10 @@ public class KaizalaHealthCheck extends AbstractHealthCheck {
         }
         if (client.rateLimiter() != null) {
             builder.detail("kaizala.rateLimit.waiting", client.rateLimiter().waiting());
+        }
+        if (token.storeFailure() != null) { // the connector works, but a restart would present a retired token
+            builder.detail("kaizala.tokenStore.failure", token.storeFailure());
+            builder.message("Kaizala token store failing: " + token.storeFailure());
         }
         if (!token.hasToken()) {
             builder.down();

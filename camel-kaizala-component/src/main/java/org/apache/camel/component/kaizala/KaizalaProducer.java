@@ -1,6 +1,8 @@
 package org.apache.camel.component.kaizala;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
@@ -59,16 +61,17 @@ public class KaizalaProducer extends DefaultAsyncProducer {
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         KaizalaOperation operation;
-        Call call;
+        CompletableFuture<Object> result;
         try {
             operation = operationFor(exchange);
-            call = operation.prepare(new OperationInput(exchange, endpoint.getConfiguration()));
+            Call call = operation.prepare(new OperationInput(exchange, endpoint.getConfiguration()));
+            result = call.execute(client);
         } catch (Exception e) {
             exchange.setException(e);
             callback.done(true);
             return true;
         }
-        call.execute(client).whenCompleteAsync((answer, error) -> {
+        result.whenCompleteAsync((answer, error) -> {
             try {
                 if (error != null) {
                     exchange.setException(failure(operation, error));
@@ -80,8 +83,17 @@ public class KaizalaProducer extends DefaultAsyncProducer {
             } finally {
                 callback.done(false);
             }
-        }, endpoint.getComponent().completionExecutor());
+        }, this::complete);
         return false;
+    }
+
+    /** Continues an exchange on the component's completion threads, or here when they are already shut down. */
+    private void complete(Runnable continuation) {
+        try {
+            endpoint.getComponent().completionExecutor().execute(continuation);
+        } catch (RejectedExecutionException stopping) {
+            continuation.run(); // the component is stopping: the exchange must still complete
+        }
     }
 
     private KaizalaOperation operationFor(Exchange exchange) {

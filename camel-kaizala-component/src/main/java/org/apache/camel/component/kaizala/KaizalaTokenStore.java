@@ -10,6 +10,9 @@ public interface KaizalaTokenStore {
     /** The refresh token stored under this key, or null. */
     String loadRefreshToken(String key);
 
-    /** Stores the refresh token that replaces the one configured; called once per rotation. */
+    /**
+     * Stores the refresh token that replaces the one configured; called once per rotation, and again before each later
+     * token fetch while the last call threw. A failure is logged (without the token) and shown by the health check.
+     */
     void storeRefreshToken(String key, String refreshToken);
 }

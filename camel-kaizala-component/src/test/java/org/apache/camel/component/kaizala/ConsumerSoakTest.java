@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,6 +53,13 @@ class ConsumerSoakTest extends EventsTestSupport {
     }
 
     private record Delivery(String eventId, String body, boolean forged, boolean malformed) {
+    }
+
+
+    /** Whatever a test left behind: every exchange of the context must complete, none may hang. */
+    @AfterEach
+    void everyExchangeCompleted() throws InterruptedException {
+        ExchangesComplete.assertNoneLeft(context, java.time.Duration.ofSeconds(30));
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.github.camelkaizala.simulator.Message;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,6 +70,13 @@ class ProducerSoakTest extends KaizalaTestSupport {
             }
         }
         return false;
+    }
+
+
+    /** Whatever a test left behind: every exchange of the context must complete, none may hang. */
+    @AfterEach
+    void everyExchangeCompleted() throws InterruptedException {
+        ExchangesComplete.assertNoneLeft(context, java.time.Duration.ofSeconds(30));
     }
 
     @Test

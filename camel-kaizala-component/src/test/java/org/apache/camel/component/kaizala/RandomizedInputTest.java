@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ResolveEndpointFailedException;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -86,6 +87,13 @@ class RandomizedInputTest extends KaizalaTestSupport {
             list.add(randomValue(depth));
         }
         return list;
+    }
+
+
+    /** Whatever a test left behind: every exchange of the context must complete, none may hang. */
+    @AfterEach
+    void everyExchangeCompleted() throws InterruptedException {
+        ExchangesComplete.assertNoneLeft(context, java.time.Duration.ofSeconds(30));
     }
 
     @Test

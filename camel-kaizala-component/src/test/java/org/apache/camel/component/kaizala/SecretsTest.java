@@ -42,6 +42,45 @@ class SecretsTest {
         assertNoLeak(Level.DEBUG, true);
     }
 
+    /**
+     * The failure paths against a hostile Kaizala ({@link FakeKaizala}): a token service that refuses the connector and
+     * echoes its refresh token and secret in the error body, and a 308 to a foreign host. Nothing secret in the log at
+     * TRACE or in the exceptions.
+     */
+    @Test
+    void tokenFailureAndARefusedRedirectLeakNoSecretEvenAtTrace() throws Exception {
+        List<String> printed = new ArrayList<>();
+        Set<String> secrets = new LinkedHashSet<>();
+        String log;
+        try (FakeKaizala fake = new FakeKaizala(); LogCapture capture = new LogCapture(Level.TRACE)) {
+            fake.resource = exchange -> {
+                exchange.getResponseHeaders().set("Location", "https://evil.example/v1");
+                FakeKaizala.json(exchange, 308, "{\"accessToken\":\"" + exchange.getRequestHeaders().getFirst("accessToken")
+                                                + "\"}");
+            };
+            try (CamelContext context = new DefaultCamelContext()) {
+                KaizalaComponent kaizala = new KaizalaComponent();
+                fake.configure(kaizala.getConfiguration());
+                context.addComponent("kaizala", kaizala);
+                context.start();
+                ProducerTemplate template = context.createProducerTemplate();
+                fake.validRefreshToken = "not-the-configured-one";
+                printed.add(outcome(template.send("kaizala:messages?groupId=g1", e -> e.getMessage().setBody("refused"))));
+                fake.validRefreshToken = FakeKaizala.FIRST_REFRESH_TOKEN;
+                printed.add(outcome(template.send("kaizala:messages?groupId=g1", e -> e.getMessage().setBody("moved"))));
+            }
+            secrets.addAll(fake.secrets());
+            log = capture.text();
+        }
+        assertThat(printed).anySatisfy(text -> assertThat(text).contains("auth/accessToken failed with HTTP 401"));
+        assertThat(printed).anySatisfy(text -> assertThat(text).contains("refused to follow the redirect to https://evil.example"));
+        assertThat(log).contains("refused to follow a 308");
+        assertThat(secrets).hasSizeGreaterThanOrEqualTo(3); // secret, refresh token, an access token
+        List<String> leaks = new ArrayList<>(log.lines().filter(line -> secrets.stream().anyMatch(line::contains)).toList());
+        printed.stream().filter(text -> secrets.stream().anyMatch(text::contains)).forEach(leaks::add);
+        assertThat(leaks).as("log lines and printed texts holding a secret").isEmpty();
+    }
+
     private void assertNoLeak(Level level, boolean credentialsInUri) throws Exception {
         List<String> printed = new ArrayList<>();
         Set<String> secrets = new LinkedHashSet<>();

@@ -39,17 +39,28 @@ public interface Call {
     private static void fetch(
             KaizalaClient client, Function<String, Call> page, Function<Object, String> next, String cursor,
             List<Object> pages, Function<List<Object>, Object> merge, CompletableFuture<Object> done) {
-        page.apply(cursor).execute(client).whenComplete((answer, error) -> {
+        CompletableFuture<Object> answered;
+        try {
+            answered = page.apply(cursor).execute(client);
+        } catch (RuntimeException e) {
+            done.completeExceptionally(e);
+            return;
+        }
+        answered.whenComplete((answer, error) -> {
             if (error != null) {
                 done.completeExceptionally(error);
                 return;
             }
-            pages.add(answer);
-            String following = next.apply(answer);
-            if (following == null || Objects.equals(following, cursor) || pages.size() >= MAX_PAGES) {
-                done.complete(merge.apply(pages));
-            } else {
-                fetch(client, page, next, following, pages, merge, done);
+            try { // a reader or merge that throws must fail the listing, never leave it waiting
+                pages.add(answer);
+                String following = next.apply(answer);
+                if (following == null || Objects.equals(following, cursor) || pages.size() >= MAX_PAGES) {
+                    done.complete(merge.apply(pages));
+                } else {
+                    fetch(client, page, next, following, pages, merge, done);
+                }
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
             }
         });
     }

@@ -6,11 +6,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import org.apache.camel.component.kaizala.KaizalaApiException;
+import org.apache.camel.component.kaizala.KaizalaException;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
-import org.apache.hc.client5.http.async.methods.SimpleResponseConsumer;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
@@ -54,19 +57,31 @@ public final class HttpTransport implements AutoCloseable {
         this.client.start();
     }
 
-    /** Request settings for one connector's timeouts. */
-    @SuppressWarnings("deprecation") // the per-request connect timeout is still honoured by the async client
-    public static RequestConfig requestConfig(long connectTimeoutMillis, long responseTimeoutMillis) {
-        return RequestConfig.custom()
-                .setConnectTimeout(Timeout.ofMilliseconds(connectTimeoutMillis))
-                .setConnectionRequestTimeout(Timeout.ofMilliseconds(connectTimeoutMillis))
-                .setResponseTimeout(Timeout.ofMilliseconds(responseTimeoutMillis))
-                .build();
+    /**
+     * What bounds one request: HttpClient's connect and idle ({@code responseTimeout}) timeouts, a total deadline for
+     * the whole request and answer ({@code requestTimeout}, so that a server trickling bytes cannot hold it), and the
+     * largest answer read ({@code maxResponseSize}).
+     */
+    public record Limits(RequestConfig config, long requestTimeoutMillis, long maxResponseSize) {
+
+        @SuppressWarnings("deprecation") // the per-request connect timeout is still honoured by the async client
+        public static Limits of(long connectTimeoutMillis, long responseTimeoutMillis, long requestTimeoutMillis,
+                                long maxResponseSize) {
+            return new Limits(RequestConfig.custom()
+                    .setConnectTimeout(Timeout.ofMilliseconds(connectTimeoutMillis))
+                    .setConnectionRequestTimeout(Timeout.ofMilliseconds(connectTimeoutMillis))
+                    .setResponseTimeout(Timeout.ofMilliseconds(responseTimeoutMillis))
+                    .build(), requestTimeoutMillis, maxResponseSize);
+        }
     }
 
+    /**
+     * Sends one request. Completes with the answer, or exceptionally with the transport's error, a
+     * {@link RequestTimeoutException} after {@code requestTimeout}, or a {@link KaizalaException} when the answer is
+     * larger than {@code maxResponseSize}.
+     */
     public CompletableFuture<SimpleHttpResponse> send(
-            String method, URI uri, Map<String, String> headers, Supplier<AsyncEntityProducer> body,
-            RequestConfig config) {
+            String method, URI uri, Map<String, String> headers, Supplier<AsyncEntityProducer> body, Limits limits) {
         AsyncRequestBuilder request = AsyncRequestBuilder.create(method).setUri(uri)
                 .addHeader(HttpHeaders.ACCEPT, "application/json");
         headers.forEach(request::addHeader);
@@ -74,9 +89,10 @@ public final class HttpTransport implements AutoCloseable {
             request.setEntity(body.get());
         }
         HttpClientContext context = HttpClientContext.create();
-        context.setRequestConfig(config);
+        context.setRequestConfig(limits.config());
         CompletableFuture<SimpleHttpResponse> answer = new CompletableFuture<>();
-        client.execute(request.build(), SimpleResponseConsumer.create(), null, context,
+        Future<SimpleHttpResponse> running = client.execute(request.build(),
+                new CappedResponseConsumer(limits.maxResponseSize(), method + " " + uri.getPath()), null, context,
                 new FutureCallback<>() {
                     @Override
                     public void completed(SimpleHttpResponse response) {
@@ -85,7 +101,8 @@ public final class HttpTransport implements AutoCloseable {
 
                     @Override
                     public void failed(Exception ex) {
-                        answer.completeExceptionally(ex);
+                        answer.completeExceptionally(ex instanceof CappedResponseConsumer.TooLarge tooLarge
+                                ? new KaizalaException(tooLarge.getMessage()) : ex);
                     }
 
                     @Override
@@ -93,7 +110,30 @@ public final class HttpTransport implements AutoCloseable {
                         answer.cancel(false);
                     }
                 });
-        return answer;
+        if (limits.requestTimeoutMillis() <= 0) {
+            return answer;
+        }
+        CompletableFuture<SimpleHttpResponse> bounded = new CompletableFuture<>();
+        answer.orTimeout(limits.requestTimeoutMillis(), TimeUnit.MILLISECONDS).whenComplete((response, error) -> {
+            if (error instanceof TimeoutException) {
+                running.cancel(true); // aborts the exchange and frees its connection
+                bounded.completeExceptionally(new RequestTimeoutException(
+                        method + " " + uri.getPath() + " got no complete answer within requestTimeout ("
+                                                                          + limits.requestTimeoutMillis() + " ms)"));
+            } else if (error != null) {
+                bounded.completeExceptionally(error);
+            } else {
+                bounded.complete(response);
+            }
+        });
+        return bounded;
+    }
+
+    /** The answer did not arrive in full within {@code requestTimeout}. */
+    public static final class RequestTimeoutException extends TimeoutException {
+        RequestTimeoutException(String message) {
+            super(message);
+        }
     }
 
     public static boolean isSuccess(SimpleHttpResponse response) {
@@ -105,9 +145,19 @@ public final class HttpTransport implements AutoCloseable {
         return body == null ? "" : new String(body, StandardCharsets.UTF_8);
     }
 
-    /** The exception for an error answer: status, operation, body, and {@code Retry-After} when given. */
-    public static KaizalaApiException failure(String operation, SimpleHttpResponse response) {
-        return new KaizalaApiException(operation, response.getCode(), bodyText(response), retryAfter(response));
+    /**
+     * The exception for an error answer: status, operation, body, {@code Retry-After} when given, and {@code hint}
+     * (what to do; null for none). The {@code secrets} sent with the request are masked in the body, should the
+     * server echo them.
+     */
+    public static KaizalaApiException failure(String operation, SimpleHttpResponse response, String hint, String... secrets) {
+        String body = bodyText(response);
+        for (String secret : secrets) {
+            if (secret != null && !secret.isEmpty()) {
+                body = body.replace(secret, "***");
+            }
+        }
+        return new KaizalaApiException(operation, response.getCode(), body, retryAfter(response), hint);
     }
 
     /** {@code Retry-After} as seconds or as an HTTP date; null when absent or unreadable. */

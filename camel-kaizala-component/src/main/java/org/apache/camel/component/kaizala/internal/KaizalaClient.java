@@ -2,25 +2,25 @@ package org.apache.camel.component.kaizala.internal;
 
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.component.kaizala.KaizalaException;
 import org.apache.camel.component.kaizala.KaizalaTokenStore;
 import org.apache.camel.component.kaizala.model.AccessTokenResponse;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.RequestNotExecutedException;
@@ -39,7 +39,51 @@ public final class KaizalaClient {
     public record Settings(
             String authUrl, String endpointUrl, String applicationId, String applicationSecret, String refreshToken,
             String accessToken, KaizalaTokenStore tokenStore, long connectTimeoutMillis, long responseTimeoutMillis,
-            RetryPolicy retryPolicy) {
+            long requestTimeoutMillis, long maxResponseSize, List<String> redirectAllowedHosts, RetryPolicy retryPolicy) {
+
+        /**
+         * Which connector's token state these settings use: the token service, the application and the refresh token
+         * it was configured with (or the fixed access token and its endpointUrl). Every other option may differ
+         * between endpoints of one connector; they all share its token state.
+         */
+        public Identity identity() {
+            return accessToken != null
+                    ? new Identity(null, null, null, accessToken, endpointUrl)
+                    : new Identity(authUrl == null ? null : TokenManager.stripTrailingSlashes(authUrl), applicationId,
+                            refreshToken, null, null);
+        }
+
+        /** The options shared by the token state: must be the same on every endpoint of one connector. */
+        List<Object> tokenOptions() {
+            return java.util.Arrays.asList(applicationSecret, endpointUrl, tokenStore);
+        }
+
+        /** What is wrong with authUrl and endpointUrl, as a message naming the option; null when both are usable. */
+        public String invalidUrls() {
+            String problem = accessToken == null ? invalidUrl("authUrl", authUrl) : null;
+            return problem != null ? problem : invalidUrl("endpointUrl", endpointUrl);
+        }
+
+        private static String invalidUrl(String option, String url) {
+            if (url == null) {
+                return null;
+            }
+            try {
+                URI uri = new URI(url.trim());
+                if (("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null) {
+                    return null;
+                }
+            } catch (URISyntaxException e) {
+                // reported below
+            }
+            return "The kaizala option " + option + " is not an absolute http(s) URL: '" + url + "'. Example: "
+                   + ("authUrl".equals(option) ? "https://api.kaiza.la/v1" : "https://kms-in.kaiza.la");
+        }
+
+        HttpTransport.Limits limits() {
+            return HttpTransport.Limits.of(connectTimeoutMillis, responseTimeoutMillis, requestTimeoutMillis, maxResponseSize);
+        }
 
         /** What is missing to call the resource API, as a message naming the options; null when nothing is. */
         public String missingCredentials() {
@@ -78,27 +122,57 @@ public final class KaizalaClient {
         }
     }
 
+    /** A connector's identity (see {@link Settings#identity()}). Never printed: it holds secrets. */
+    public record Identity(String authUrl, String applicationId, String refreshToken, String accessToken,
+                           String fixedEndpointUrl) {
+        @Override
+        public String toString() {
+            return "Identity[authUrl=" + authUrl + ", applicationId=" + applicationId + "]";
+        }
+    }
+
     static final int MAX_RELOCATIONS = 3;
     private static final Logger LOG = LoggerFactory.getLogger(KaizalaClient.class);
 
     private final HttpTransport http;
-    private final RequestConfig requestConfig;
+    private final HttpTransport.Limits limits;
     private final TokenManager tokens;
     private final Settings settings;
     private final RateLimiter rateLimiter;
-    private final ScheduledExecutorService timer;
+    private final Waits waits;
 
     /**
+     * @param tokens      the connector's token state, shared with its other clients
      * @param rateLimiter the connector's limit, shared with its other clients; null for none
-     * @param timer       runs the waits (back-off, {@code Retry-After}, pacing) without holding a thread
+     * @param waits       runs the waits (back-off, {@code Retry-After}) without holding a thread
      */
-    public KaizalaClient(HttpTransport http, Settings settings, RateLimiter rateLimiter, ScheduledExecutorService timer) {
+    public KaizalaClient(HttpTransport http, Settings settings, TokenManager tokens, RateLimiter rateLimiter, Waits waits) {
         this.http = http;
         this.settings = settings;
-        this.requestConfig = HttpTransport.requestConfig(settings.connectTimeoutMillis(), settings.responseTimeoutMillis());
-        this.tokens = new TokenManager(http, requestConfig, settings);
+        this.limits = settings.limits();
+        this.tokens = tokens;
         this.rateLimiter = rateLimiter;
-        this.timer = timer;
+        this.waits = waits;
+    }
+
+    /** The token state of a connector, for {@link #KaizalaClient}: one per {@link Settings#identity()}. */
+    public static TokenManager tokenState(HttpTransport http, Settings settings) {
+        return new TokenManager(http, settings.limits(), settings);
+    }
+
+    /**
+     * Refuses settings that would give one connector's token state two values of an option it holds (applicationSecret,
+     * endpointUrl, tokenStore): {@code first} created the state, {@code other} is another endpoint of the connector.
+     */
+    public static void checkSameTokenOptions(Settings first, Settings other) {
+        String[] names = {"applicationSecret", "endpointUrl", "tokenStore"};
+        for (int i = 0; i < names.length; i++) {
+            if (!Objects.equals(first.tokenOptions().get(i), other.tokenOptions().get(i))) {
+                throw new IllegalArgumentException("Two kaizala endpoints of connector " + first.applicationId()
+                                                   + " set different values of " + names[i] + "; a connector has one"
+                                                   + " token state, so set " + names[i] + " once (on the component)");
+            }
+        }
     }
 
     /** Completes with the 2xx answer, or exceptionally with a {@code KaizalaApiException} or the transport's error. */
@@ -173,6 +247,17 @@ public final class KaizalaClient {
         if (status == 308 && !request.tokenService() && state.relocations < MAX_RELOCATIONS) {
             String location = newBase(response);
             if (location != null) {
+                String refused = refusedRelocation(usedBase, location, settings.redirectAllowedHosts());
+                if (refused != null) {
+                    String named = response.getFirstHeader(HttpHeaders.LOCATION).getValue().trim();
+                    LOG.warn("Kaizala {}: refused to follow a 308 to {}: {}", request.operation(), named, refused);
+                    return CompletableFuture.failedFuture(HttpTransport.failure(request.operation(), response,
+                            "refused to follow the redirect to " + named + ": " + refused + ". The connector stays at "
+                                                                                             + usedBase
+                                                                                             + "; if Kaizala really moved there, add its host to"
+                                                                                             + " redirectAllowedHosts",
+                            usedToken));
+                }
                 tokens.relocate(usedBase, location);
                 state.relocations++;
                 return attempt(request, state);
@@ -189,9 +274,53 @@ public final class KaizalaClient {
                 return retryLater(request, state, wait);
             }
         }
-        return HttpTransport.isSuccess(response)
-                ? CompletableFuture.completedFuture(response)
-                : CompletableFuture.failedFuture(HttpTransport.failure(request.operation(), response));
+        if (HttpTransport.isSuccess(response)) {
+            return CompletableFuture.completedFuture(response);
+        }
+        String hint = status >= 500 && !notProcessed && !request.idempotent()
+                ? "not retried, because Kaizala may have processed the " + request.method() + " before failing. If "
+                  + request.operation() + " is safe to repeat, let Camel redeliver it (onException(KaizalaApiException."
+                  + "class).maximumRedeliveries(…)); otherwise check in Kaizala whether it took effect"
+                : null;
+        return CompletableFuture.failedFuture(HttpTransport.failure(request.operation(), response, hint, usedToken));
+    }
+
+    /**
+     * Why a 308 to {@code location} must not be followed from {@code currentBase}, or null when it may: only to an
+     * absolute https URL (http only when the current base is http) on the current host or an allowed one — so that a
+     * 308 cannot send the access token, and every later call of the connector, anywhere else.
+     */
+    public static String refusedRelocation(String currentBase, String location, List<String> allowedHosts) {
+        URI target;
+        URI current;
+        try {
+            target = new URI(location);
+            current = new URI(currentBase);
+        } catch (URISyntaxException e) {
+            return "it is not a valid URL";
+        }
+        if (!target.isAbsolute() || target.getHost() == null) {
+            return "it is not an absolute URL";
+        }
+        String scheme = target.getScheme().toLowerCase(Locale.ROOT);
+        if (!"https".equals(scheme) && !("http".equals(scheme) && "http".equalsIgnoreCase(current.getScheme()))) {
+            return "https".equalsIgnoreCase(current.getScheme()) && "http".equals(scheme)
+                    ? "it downgrades https to http" : "its scheme is not https";
+        }
+        if (target.getUserInfo() != null) {
+            return "it carries user information";
+        }
+        String host = target.getHost().toLowerCase(Locale.ROOT);
+        if (host.equalsIgnoreCase(current.getHost())) {
+            return null;
+        }
+        for (String allowed : allowedHosts) {
+            String pattern = allowed.trim().toLowerCase(Locale.ROOT);
+            if (pattern.startsWith("*.") ? host.endsWith(pattern.substring(1)) : host.equals(pattern)) {
+                return null;
+            }
+        }
+        return "its host " + host + " is neither the current host nor in redirectAllowedHosts " + allowedHosts;
     }
 
     private CompletableFuture<SimpleHttpResponse> afterFailure(ApiRequest request, Attempt state, Throwable error) {
@@ -207,9 +336,8 @@ public final class KaizalaClient {
 
     private CompletableFuture<SimpleHttpResponse> retryLater(ApiRequest request, Attempt state, Duration wait) {
         state.retries++;
-        CompletableFuture<Void> waited = new CompletableFuture<>();
-        timer.schedule(() -> waited.complete(null), wait.toMillis(), TimeUnit.MILLISECONDS);
-        return waited.thenCompose(ready -> attempt(request, state));
+        return waits.after(wait.toMillis(), "retry " + state.retries + " of " + request.operation())
+                .thenCompose(ready -> attempt(request, state));
     }
 
     /** A failure that happened before the request reached Kaizala: repeating it cannot double an effect. */
@@ -235,7 +363,7 @@ public final class KaizalaClient {
         }
         URI uri = URI.create(base + request.path() + queryString(request.query()));
         long start = System.nanoTime();
-        return http.send(request.method(), uri, headers, request.body(), requestConfig).whenComplete((response, error) -> {
+        return http.send(request.method(), uri, headers, request.body(), limits).whenComplete((response, error) -> {
             if (LOG.isDebugEnabled()) {
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 LOG.debug("Kaizala {} {} {} -> {} in {} ms", request.operation(), request.method(), request.path(),

@@ -14,7 +14,6 @@ import org.apache.camel.component.kaizala.KaizalaException;
 import org.apache.camel.component.kaizala.KaizalaTokenStore;
 import org.apache.camel.component.kaizala.model.AccessTokenResponse;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +36,7 @@ public final class TokenManager {
     }
 
     private final HttpTransport http;
-    private final RequestConfig requestConfig;
+    private final HttpTransport.Limits limits;
     private final String authUrl;
     private final String applicationId;
     private final String applicationSecret;
@@ -51,12 +50,19 @@ public final class TokenManager {
     private volatile String lastFailure;
     private volatile long lastFetchMillis;
     private volatile String base;
+    private volatile String storeFailure;
     private String refreshToken;
+    private String unstoredRefreshToken;
     private CompletableFuture<AccessToken> inflight;
 
-    TokenManager(HttpTransport http, RequestConfig requestConfig, KaizalaClient.Settings settings) {
+    /**
+     * The token state of the connector {@code settings} names. One per connector (see {@link KaizalaClient.Settings#
+     * identity()}), shared by every endpoint of it whatever its other options, so that a rotated refresh token
+     * reaches them all.
+     */
+    public TokenManager(HttpTransport http, HttpTransport.Limits limits, KaizalaClient.Settings settings) {
         this.http = http;
-        this.requestConfig = requestConfig;
+        this.limits = limits;
         this.authUrl = stripTrailingSlashes(settings.authUrl());
         this.applicationId = settings.applicationId();
         this.applicationSecret = settings.applicationSecret();
@@ -75,7 +81,7 @@ public final class TokenManager {
 
     /** What a health check or console may show: no token, only whether there is one and until when. */
     public record Status(boolean hasToken, long validUntilMillis, String endpointUrl, long lastFetchMillis,
-                         String lastFailure, boolean fixedToken) {
+                         String lastFailure, boolean fixedToken, String storeFailure) {
     }
 
     Status status() {
@@ -84,7 +90,7 @@ public final class TokenManager {
         long validUntil = answer != null && answer.accessTokenExpiry() != null ? answer.accessTokenExpiry()
                 : token != null ? token.refreshAtMillis() : 0;
         return new Status(token != null && token.usable(), validUntil, base, lastFetchMillis, lastFailure,
-                fixedAccessToken != null);
+                fixedAccessToken != null, storeFailure);
     }
 
     /** The token service's base URL, including {@code /v1}. */
@@ -175,13 +181,20 @@ public final class TokenManager {
         synchronized (this) {
             presented = refreshToken;
         }
+        storePendingRefreshToken();
         Map<String, String> headers = Map.of(
                 "applicationId", applicationId,
                 "applicationSecret", applicationSecret,
                 "refreshToken", presented);
         LOG.debug("Fetching a Kaizala access token for connector {}", applicationId);
-        http.send("GET", URI.create(authUrl + "/accessToken"), headers, null, requestConfig)
-                .whenComplete((response, error) -> {
+        CompletableFuture<SimpleHttpResponse> sent;
+        try {
+            sent = http.send("GET", URI.create(authUrl + "/accessToken"), headers, null, limits);
+        } catch (RuntimeException e) { // must not leave the fetch in flight: every later exchange would wait on it
+            sent = CompletableFuture.failedFuture(new KaizalaException(
+                    "Kaizala " + OPERATION + " could not be sent to authUrl " + authUrl + ": " + e.getMessage(), e));
+        }
+        sent.whenComplete((response, error) -> {
                     AccessToken token = null;
                     Throwable failure = error;
                     if (failure == null) {
@@ -209,7 +222,7 @@ public final class TokenManager {
 
     private AccessToken accept(SimpleHttpResponse response, String presented) {
         if (!HttpTransport.isSuccess(response)) {
-            throw HttpTransport.failure(OPERATION, response);
+            throw HttpTransport.failure(OPERATION, response, hint(response.getCode()), presented, applicationSecret);
         }
         AccessTokenResponse answer = KaizalaJson.read(response.getBodyBytes(), AccessTokenResponse.class, OPERATION);
         if (answer.accessToken() == null || answer.accessToken().isBlank()) {
@@ -219,9 +232,10 @@ public final class TokenManager {
         if (rotated != null && !rotated.isBlank() && !rotated.equals(presented)) {
             synchronized (this) {
                 refreshToken = rotated;
+                unstoredRefreshToken = rotated;
             }
-            store.storeRefreshToken(storeKey, rotated);
-            LOG.info("Kaizala rotated the refresh token of connector {}; the new one is kept in {}", applicationId, store);
+            LOG.info("Kaizala rotated the refresh token of connector {}; keeping the new one in {}", applicationId, store);
+            storePendingRefreshToken();
         }
         if (!explicitBase && answer.endpointUrl() != null && !answer.endpointUrl().isBlank()) {
             base = stripTrailingSlashes(answer.endpointUrl());
@@ -236,6 +250,51 @@ public final class TokenManager {
                 : expiry - Math.min(MAX_EARLY_REFRESH_MILLIS, (expiry - now) / 10);
         LOG.debug("Kaizala access token for connector {} obtained; renewed after {} ms", applicationId, refreshAt - now);
         return new AccessToken(answer.accessToken(), refreshAt, answer);
+    }
+
+    /**
+     * Writes a rotated refresh token the store has not taken yet. A failure is logged (without the token) and shown
+     * by the health check; the token stays in memory and the write is tried again before every later token fetch.
+     */
+    private void storePendingRefreshToken() {
+        String pending;
+        synchronized (this) {
+            pending = unstoredRefreshToken;
+        }
+        if (pending == null) {
+            return;
+        }
+        try {
+            store.storeRefreshToken(storeKey, pending);
+            synchronized (this) {
+                if (pending.equals(unstoredRefreshToken)) {
+                    unstoredRefreshToken = null;
+                }
+            }
+            if (storeFailure != null) {
+                LOG.info("Kaizala token store {} took the rotated refresh token of connector {} now", store, applicationId);
+            }
+            storeFailure = null;
+        } catch (RuntimeException e) {
+            storeFailure = "the rotated refresh token could not be written to " + store + " (" + e.getClass().getSimpleName()
+                           + "); it is kept in memory and written again before the next token fetch, but a restart"
+                           + " now would present the retired one";
+            LOG.error("Kaizala connector {}: {}", applicationId, storeFailure);
+        }
+    }
+
+    /** What to do about a failed token request, naming the options involved. */
+    private String hint(int status) {
+        if (status == 404) {
+            return "no token service at authUrl " + authUrl + "/accessToken. authUrl must include /v1, e.g."
+                   + " authUrl=https://api.kaiza.la/v1";
+        }
+        if (status == 400 || status == 401 || status == 403) {
+            return "Kaizala refused the connector's credentials: check the applicationId, applicationSecret and"
+                   + " refreshToken options (a refresh token expires, and a rotated one replaces it: keep rotated"
+                   + " tokens with a persistent tokenStore)";
+        }
+        return null;
     }
 
     static String stripTrailingSlashes(String url) {
