@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Exchange;
@@ -102,7 +103,8 @@ public final class WebhookHandler extends AsyncProcessorSupport {
             event = parser.parse(body);
         } catch (IOException e) {
             LOG.warn("Refused a malformed delivery to {}: {}", description, firstLine(e.getMessage()));
-            answer(http, 400, "malformed event");
+            // the envelope's own reasons are safe to answer; a JSON parser's message may quote the body
+            answer(http, 400, "malformed event: " + (e instanceof JsonProcessingException ? "unreadable JSON" : e.getMessage()));
             callback.done(true);
             return true;
         }
