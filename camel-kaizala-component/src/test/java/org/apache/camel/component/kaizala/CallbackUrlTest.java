@@ -23,19 +23,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class CallbackUrlTest extends EventsTestSupport {
 
-    private List<Webhook> webhooksOf(String groupId) {
-        return simulator.state().webhooks().stream().filter(w -> groupId.equals(w.objectId())).toList();
-    }
-
-    private void addRoute(String id, String uri) throws Exception {
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(uri).routeId(id).to("mock:" + id);
-            }
-        });
-    }
-
     private static void awaitUntil(String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 15_000;
         while (!condition.getAsBoolean()) {

@@ -151,15 +151,6 @@ class ConsumerSecretsTest extends EventsTestSupport {
         return "&webhookExternalUrl=http://127.0.0.1:" + port + "&allowInsecureWebhookUrl=true";
     }
 
-    private void addRoute(String id, String uri) throws Exception {
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(uri).routeId(id).to("mock:" + id);
-            }
-        });
-    }
-
     private void awaitLog(String text) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 15_000;
         while (!capture.text().contains(text)) {

@@ -20,19 +20,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Subscription reuse across restarts, re-activation, the YAML DSL consumer, and webhook:kaizala:events. */
 class EventsLifecycleTest extends EventsTestSupport {
 
-    private List<Webhook> webhooksOf(String groupId) {
-        return simulator.state().webhooks().stream().filter(w -> groupId.equals(w.objectId())).toList();
-    }
-
-    private void addRoute(String id, String uri) throws Exception {
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(uri).routeId(id).to("mock:" + id);
-            }
-        });
-    }
-
     @Test
     void aSubscriptionIsReusedOnRestartAndReactivated() throws Exception {
         String groupId = newGroup("Restart");
