@@ -229,7 +229,7 @@ final class KaizalaWebhook {
             registering = true;
         }
         if (servedByCamelWebhook) {
-            schedule(registration, callbackUrl, 1, 50);
+            schedule(registration, callbackUrl, 0, 50);
             return;
         }
         try {
@@ -241,7 +241,7 @@ final class KaizalaWebhook {
             }
             LOG.warn("Could not subscribe the Kaizala webhook of {} yet ({}); retrying in the background, health DOWN"
                      + " until it succeeds", description(), e.getMessage());
-            schedule(registration, callbackUrl, 1, FIRST_RETRY_MILLIS);
+            schedule(registration, callbackUrl, 1, FIRST_RETRY_MILLIS); // the attempt above was the first
         }
     }
 
