@@ -207,13 +207,17 @@ public class KaizalaConfiguration implements Cloneable {
               description = "media/send: the text shown with the file. The CamelKaizalaCaption header wins over it.")
     private String caption;
     @UriParam(label = "consumer",
-              description = "The events to subscribe to, comma-separated; by default all 13 (ActionCreated, ActionResponse,"
-                            + " SurveyCreated, SurveyResponse, JobCreated, JobResponse, TextMessageCreated, AttachmentCreated,"
-                            + " Announcement, MemberAdded, MemberRemoved, GroupAdded, GroupRemoved).")
+              description = "The events to subscribe to, comma-separated; by default the 13 documented ones (ActionCreated,"
+                            + " ActionResponse, SurveyCreated, SurveyResponse, JobCreated, JobResponse, TextMessageCreated,"
+                            + " AttachmentCreated, Announcement, MemberAdded, MemberRemoved, GroupAdded, GroupRemoved); also"
+                            + " accepted: PollCreated, PollResponse, LetsMeetCreated, LetsMeetResponse.")
     private String eventTypes;
     @UriParam(label = "consumer",
-              description = "The public base URL Kaizala calls (HTTPS; e.g. https://hooks.example.com), to which webhookPath"
-                            + " is appended. By default the address of the local HTTP server, which only suits tests.")
+              description = "The public HTTPS base URL at which Kaizala reaches this application's HTTP server (e.g."
+                            + " https://hooks.example.com, a reverse proxy or tunnel); webhookPath is appended to make the"
+                            + " callback URL that is subscribed. Required unless Kaizala itself runs on loopback (a simulator"
+                            + " in a test), where the serving HTTP server's own port on 127.0.0.1 is used; without it a"
+                            + " consumer talking to a remote Kaizala fails at start.")
     private String webhookExternalUrl;
     @UriParam(label = "consumer",
               description = "The path the callback is served on, below the HTTP server's context path. Default:"

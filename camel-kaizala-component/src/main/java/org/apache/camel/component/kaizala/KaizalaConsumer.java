@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.camel.CamelContext;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.component.webhook.WebhookConfiguration;
-import org.apache.camel.component.webhook.WebhookUtils;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckAware;
 import org.apache.camel.spi.RestConsumerFactory;
@@ -16,8 +16,9 @@ import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * {@code from("kaizala:events?groupId=…")}: serves the callback (GET for Kaizala's validation, POST for events) on a
- * Camel HTTP server component — platform-http by default, located the way camel-webhook does — then subscribes with
- * Kaizala; on stop, unsubscribes and stops serving.
+ * Camel HTTP server component — platform-http by default — then subscribes with Kaizala; on stop, unsubscribes and
+ * stops serving. Like camel-webhook's {@code MultiRestConsumer} (whose configurer type is not public): one REST
+ * consumer per method, made when this consumer is made and listed in Camel's {@code RestRegistry}.
  */
 public class KaizalaConsumer extends DefaultConsumer implements HealthCheckAware {
 
@@ -25,25 +26,33 @@ public class KaizalaConsumer extends DefaultConsumer implements HealthCheckAware
     private final List<Consumer> servers = new ArrayList<>();
     private volatile KaizalaHealthCheck healthCheck;
 
-    public KaizalaConsumer(KaizalaEndpoint endpoint, Processor processor) {
-        super(endpoint, processor);
+    KaizalaConsumer(KaizalaEndpoint endpoint, Processor handler, RestConsumerFactory factory, WebhookConfiguration web)
+            throws Exception {
+        super(endpoint, handler);
         this.endpoint = endpoint;
+        CamelContext context = endpoint.getCamelContext();
+        String path = web.computeFullPath(false);
+        String url = web.computeServerUriPrefix() + path;
+        for (String method : KaizalaWebhook.METHODS) {
+            Consumer server = factory.createConsumer(context, handler, method, path, null, null, null,
+                    web.retrieveRestConfiguration(), Map.of());
+            endpoint.configureConsumer(server);
+            context.getRestRegistry().addRestService(server, false, url, url, path, null, method, null, null, null, null,
+                    null, null);
+            servers.add(server);
+        }
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        ServiceHelper.initService(servers);
     }
 
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        WebhookConfiguration web = endpoint.webhookConfiguration();
-        RestConsumerFactory factory = WebhookUtils.locateRestConsumerFactory(getEndpoint().getCamelContext(), web);
-        Processor handler = endpoint.createWebhookHandler(getProcessor());
-        String path = web.computeFullPath(false);
-        for (String method : endpoint.getWebhookMethods()) {
-            Consumer server = factory.createConsumer(getEndpoint().getCamelContext(), handler, method, path, null, null,
-                    null, web.retrieveRestConfiguration(), Map.of());
-            endpoint.configureConsumer(server);
-            servers.add(server);
-            ServiceHelper.startService(server);
-        }
+        ServiceHelper.startService(servers);
         if (endpoint.getConfiguration().isWebhookAutoRegister()) {
             endpoint.registerWebhook();
         }
@@ -63,13 +72,19 @@ public class KaizalaConsumer extends DefaultConsumer implements HealthCheckAware
         healthCheck = null;
         try {
             if (endpoint.getConfiguration().isWebhookAutoRegister()
-                    && endpoint.getConfiguration().isWebhookAutoUnregister()) {
+                && endpoint.getConfiguration().isWebhookAutoUnregister()) {
                 endpoint.unregisterWebhook();
             }
         } finally {
-            ServiceHelper.stopAndShutdownServices(servers);
-            servers.clear();
+            ServiceHelper.stopService(servers);
             super.doStop();
         }
+    }
+
+    @Override
+    protected void doShutdown() throws Exception {
+        servers.forEach(endpoint.getCamelContext().getRestRegistry()::removeRestService);
+        ServiceHelper.stopAndShutdownServices(servers);
+        super.doShutdown();
     }
 }

@@ -1,37 +1,19 @@
 package org.apache.camel.component.kaizala;
 
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
-import org.apache.camel.RuntimeCamelException;
-import org.apache.camel.component.kaizala.internal.KaizalaClient;
-import org.apache.camel.component.kaizala.internal.Validate;
-import org.apache.camel.component.kaizala.internal.WebhookHandler;
 import org.apache.camel.component.kaizala.internal.WebhookSubscription;
 import org.apache.camel.component.webhook.WebhookCapableEndpoint;
 import org.apache.camel.component.webhook.WebhookConfiguration;
-import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.AsyncProcessorConverterHelper;
-import org.apache.camel.support.CamelContextHelper;
 import org.apache.camel.support.DefaultEndpoint;
-import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
-import org.apache.camel.support.service.ServiceHelper;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Microsoft Kaizala: groups, members, messages, media, actions, responses, reactions and webhooks as producers, and
@@ -43,9 +25,6 @@ import org.slf4j.LoggerFactory;
 public class KaizalaEndpoint extends DefaultEndpoint implements WebhookCapableEndpoint {
 
     static final String EVENTS = "events";
-    private static final int SEEN_EVENTS = 10_000;
-    private static final int MAX_REGISTRATION_ATTEMPTS = 40;
-    private static final Logger LOG = LoggerFactory.getLogger(KaizalaEndpoint.class);
 
     @UriPath(description = "The Kaizala resource to act on; events for the consumer.",
              enums = "auth,groups,subgroups,members,subscribers,messages,media,actions,responses,reactions,webhooks,events")
@@ -61,16 +40,12 @@ public class KaizalaEndpoint extends DefaultEndpoint implements WebhookCapableEn
     private final KaizalaConfiguration configuration;
 
     private KaizalaOperation kaizalaOperation;
-    private WebhookConfiguration webhookConfiguration;
-    private String callbackToken;
-    private IdempotentRepository seenEvents;
-    private volatile WebhookSubscription subscription;
-    private volatile boolean servedByCamelWebhook;
-    private volatile ScheduledFuture<?> pendingRegistration;
+    private final KaizalaWebhook webhook;
 
     public KaizalaEndpoint(String uri, KaizalaComponent component, KaizalaConfiguration configuration) {
         super(uri, component);
         this.configuration = configuration;
+        this.webhook = new KaizalaWebhook(this, configuration);
     }
 
     /** {@code resource/operation} from the URI, or {@code events}; fails with the list of valid operations when unknown. */
@@ -108,8 +83,11 @@ public class KaizalaEndpoint extends DefaultEndpoint implements WebhookCapableEn
             throw new IllegalArgumentException("kaizala:" + kaizalaOperation.id() + " only sends; to receive events use"
                                                + " from(\"kaizala:events?groupId=...\")");
         }
-        objectId();
-        KaizalaConsumer consumer = new KaizalaConsumer(this, processor);
+        webhook.validate();
+        // the HTTP server component is located now, as camel-webhook does, not when the consumer starts: a runtime
+        // that creates components while starting routes (Camel JBang) would find platform-http half-created then
+        KaizalaConsumer consumer = new KaizalaConsumer(this, webhook.handler(processor), webhook.restConsumerFactory(),
+                webhook.configuration());
         configureConsumer(consumer);
         return consumer;
     }
@@ -119,156 +97,36 @@ public class KaizalaEndpoint extends DefaultEndpoint implements WebhookCapableEn
         super.configureConsumer(consumer);
     }
 
-    // ---- the webhook (for kaizala:events, and for webhook:kaizala:events through camel-webhook)
+    // ---- the webhook (for kaizala:events, and for webhook:kaizala:events through camel-webhook): all in KaizalaWebhook
 
     @Override
     public Processor createWebhookHandler(Processor next) {
-        IdempotentRepository seen = seenEvents();
-        try {
-            // like Camel's idempotentConsumer EIP: the repository becomes a service of the CamelContext (stopped with
-            // it, not with this route: other routes may share it) and is started before the first delivery — a JDBC
-            // repository creates its table, an orphan-lock-aware one schedules its keep-alive, when started
-            if (!getCamelContext().hasService(seen)) {
-                getCamelContext().addService(seen);
-            }
-            ServiceHelper.startService(seen);
-        } catch (Exception e) {
-            throw RuntimeCamelException.wrapRuntimeCamelException(e);
-        }
-        return new WebhookHandler(AsyncProcessorConverterHelper.convert(next), callbackToken(),
-                configuration.getMaxBodySize(), seen, objectType() + " " + objectId());
+        return webhook.handler(next);
     }
 
     @Override
     public void registerWebhook() throws Exception {
-        if (servedByCamelWebhook) {
-            // camel-webhook subscribes before it serves the callback, and Kaizala validates the callback before it
-            // subscribes: keep trying for a while, off the starting thread, until the callback answers
-            scheduleRegistration(0);
-            return;
-        }
-        register();
-    }
-
-    private void scheduleRegistration(int attempt) {
-        pendingRegistration = getComponent().timer().schedule(() -> {
-            try {
-                register();
-            } catch (KaizalaApiException e) {
-                if (e.getStatusCode() == 400 && attempt < MAX_REGISTRATION_ATTEMPTS) {
-                    scheduleRegistration(attempt + 1);
-                } else {
-                    LOG.error("Could not subscribe the Kaizala webhook of {}: {}", getEndpointUri(), e.getMessage());
-                }
-            } catch (Exception e) {
-                LOG.error("Could not subscribe the Kaizala webhook of {}: {}", getEndpointUri(), e.getMessage());
-            }
-        }, attempt == 0 ? 50 : 250, TimeUnit.MILLISECONDS);
-    }
-
-    private void register() throws Exception {
-        String callbackUrl = webhookConfiguration().computeFullExternalUrl();
-        KaizalaClient client = getComponent().client(configuration);
-        String missing = client.settings().missingCredentials();
-        if (missing != null) {
-            throw new IllegalArgumentException(missing);
-        }
-        WebhookSubscription registration = new WebhookSubscription(getCamelContext(), client, configuration, objectId(),
-                objectType(), callbackToken());
-        registration.register(callbackUrl);
-        subscription = registration;
+        webhook.register();
     }
 
     @Override
     public void unregisterWebhook() throws Exception {
-        ScheduledFuture<?> pending = pendingRegistration;
-        if (pending != null) {
-            pending.cancel(false);
-        }
-        WebhookSubscription registration = subscription;
-        if (registration != null) {
-            registration.unregister();
-        }
+        webhook.unregister();
     }
 
     @Override
     public void setWebhookConfiguration(WebhookConfiguration webhookConfiguration) {
-        this.webhookConfiguration = webhookConfiguration;
-        this.servedByCamelWebhook = true;
+        webhook.setConfiguration(webhookConfiguration);
     }
 
     @Override
     public List<String> getWebhookMethods() {
-        return List.of("GET", "POST");
+        return KaizalaWebhook.METHODS;
     }
 
     /** The subscription registered by this endpoint, or null. */
     public WebhookSubscription getSubscription() {
-        return subscription;
-    }
-
-    /** camel-webhook's configuration when used through it; otherwise one made from this endpoint's options. */
-    synchronized WebhookConfiguration webhookConfiguration() {
-        if (webhookConfiguration == null) {
-            WebhookConfiguration web = new WebhookConfiguration();
-            web.setWebhookComponentName(configuration.getWebhookComponentName());
-            web.setWebhookExternalUrl(configuration.getWebhookExternalUrl());
-            web.setWebhookPath(configuration.getWebhookPath() != null
-                    ? configuration.getWebhookPath() : "/kaizala/events/" + KaizalaClient.encode(objectId()));
-            web.setWebhookAutoRegister(configuration.isWebhookAutoRegister());
-            web.setEndpointUri(getEndpointUri());
-            web.storeConfiguration(CamelContextHelper.getRestConfiguration(getCamelContext(),
-                    configuration.getWebhookComponentName()));
-            webhookConfiguration = web;
-        }
-        return webhookConfiguration;
-    }
-
-    private String objectId() {
-        String objectId = configuration.getObjectId() != null ? configuration.getObjectId() : configuration.getGroupId();
-        return Validate.required("objectId", objectId, "kaizala:events needs the groupId option, or objectId and objectType");
-    }
-
-    private String objectType() {
-        return Validate.oneOf("objectType", configuration.getObjectType() == null ? "Group" : configuration.getObjectType(),
-                List.of("Group", "Action", "ActionPackage"));
-    }
-
-    /** The configured callback token, or a random 256-bit one made once for this endpoint. */
-    private synchronized String callbackToken() {
-        if (callbackToken == null) {
-            if (configuration.getCallbackToken() != null) {
-                callbackToken = configuration.getCallbackToken();
-            } else {
-                byte[] random = new byte[32];
-                new SecureRandom().nextBytes(random);
-                callbackToken = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-            }
-        }
-        return callbackToken;
-    }
-
-    private synchronized IdempotentRepository seenEvents() {
-        if (seenEvents == null) {
-            seenEvents = configuration.getIdempotentRepository() != null
-                    ? configuration.getIdempotentRepository()
-                    : MemoryIdempotentRepository.memoryIdempotentRepository(lastUsed(SEEN_EVENTS));
-        }
-        return seenEvents;
-    }
-
-    /**
-     * The {@code size} most recently used keys: a LinkedHashMap in access order. Per event it costs a fraction of
-     * Camel's default LRU cache, which runs its eviction bookkeeping on every insert once it is full (as it always is
-     * under a steady flow of new event ids).
-     */
-    static Map<String, Object> lastUsed(int size) {
-        return Collections.synchronizedMap(new LinkedHashMap<>(size * 4 / 3 + 1, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
-                return size() > size;
-            }
-        });
+        return webhook.subscription();
     }
 
     public KaizalaConfiguration getConfiguration() {

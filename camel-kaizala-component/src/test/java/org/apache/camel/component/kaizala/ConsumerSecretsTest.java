@@ -4,16 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.github.camelkaizala.simulator.KaizalaSimulator;
 import io.github.camelkaizala.simulator.RecordedRequest;
 import org.apache.camel.Endpoint;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.logging.log4j.Level;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The consumer's secrets — the callback token, forged tokens presented to it, the access tokens it subscribes with —
- * appear in no log line at TRACE (but HttpClient's wire log), no endpoint as Camel prints it, no event the route sees.
+ * appear in no log line at TRACE (but HttpClient's wire log), no endpoint as Camel prints it, no event the route sees;
+ * on the {@code webhook:kaizala:events} path too, and when the subscription fails.
  */
 class ConsumerSecretsTest extends EventsTestSupport {
 
@@ -47,6 +51,15 @@ class ConsumerSecretsTest extends EventsTestSupport {
         capture = new LogCapture();
     }
 
+    /** A test that failed before it closed its capture must not leave TRACE logging on for the next one. */
+    @AfterEach
+    void closeCapture() {
+        if (capture != null) {
+            capture.close();
+            capture = null;
+        }
+    }
+
     @Test
     void noTokenAppearsInLogsEndpointsOrEvents() throws Exception {
         String callback = callbackUrl(groupId);
@@ -68,7 +81,7 @@ class ConsumerSecretsTest extends EventsTestSupport {
         getMockEndpoint("mock:events").getReceivedExchanges().forEach(e -> printed.add(e.getMessage().getHeaders().toString()));
         context.stop();
         String log = capture.text();
-        capture.close();
+        closeCapture();
 
         List<String> secrets = new ArrayList<>(List.of(SECRET_TOKEN, FORGED_TOKEN));
         for (RecordedRequest request : simulator.journal().all()) {
@@ -79,6 +92,84 @@ class ConsumerSecretsTest extends EventsTestSupport {
         assertThat(log).contains("Refused a delivery").contains("Created Kaizala webhook");
         List<String> leaks = new ArrayList<>(log.lines().filter(line -> secrets.stream().anyMatch(line::contains)).toList());
         printed.stream().filter(text -> secrets.stream().anyMatch(text::contains)).forEach(leaks::add);
+        assertThat(leaks).as("log lines and printed texts holding a secret").isEmpty();
+    }
+
+    /**
+     * Through camel-webhook, with the component's secrets, at TRACE: a subscription that succeeds and one that fails
+     * (a connector whose refresh token Kaizala does not know: the token fetch, so the registration, fails).
+     */
+    @Test
+    void noSecretOnTheWebhookPathNorWhenItsRegistrationFailsAtTrace() throws Exception {
+        simulator.registerConnector("secrets-connector", KaizalaSimulator.DEFAULT_APPLICATION_SECRET, "another-refresh");
+        String good = newGroup("Secrets via camel-webhook");
+        String bad = newGroup("Secrets, failed registration");
+        addRoute("webhook-good", "webhook:kaizala:events?groupId=" + good + "&webhookPath=/hooks/good"
+                                 + webhookOptions());
+        addRoute("webhook-bad", "webhook:kaizala:events?groupId=" + bad + "&applicationId=secrets-connector"
+                                + "&webhookPath=/hooks/bad" + webhookOptions());
+        awaitLog("Created Kaizala webhook");
+        awaitLog("Could not subscribe the Kaizala webhook");
+        assertNoSecretIn(List.of(SECRET_TOKEN, KaizalaSimulator.DEFAULT_APPLICATION_SECRET,
+                KaizalaSimulator.DEFAULT_REFRESH_TOKEN), List.of());
+    }
+
+    /**
+     * Through camel-webhook and directly, with the secrets written in the endpoint URI, when the registration fails:
+     * not in the component's log lines nor in the start failure. Camel core's own TRACE logging of endpoint resolution
+     * prints URIs as written (documented), so this run captures at DEBUG.
+     */
+    @Test
+    void noSecretWrittenInTheUriWhenARegistrationFails() throws Exception {
+        closeCapture();
+        capture = new LogCapture(Level.DEBUG);
+        String uriSecret = "uri-app-secret-5e1d0c";
+        String uriToken = "uri-callback-token-9a7b3f";
+        String uriRefresh = "uri-refresh-token-44d2e1";
+        simulator.registerConnector("uri-connector", "the-right-secret", uriRefresh);
+        String credentials = "&applicationId=uri-connector&applicationSecret=RAW(" + uriSecret + ")&refreshToken=RAW("
+                             + uriRefresh + ")&callbackToken=RAW(" + uriToken + ")";
+        String viaWebhook = newGroup("URI secrets via camel-webhook");
+        addRoute("uri-webhook", "webhook:kaizala:events?groupId=" + viaWebhook + "&webhookPath=/hooks/uri" + credentials
+                                + webhookOptions());
+        awaitLog("Could not subscribe the Kaizala webhook");
+        List<String> printed = new ArrayList<>();
+        String direct = newGroup("URI secrets directly");
+        try {
+            addRoute("uri-direct", "kaizala:events?groupId=" + direct + credentials + webhookOptions());
+            printed.add("the route started although its registration failed");
+        } catch (Exception e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                printed.add(t.getMessage());
+            }
+        }
+        assertThat(printed).anySatisfy(message -> assertThat(message).contains("401"));
+        assertNoSecretIn(List.of(uriSecret, uriToken, uriRefresh), printed);
+    }
+
+    private String webhookOptions() {
+        return "&webhookExternalUrl=http://127.0.0.1:" + port + "&allowInsecureWebhookUrl=true";
+    }
+
+    private void awaitLog(String text) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (!capture.text().contains(text)) {
+            assertThat(System.currentTimeMillis()).as("a log line with: " + text).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    private void assertNoSecretIn(List<String> secrets, List<String> printed) {
+        List<String> texts = new ArrayList<>(printed);
+        for (Endpoint endpoint : context.getEndpoints()) {
+            texts.add(endpoint.toString());
+        }
+        context.getRoutes().forEach(route -> texts.add(route.toString()));
+        context.stop();
+        String log = capture.text();
+        closeCapture();
+        List<String> leaks = new ArrayList<>(log.lines().filter(line -> secrets.stream().anyMatch(line::contains)).toList());
+        texts.stream().filter(text -> text != null && secrets.stream().anyMatch(text::contains)).forEach(leaks::add);
         assertThat(leaks).as("log lines and printed texts holding a secret").isEmpty();
     }
 }

@@ -5,10 +5,13 @@ import java.util.Map;
 import java.util.Properties;
 
 import io.github.camelkaizala.simulator.Webhook;
+import org.apache.camel.Consumer;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.spi.RestRegistry;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
+import org.apache.camel.support.service.ServiceHelper;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,19 +19,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Subscription reuse across restarts, re-activation, the YAML DSL consumer, and webhook:kaizala:events. */
 class EventsLifecycleTest extends EventsTestSupport {
-
-    private List<Webhook> webhooksOf(String groupId) {
-        return simulator.state().webhooks().stream().filter(w -> groupId.equals(w.objectId())).toList();
-    }
-
-    private void addRoute(String id, String uri) throws Exception {
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(uri).routeId(id).to("mock:" + id);
-            }
-        });
-    }
 
     @Test
     void aSubscriptionIsReusedOnRestartAndReactivated() throws Exception {
@@ -54,6 +44,27 @@ class EventsLifecycleTest extends EventsTestSupport {
                 .satisfies(r -> assertThat(r.bodyJson().get("Active").asBoolean()).isTrue());
         context.getRouteController().stopRoute("kept");
         assertThat(webhooksOf(groupId)).hasSize(1); // still not ours to delete: this start did not create it
+    }
+
+    /**
+     * As camel-webhook does: the HTTP server component is located (created) when the consumer is created, not when it
+     * starts — Camel JBang creates components while it starts routes, and found platform-http half-created then — and
+     * the callback's two methods are listed in Camel's RestRegistry.
+     */
+    @Test
+    void theHttpServerIsLocatedWhenTheConsumerIsCreatedAndTheCallbackIsInTheRestRegistry() throws Exception {
+        String groupId = newGroup("Located at creation");
+        assertThat(context.hasComponent("platform-http")).isNull();
+        Consumer consumer = context.getEndpoint(eventsUri(groupId, "")).createConsumer(exchange -> {
+        });
+        assertThat(context.hasComponent("platform-http")).isNotNull();
+        assertThat(context.getRestRegistry().listAllRestServices())
+                .filteredOn(service -> service.getBasePath().equals("/kaizala/events/" + groupId))
+                .extracting(RestRegistry.RestService::getMethod).containsExactlyInAnyOrder("GET", "POST");
+        assertThat(webhooksOf(groupId)).as("not subscribed before it starts").isEmpty();
+        ServiceHelper.stopAndShutdownService(consumer);
+        assertThat(context.getRestRegistry().listAllRestServices())
+                .noneMatch(service -> service.getBasePath().equals("/kaizala/events/" + groupId));
     }
 
     @Test

@@ -7,9 +7,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
+import io.github.camelkaizala.simulator.Webhook;
 import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 
@@ -36,6 +39,21 @@ public abstract class EventsTestSupport extends KaizalaTestSupport {
     protected String eventsUri(String groupId, String more) {
         return "kaizala:events?groupId=" + groupId + "&webhookExternalUrl=http://127.0.0.1:" + port
                + "&allowInsecureWebhookUrl=true&callbackToken=RAW(" + CALLBACK_TOKEN + ")" + (more.isEmpty() ? "" : "&" + more);
+    }
+
+    /** Adds a route from {@code uri} to {@code mock:<id>}. */
+    protected void addRoute(String id, String uri) throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri).routeId(id).to("mock:" + id);
+            }
+        });
+    }
+
+    /** The simulator's webhook subscriptions of this object. */
+    protected List<Webhook> webhooksOf(String objectId) {
+        return simulator.state().webhooks().stream().filter(w -> objectId.equals(w.objectId())).toList();
     }
 
     protected String callbackUrl(String groupId) {

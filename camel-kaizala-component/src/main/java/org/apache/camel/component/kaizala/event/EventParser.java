@@ -24,17 +24,18 @@ public final class EventParser {
         }
     }
 
-    /** @throws IOException when the body is not a JSON object, or lacks an eventId or eventType */
+    /**
+     * @throws IOException when the body is not a JSON object, or its eventId or eventType is not a non-empty string
+     *                     (an id such as {@code ""} or {@code 0} would be taken once and make every later such event
+     *                     a duplicate)
+     */
     public KaizalaEvent parse(byte[] body) throws IOException {
         JsonNode json = mapper.readTree(body);
         if (json == null || !json.isObject()) {
             throw new IOException("not a JSON object");
         }
-        String eventId = text(json, "eventId");
-        String eventType = text(json, "eventType");
-        if (eventId == null || eventType == null) {
-            throw new IOException("no " + (eventId == null ? "eventId" : "eventType"));
-        }
+        String eventId = requiredString(json, "eventId");
+        String eventType = requiredString(json, "eventType");
         KaizalaEvent.Type type = KaizalaEvent.Type.of(eventType);
         JsonNode data = KaizalaJson.field(json, "data");
         EventData typed = type == null || type.dataType() == OpaqueData.class || data == null || !data.isObject()
@@ -43,6 +44,14 @@ public final class EventParser {
         return new KaizalaEvent(text(json, "objectId"), text(json, "objectType"), type != null ? type.name() : eventType,
                 eventId, text(json, "context"), text(json, "fromUser"), text(json, "fromUserId"), text(json, "fromUserName"),
                 text(json, "fromUserProfilePic"), typed, new String(body, StandardCharsets.UTF_8));
+    }
+
+    private static String requiredString(JsonNode json, String name) throws IOException {
+        JsonNode value = KaizalaJson.field(json, name);
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            throw new IOException(name + " is " + (value == null || value.isNull() ? "missing" : "not a non-empty string"));
+        }
+        return value.asText();
     }
 
     private static String text(JsonNode json, String name) {

@@ -1,6 +1,7 @@
 package org.apache.camel.component.kaizala.event;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -16,13 +17,41 @@ public record KaizalaEvent(
         String objectId, String objectType, String eventType, String eventId, String context, String fromUser,
         String fromUserId, String fromUserName, String fromUserProfilePic, EventData data, String rawJson) {
 
-    /** The 13 event types Kaizala sends. */
+    /**
+     * The event types a subscription may name — the single list of them in the component: the 13 Kaizala documented
+     * (reference §12.7), then four its own request collection subscribed to without documenting their payload. An
+     * event of a type not listed here (one Kaizala adds later) still reaches the route, with {@link OpaqueData}.
+     */
     public enum Type {
         ActionCreated, ActionResponse, SurveyCreated, SurveyResponse, JobCreated, JobResponse, TextMessageCreated,
-        AttachmentCreated, Announcement, MemberAdded, MemberRemoved, GroupAdded, GroupRemoved;
+        AttachmentCreated, Announcement, MemberAdded, MemberRemoved, GroupAdded, GroupRemoved,
+        PollCreated(false), PollResponse(false), LetsMeetCreated(false), LetsMeetResponse(false);
 
         private static final Map<String, Type> BY_NAME = Arrays.stream(values())
                 .collect(Collectors.toUnmodifiableMap(Type::name, type -> type));
+        private static final List<String> NAMES = Arrays.stream(values()).map(Type::name).toList();
+        private static final List<String> DOCUMENTED = Arrays.stream(values()).filter(t -> t.documented).map(Type::name)
+                .toList();
+
+        private final boolean documented;
+
+        Type() {
+            this(true);
+        }
+
+        Type(boolean documented) {
+            this.documented = documented;
+        }
+
+        /** Every event type a subscription may name, documented or not. */
+        public static List<String> names() {
+            return NAMES;
+        }
+
+        /** The 13 documented event types: what a subscription gets when it names none. */
+        public static List<String> documentedNames() {
+            return DOCUMENTED;
+        }
 
         /** The type named (in any case), or null for one Kaizala may add later. */
         public static Type of(String name) {
@@ -51,7 +80,7 @@ public record KaizalaEvent(
                 case SurveyCreated, ActionCreated -> ActionCreatedData.class;
                 case SurveyResponse, ActionResponse -> ActionResponseData.class;
                 case MemberAdded, MemberRemoved -> MemberData.class;
-                case GroupAdded, GroupRemoved -> OpaqueData.class;
+                case GroupAdded, GroupRemoved, PollCreated, PollResponse, LetsMeetCreated, LetsMeetResponse -> OpaqueData.class;
             };
         }
     }

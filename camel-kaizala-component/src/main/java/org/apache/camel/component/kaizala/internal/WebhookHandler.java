@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Exchange;
@@ -29,11 +32,14 @@ import org.slf4j.LoggerFactory;
  * event to the route. Kaizala gets 2xx only once the route took the event, and 5xx when it failed, so that it
  * redelivers what was not processed. The id is taken ({@code add}) before routing, confirmed after success and
  * removed after failure, each before Kaizala gets its answer; a repository that throws from {@code add} (its store
- * unreachable, or the id held by another instance under a live lease) gets the delivery answered 503, not routed.
+ * unreachable, or the id held by another instance under a live lease) gets the delivery answered 503, not routed, and
+ * so does a redelivery of an id this handler is still routing (its first delivery may yet fail).
  */
 public final class WebhookHandler extends AsyncProcessorSupport {
 
     static final String CALLBACK_TOKEN_HEADER = "kz-callback-token";
+    /** The longest validation token echoed: Kaizala's are short; the handshake is unauthenticated. */
+    static final int MAX_VALIDATION_TOKEN = 1024;
     private static final Logger LOG = LoggerFactory.getLogger(WebhookHandler.class);
 
     private final AsyncProcessor route;
@@ -42,6 +48,8 @@ public final class WebhookHandler extends AsyncProcessorSupport {
     private final IdempotentRepository seen;
     private final EventParser parser = new EventParser(KaizalaJson.MAPPER);
     private final String description;
+    /** The ids being routed now, each with the exchange routing it. */
+    private final Map<String, Exchange> routing = new ConcurrentHashMap<>();
 
     /**
      * @param description names the subscription in log lines (never a secret)
@@ -63,6 +71,8 @@ public final class WebhookHandler extends AsyncProcessorSupport {
             String token = validationToken(http);
             if (token == null) {
                 answer(http, 400, "validationToken missing");
+            } else if (token.length() > MAX_VALIDATION_TOKEN) {
+                answer(http, 400, "validationToken longer than " + MAX_VALIDATION_TOKEN + " characters");
             } else {
                 LOG.info("Kaizala validated the callback of {}", description);
                 answer(http, 200, token);
@@ -93,7 +103,8 @@ public final class WebhookHandler extends AsyncProcessorSupport {
             event = parser.parse(body);
         } catch (IOException e) {
             LOG.warn("Refused a malformed delivery to {}: {}", description, firstLine(e.getMessage()));
-            answer(http, 400, "malformed event");
+            // the envelope's own reasons are safe to answer; a JSON parser's message may quote the body
+            answer(http, 400, "malformed event: " + (e instanceof JsonProcessingException ? "unreadable JSON" : e.getMessage()));
             callback.done(true);
             return true;
         }
@@ -110,6 +121,13 @@ public final class WebhookHandler extends AsyncProcessorSupport {
             callback.done(true);
             return true;
         }
+        if (!taken && routing.containsKey(eventId)) {
+            LOG.debug("Kaizala redelivered event {} to {} while it is still being routed: answered 503", eventId,
+                    description);
+            answer(http, 503, "event still being processed; deliver it again later");
+            callback.done(true);
+            return true;
+        }
         if (!taken) {
             LOG.debug("Kaizala redelivered event {} to {}: already taken, not routed again", eventId, description);
             answer(http, 200, null);
@@ -119,6 +137,7 @@ public final class WebhookHandler extends AsyncProcessorSupport {
         http.removeHeaders("*");
         http.setBody(event);
         setHeaders(http, event);
+        routing.put(eventId, exchange);
         return route.process(exchange, doneSync -> {
             try {
                 if (exchange.getException() != null || exchange.isRollbackOnly()) {
@@ -132,6 +151,7 @@ public final class WebhookHandler extends AsyncProcessorSupport {
                     release(eventId, true);
                 }
             } finally {
+                routing.remove(eventId, exchange);
                 callback.done(doneSync);
             }
         });
@@ -243,7 +263,9 @@ public final class WebhookHandler extends AsyncProcessorSupport {
         http.removeHeaders("*");
         http.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         if (text != null) {
-            http.setHeader(Exchange.CONTENT_TYPE, "text/plain");
+            // the validation answer echoes unauthenticated text: never let a browser read it as anything but text
+            http.setHeader(Exchange.CONTENT_TYPE, "text/plain; charset=utf-8");
+            http.setHeader("X-Content-Type-Options", "nosniff");
         }
         http.setBody(text);
     }

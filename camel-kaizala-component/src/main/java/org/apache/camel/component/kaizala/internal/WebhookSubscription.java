@@ -34,17 +34,19 @@ public final class WebhookSubscription {
     private final KaizalaConfiguration options;
     private final String objectId;
     private final String objectType;
+    private final List<String> eventTypes;
     private final String callbackToken;
     private volatile String webhookId;
     private volatile boolean created;
 
     public WebhookSubscription(CamelContext context, KaizalaClient client, KaizalaConfiguration options, String objectId,
-                               String objectType, String callbackToken) {
+                               String objectType, List<String> eventTypes, String callbackToken) {
         this.context = context;
         this.client = client;
         this.options = options;
         this.objectId = objectId;
         this.objectType = objectType;
+        this.eventTypes = eventTypes;
         this.callbackToken = callbackToken;
     }
 
@@ -59,7 +61,7 @@ public final class WebhookSubscription {
     public void register(String callbackUrl) throws Exception {
         checkCallbackUrl(callbackUrl);
         WebhookRequest wanted = new WebhookRequest().objectId(objectId).objectType(objectType)
-                .eventTypes(eventTypes()).callBackUrl(callbackUrl).callBackToken(callbackToken)
+                .eventTypes(eventTypes).callBackUrl(callbackUrl).callBackToken(callbackToken)
                 .callBackContext(options.getCallbackContext());
         WebhooksResponse existing = (WebhooksResponse) run(KaizalaOperation.WEBHOOKS_LIST, null, Map.of());
         Webhook match = existing.webhooks() == null ? null : existing.webhooks().stream()
@@ -87,12 +89,8 @@ public final class WebhookSubscription {
         }
     }
 
-    private List<String> eventTypes() {
-        List<String> types = OperationInput.toList(options.getEventTypes());
-        return types == null || types.isEmpty() ? RequestBodies.EVENT_TYPES : types;
-    }
-
-    private void checkCallbackUrl(String callbackUrl) {
+    /** Refuses a callback URL Kaizala cannot call, before anything is sent. */
+    public void checkCallbackUrl(String callbackUrl) {
         Validate.httpUrl("webhookExternalUrl", callbackUrl);
         if (!callbackUrl.regionMatches(true, 0, "https:", 0, 6) && !options.isAllowInsecureWebhookUrl()) {
             throw new KaizalaValidationException("webhookExternalUrl", "Kaizala calls HTTPS callbacks only; got '"
