@@ -227,8 +227,8 @@ final class ActionsHandler {
         boolean hasType = body.has("actionType");
         boolean hasId = body.has("id");
         if (hasType == hasId) {
-            throw hasType ? ApiException.badRequest("InvalidField", "give either 'actionType' or 'id', not both")
-                    : ApiException.badRequest("MissingField", "'actionType' or 'id' is required");
+            throw hasType ? Refusal.invalid("InvalidField", "give either 'actionType' or 'id', not both")
+                    : Refusal.invalid("MissingField", "'actionType' or 'id' is required");
         }
         Json.Fields actionBody = body.object("actionBody", true);
         String actionType = null;

@@ -1,8 +1,9 @@
 package io.github.camelkaizala.simulator;
 
 /**
- * An error answer: the HTTP status, a short machine-readable code and a human message. Handlers throw it;
- * the dispatcher turns it into {@code {"errorCode": "...", "message": "..."}}.
+ * An error answer of the HTTP layer: status, a short machine-readable code, the category and a human message,
+ * sent as the service did: {@code {"errorCode": "...", "errorCategoryKey": "...", "message": "..."}}. Made from a
+ * {@link Refusal} of the state ({@link #of(Refusal)}), or by the HTTP layer itself (routing, throttling, faults).
  */
 final class ApiException extends RuntimeException {
 
@@ -21,20 +22,32 @@ final class ApiException extends RuntimeException {
         this.retryAfter = retryAfter;
     }
 
-    static ApiException badRequest(String errorCode, String message) {
-        return new ApiException(400, errorCode, message);
+    /** The answer to a refusal: its kind gives the status. */
+    static ApiException of(Refusal refusal) {
+        int status = switch (refusal.kind()) {
+            case INVALID -> 400;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case UNSUPPORTED_MEDIA -> 415;
+        };
+        return new ApiException(status, refusal.code(), refusal.getMessage());
     }
 
-    static ApiException unauthorized(String message) {
-        return new ApiException(401, "Unauthorized", message);
-    }
-
-    static ApiException forbidden(String message) {
-        return new ApiException(403, "Forbidden", message);
-    }
-
-    static ApiException notFound(String errorCode, String message) {
-        return new ApiException(404, errorCode, message);
+    /**
+     * {@code errorCategoryKey} by status: {@code AuthException} for 401 (what public clients test on an expired
+     * token), and one category per other family of errors (the reference names no other, §14).
+     */
+    static String category(int status) {
+        return switch (status) {
+            case 400, 415 -> "ValidationException";
+            case 401 -> "AuthException";
+            case 403 -> "AccessDeniedException";
+            case 404, 405 -> "NotFoundException";
+            case 308 -> "EndpointChangedException";
+            case 429 -> "ThrottlingException";
+            default -> status >= 500 ? "ServerException" : "ClientException";
+        };
     }
 
     int status() {
@@ -43,6 +56,10 @@ final class ApiException extends RuntimeException {
 
     String errorCode() {
         return errorCode;
+    }
+
+    String category() {
+        return category(status);
     }
 
     /** The {@code Retry-After} header value to send, or null. */

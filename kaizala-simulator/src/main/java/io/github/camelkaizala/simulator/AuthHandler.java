@@ -41,7 +41,7 @@ final class AuthHandler {
         String applicationId = Json.text(body, "applicationId", true);
         Long pin = Json.number(body, "pin");
         if (pin == null) {
-            throw ApiException.badRequest("MissingField", "'pin' is required");
+            throw Refusal.invalid("MissingField", "'pin' is required");
         }
         TokenService.RefreshAnswer a = tokens.login(mobile, applicationId, pin);
         return Response.ok(Json.obj(

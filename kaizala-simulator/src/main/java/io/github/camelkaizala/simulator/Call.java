@@ -56,10 +56,10 @@ record Call(Request request, Map<String, String> params, TokenService.Grant call
         try {
             node = Json.parse(request.body());
         } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("InvalidJson", "the request body is not valid JSON: " + e.getOriginalMessage());
+            throw Refusal.invalid("InvalidJson", "the request body is not valid JSON: " + e.getOriginalMessage());
         }
         if (node == null || !node.isObject()) {
-            throw ApiException.badRequest("InvalidJson", "the request body must be a JSON object");
+            throw Refusal.invalid("InvalidJson", "the request body must be a JSON object");
         }
         return node;
     }

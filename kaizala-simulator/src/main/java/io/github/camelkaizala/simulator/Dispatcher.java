@@ -69,7 +69,7 @@ final class Dispatcher implements HttpHandler {
     private Response serve(Request request) {
         try {
             if (request.segments() == null) {
-                throw ApiException.notFound("NotFound", "no operation at " + request.path());
+                throw new ApiException(404, "NotFound", "no operation at " + request.path());
             }
             if (request.cluster() == null) {
                 Router.Match m = tokenRoutes.match(request.method(), request.segments());
@@ -84,6 +84,8 @@ final class Dispatcher implements HttpHandler {
                 return Response.moved(tokens.endpointUrl(caller.applicationId()));
             }
             return m.handler().handle(new Call(request, m.params(), caller));
+        } catch (Refusal e) {
+            return Response.of(ApiException.of(e));
         } catch (ApiException e) {
             return Response.of(e);
         } catch (RuntimeException e) {

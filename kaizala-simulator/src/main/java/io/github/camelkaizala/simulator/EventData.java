@@ -33,9 +33,23 @@ final class EventData {
     static final String MEMBER_REMOVED = "MemberRemoved";
     static final String GROUP_ADDED = "GroupAdded";
     static final String GROUP_REMOVED = "GroupRemoved";
+    /** Beyond the 13 documented types: what the vendor's own request collection subscribed to (§14 D74). */
+    static final String POLL_CREATED = "PollCreated";
+    static final String POLL_RESPONSE = "PollResponse";
+    static final String LETS_MEET_CREATED = "LetsMeetCreated";
+    static final String LETS_MEET_RESPONSE = "LetsMeetResponse";
+
+    /** Every event type a subscription may name: the 13 of §12.1, then the 4 of the vendor's collection. */
+    static final List<String> TYPES = List.of(ACTION_CREATED, ACTION_RESPONSE, SURVEY_CREATED, SURVEY_RESPONSE,
+            JOB_CREATED, JOB_RESPONSE, TEXT_MESSAGE_CREATED, ATTACHMENT_CREATED, ANNOUNCEMENT, MEMBER_ADDED,
+            MEMBER_REMOVED, GROUP_ADDED, GROUP_REMOVED, POLL_CREATED, POLL_RESPONSE, LETS_MEET_CREATED,
+            LETS_MEET_RESPONSE);
+    /** The answers of a meeting invitation (the simulator's; the reference names none). */
+    static final List<String> RSVP = List.of("Yes", "No", "Maybe");
 
     /** The events an {@code Action} subscription receives (for that action). */
-    static final List<String> ACTION_EVENTS = List.of(ACTION_CREATED, ACTION_RESPONSE, SURVEY_RESPONSE, JOB_RESPONSE);
+    static final List<String> ACTION_EVENTS = List.of(ACTION_CREATED, ACTION_RESPONSE, SURVEY_RESPONSE, JOB_RESPONSE,
+            POLL_CREATED, POLL_RESPONSE, LETS_MEET_CREATED, LETS_MEET_RESPONSE);
     /** The events an {@code ActionPackage} subscription receives (for custom actions of that package). */
     static final List<String> PACKAGE_EVENTS = List.of(ACTION_CREATED, ACTION_RESPONSE);
 
@@ -59,6 +73,27 @@ final class EventData {
             case "Announcement" -> ANNOUNCEMENT;
             case "Image", "Album", "Audio", "Document", "Video" -> ATTACHMENT_CREATED;
             default -> ACTION_CREATED;
+        };
+    }
+
+    /**
+     * The second, specific event a poll or a meeting makes besides {@link #created} ({@code ActionCreated}):
+     * {@code PollCreated} / {@code LetsMeetCreated}, with the same data; null for other actions.
+     */
+    static String specificCreated(Action a) {
+        return a.isCustom() ? null : switch (a.actionType()) {
+            case "Poll" -> POLL_CREATED;
+            case "LetsMeet" -> LETS_MEET_CREATED;
+            default -> null;
+        };
+    }
+
+    /** As {@link #specificCreated}, for a response: {@code PollResponse} / {@code LetsMeetResponse}, else null. */
+    static String specificResponse(Action a) {
+        return a.isCustom() ? null : switch (a.actionType()) {
+            case "Poll" -> POLL_RESPONSE;
+            case "LetsMeet" -> LETS_MEET_RESPONSE;
+            default -> null;
         };
     }
 
@@ -118,16 +153,10 @@ final class EventData {
             default -> { // §12.7.6 {actionId, groupId, questions: [{title, type, options: [{title}], isInvisible}]}
                 ObjectNode data = NODES.objectNode().put("actionId", a.actionId()).put("groupId", a.groupId());
                 ArrayNode questions = data.putArray("questions");
-                if ("Poll".equals(a.actionType())) { // its question, as one single-choice question
-                    ObjectNode q = questions.addObject().put("title", text(body, "question")).put("type", "SingleOption");
-                    options(q.putArray("options"), Json.field(body, "choices"));
-                    q.put("isInvisible", false);
-                } else {
-                    for (JsonNode question : questions(a)) {
-                        ObjectNode q = questions.addObject().put("title", text(question, "title")).put("type", type(question));
-                        options(q.putArray("options"), Json.field(question, "options"));
-                        q.put("isInvisible", Boolean.TRUE.equals(Json.bool(question, "isInvisible")));
-                    }
+                for (JsonNode question : questions(a)) {
+                    ObjectNode q = questions.addObject().put("title", text(question, "title")).put("type", type(question));
+                    options(q.putArray("options"), Json.field(question, "options"));
+                    q.put("isInvisible", Boolean.TRUE.equals(Json.bool(question, "isInvisible")));
                 }
                 yield data;
             }
@@ -164,7 +193,7 @@ final class EventData {
                 .put("responderProfilePic", anonymous ? null : NO_PICTURE)
                 .put("isAnonymous", anonymous);
         ArrayNode items = data.putObject("responseDetails").putArray("responseWithQuestions");
-        List<JsonNode> questions = questions(a);
+        List<JsonNode> questions = "LetsMeet".equals(a.actionType()) ? List.of(rsvpQuestion()) : questions(a);
         JsonNode answers = r.answers() == null ? NODES.arrayNode() : r.answers();
         for (int i = 0; i < answers.size(); i++) {
             JsonNode question = i < questions.size() ? questions.get(i) : NODES.objectNode();
@@ -268,7 +297,16 @@ final class EventData {
         return value == null ? NODES.nullNode() : value.deepCopy();
     }
 
+    /**
+     * The action's questions; a poll's question as one {@code SingleOption} question with its choices as options.
+     */
     private static List<JsonNode> questions(Action a) {
+        if (!a.isCustom() && "Poll".equals(a.actionType())) {
+            ObjectNode q = NODES.objectNode().put("title", text(a.body(), "question")).put("type", "SingleOption");
+            JsonNode choices = Json.field(a.body(), "choices");
+            q.set("options", choices == null ? NODES.arrayNode() : choices);
+            return List.of(q);
+        }
         JsonNode questions = Json.field(a.body(), "questions");
         if (questions == null || !questions.isArray()) {
             return List.of();
@@ -276,6 +314,13 @@ final class EventData {
         List<JsonNode> list = new ArrayList<>();
         questions.forEach(list::add);
         return list;
+    }
+
+    /** A meeting's one implicit question: attending? ({@link #RSVP}). */
+    private static JsonNode rsvpQuestion() {
+        ObjectNode q = NODES.objectNode().put("title", "Attending").put("type", "SingleOption");
+        RSVP.forEach(answer -> q.withArray("options").addObject().put("title", answer));
+        return q;
     }
 
     /** The question's type in its canonical spelling (§13), as sent when unknown, empty when absent. */

@@ -27,12 +27,12 @@ final class GroupsHandler {
         JsonNode body = c.body();
         String name = Json.text(body, "name", true);
         if (name.isBlank()) {
-            throw ApiException.badRequest("InvalidField", "'name' must not be blank");
+            throw Refusal.invalid("InvalidField", "'name' must not be blank");
         }
         String welcomeMessage = Json.text(body, "welcomeMessage", true);
         List<String> members = Json.mobileNumbers(body, "members");
         if (members != null && members.size() > MAX_MEMBERS) {
-            throw ApiException.badRequest("TooManyMembers", "at most " + MAX_MEMBERS + " members, got " + members.size());
+            throw Refusal.invalid("TooManyMembers", "at most " + MAX_MEMBERS + " members, got " + members.size());
         }
         String type = Json.text(body, "groupType", false);
         String groupType = type == null ? "Group" : Json.oneOf(type, "groupType", GROUP_TYPES);

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /**
  * JSON in and out. Input is read the way the ASP.NET service bound it: unquoted keys and single quotes are
  * accepted, field names match in any capitalisation, booleans may be strings. Every accessor throws a 400
- * {@link ApiException} when a value has the wrong shape.
+ * {@link Refusal} when a value has the wrong shape.
  */
 final class Json {
 
@@ -33,7 +33,36 @@ final class Json {
 
     /** Parses leniently; null for an empty text. */
     static JsonNode parse(String text) throws JsonProcessingException {
-        return text == null || text.isBlank() ? null : MAPPER.readTree(text);
+        String plain = text == null ? null : plainWhitespace(text);
+        return plain == null || plain.isBlank() ? null : MAPPER.readTree(plain);
+    }
+
+    /**
+     * The text with every Unicode white space outside string literals (U+00A0, U+202F, U+2003, U+0085 …) turned
+     * into a plain space: the service's reader (Json.NET) skipped them all between tokens, Jackson only skips ASCII
+     * ones. Inside {@code "…"} and {@code '…'} nothing changes.
+     */
+    static String plainWhitespace(String text) {
+        StringBuilder out = null;
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (quote != 0) {
+                if (ch == '\\') {
+                    i++;
+                } else if (ch == quote) {
+                    quote = 0;
+                }
+            } else if (ch == '"' || ch == '\'') {
+                quote = ch;
+            } else if (ch > 0x7f && (Character.isSpaceChar(ch) || Character.isWhitespace(ch) || ch == 0x85)) {
+                if (out == null) {
+                    out = new StringBuilder(text);
+                }
+                out.setCharAt(i, ' ');
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
     static byte[] write(Object value) {
@@ -179,18 +208,18 @@ final class Json {
         return names[0];
     }
 
-    static ApiException missing(String label) {
-        return ApiException.badRequest("MissingField", "'" + label + "' is required");
+    static Refusal missing(String label) {
+        return Refusal.invalid("MissingField", "'" + label + "' is required");
     }
 
-    static ApiException invalid(String label, String problem) {
-        return ApiException.badRequest("InvalidField", "'" + label + "' " + problem);
+    static Refusal invalid(String label, String problem) {
+        return Refusal.invalid("InvalidField", "'" + label + "' " + problem);
     }
 
     /** The value among {@code allowed} that equals {@code value} ignoring case; 400 when none does. */
     static String oneOf(String value, String name, List<String> allowed) {
         return allowed.stream().filter(a -> a.equalsIgnoreCase(value)).findFirst()
-                .orElseThrow(() -> ApiException.badRequest("InvalidField", "'" + name + "' must be one of " + allowed));
+                .orElseThrow(() -> Refusal.invalid("InvalidField", "'" + name + "' must be one of " + allowed));
     }
 
     /** An array of phone numbers ({@code +} and 6 to 15 digits); null when absent. */
@@ -212,7 +241,7 @@ final class Json {
 
     static String requireMobile(String number, String name) {
         if (number == null || !MOBILE.matcher(number).matches()) {
-            throw ApiException.badRequest("InvalidMobileNumber",
+            throw Refusal.invalid("InvalidMobileNumber",
                     "'" + name + "' must hold phone numbers like +15550100001, got '" + number + "'");
         }
         return number;

@@ -46,7 +46,7 @@ final class MediaHandler {
         }
         String boundary = Multipart.boundary(upload.contentType());
         if (boundary == null || boundary.isEmpty()) {
-            throw ApiException.badRequest("InvalidMultipart", "the multipart Content-Type has no boundary");
+            throw Refusal.invalid("InvalidMultipart", "the multipart Content-Type has no boundary");
         }
         StringBuilder transcript = new StringBuilder();
         List<Multipart.Part> parts;
@@ -93,7 +93,7 @@ final class MediaHandler {
         return p.fileName() != null && !p.fileName().isBlank() ? p.fileName() : p.name() != null ? p.name() : "upload";
     }
 
-    private static ApiException unsupported(String message) {
-        return new ApiException(415, "UnsupportedMediaType", message);
+    private static Refusal unsupported(String message) {
+        return Refusal.unsupportedMedia(message);
     }
 }

@@ -30,7 +30,7 @@ final class MembersHandler {
     private Response add(Call c) {
         List<String> members = Json.mobileNumbers(c.body(), "members");
         if (members == null) {
-            throw ApiException.badRequest("MissingField", "'members' is required");
+            throw Refusal.invalid("MissingField", "'members' is required");
         }
         state.addMembers(c.param("groupId"), c.user(), members);
         return Response.ok(Json.obj("result", true));

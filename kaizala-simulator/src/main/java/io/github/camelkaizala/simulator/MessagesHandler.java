@@ -23,10 +23,10 @@ final class MessagesHandler {
         JsonNode body = c.body();
         String text = Json.text(body, "message", true);
         if (text.isEmpty()) {
-            throw ApiException.badRequest("InvalidField", "'message' must not be empty");
+            throw Refusal.invalid("InvalidField", "'message' must not be empty");
         }
         if (text.length() > MAX_MESSAGE_LENGTH) {
-            throw ApiException.badRequest("MessageTooLong",
+            throw Refusal.invalid("MessageTooLong",
                     "'message' has " + text.length() + " characters, at most " + MAX_MESSAGE_LENGTH + " are allowed");
         }
         List<String> subscribers = Json.mobileNumbers(body, "subscribers");

@@ -161,8 +161,8 @@ final class Multipart {
         }
     }
 
-    private static ApiException malformed(String problem) {
-        return ApiException.badRequest("InvalidMultipart", "malformed multipart body: " + problem);
+    private static Refusal malformed(String problem) {
+        return Refusal.invalid("InvalidMultipart", "malformed multipart body: " + problem);
     }
 
     private interface Consumer {

@@ -121,7 +121,7 @@ final class ReactionsHandler {
         boolean known = source.messages().stream().anyMatch(m -> m.referenceId().equals(referenceId))
                 || source.actions().stream().anyMatch(a -> a.referenceId().equals(referenceId));
         if (!known) {
-            throw ApiException.notFound("ReferenceNotFound",
+            throw Refusal.notFound("ReferenceNotFound",
                     "no message or action with referenceId '" + referenceId + "' in group '" + source.id() + "'");
         }
     }

@@ -10,8 +10,10 @@ record Response(int status, Map<String, String> headers, Object body) {
         return new Response(200, Map.of(), body);
     }
 
+    /** The service's error body: {@code {"errorCode": …, "errorCategoryKey": …, "message": …}}. */
     static Response error(int status, String errorCode, String message) {
-        return new Response(status, Map.of(), Json.obj("errorCode", errorCode, "message", message));
+        return new Response(status, Map.of(),
+                Json.obj("errorCode", errorCode, "errorCategoryKey", ApiException.category(status), "message", message));
     }
 
     static Response of(ApiException e) {

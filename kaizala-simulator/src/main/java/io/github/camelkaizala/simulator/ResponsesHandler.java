@@ -29,8 +29,8 @@ final class ResponsesHandler {
         boolean hasType = body.has("actionType");
         boolean hasId = body.has("id");
         if (hasType == hasId) {
-            throw hasType ? ApiException.badRequest("InvalidField", "give either 'actionType' or 'id', not both")
-                    : ApiException.badRequest("MissingField", "'actionType' or 'id' is required");
+            throw hasType ? Refusal.invalid("InvalidField", "give either 'actionType' or 'id', not both")
+                    : Refusal.invalid("MissingField", "'actionType' or 'id' is required");
         }
         String type = hasType ? body.oneOf("actionType", RESPONSE_TYPES, true) : null;
         String packageId = hasId ? body.nonBlank("id") : null;

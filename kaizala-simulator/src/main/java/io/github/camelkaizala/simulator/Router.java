@@ -63,6 +63,6 @@ final class Router {
         String path = "/" + String.join("/", segments);
         throw pathKnown
                 ? new ApiException(405, "MethodNotAllowed", method + " is not supported on " + path)
-                : ApiException.notFound("NotFound", "no operation at " + method + " " + path);
+                : new ApiException(404, "NotFound", "no operation at " + method + " " + path);
     }
 }

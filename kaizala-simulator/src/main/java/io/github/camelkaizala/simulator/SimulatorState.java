@@ -338,7 +338,7 @@ public final class SimulatorState {
     synchronized void unlinkSubGroup(String parentId, String caller, String subGroupId) {
         GroupData parent = require(parentId, caller, true);
         if (!parent.subGroups.remove(subGroupId)) {
-            throw ApiException.notFound("SubGroupNotFound",
+            throw Refusal.notFound("SubGroupNotFound",
                     "group '" + subGroupId + "' is not a sub-group of group '" + parentId + "'");
         }
         emit(EventData.GROUP_REMOVED, parent, null, null, caller, EventData.group(subGroupId, groups.get(subGroupId).name));
@@ -373,7 +373,7 @@ public final class SimulatorState {
     synchronized boolean join(String groupId, String mobile) {
         GroupData g = groups.get(groupId);
         if (g == null) {
-            throw ApiException.notFound("GroupNotFound", "no group with id '" + groupId + "'");
+            throw Refusal.notFound("GroupNotFound", "no group with id '" + groupId + "'");
         }
         if (g.roles.putIfAbsent(mobile, MEMBER) != null) {
             return false;
@@ -386,7 +386,7 @@ public final class SimulatorState {
     synchronized boolean leave(String groupId, String mobile) {
         GroupData g = groups.get(groupId);
         if (g == null) {
-            throw ApiException.notFound("GroupNotFound", "no group with id '" + groupId + "'");
+            throw Refusal.notFound("GroupNotFound", "no group with id '" + groupId + "'");
         }
         String role = g.roles.remove(mobile);
         if (role == null) {
@@ -400,7 +400,7 @@ public final class SimulatorState {
     synchronized String memberId(String groupId, String mobile) {
         GroupData g = groups.get(groupId);
         if (g == null || !g.roles.containsKey(mobile)) {
-            throw ApiException.notFound("MemberNotFound", mobile + " is not a member of group '" + groupId + "'");
+            throw Refusal.notFound("MemberNotFound", mobile + " is not a member of group '" + groupId + "'");
         }
         return userId(mobile);
     }
@@ -463,7 +463,7 @@ public final class SimulatorState {
     private GroupData requirePublic(String groupId, String caller, boolean adminRequired) {
         GroupData g = require(groupId, caller, adminRequired);
         if (!g.isPublic()) {
-            throw ApiException.badRequest("NotAPublicGroup",
+            throw Refusal.invalid("NotAPublicGroup",
                     "group '" + groupId + "' is not a public group (groupType ConnectGroup): it has no subscribers");
         }
         return g;
@@ -499,7 +499,7 @@ public final class SimulatorState {
         }
         for (String m : listed) {
             if (!g.subscribers.containsKey(m)) {
-                throw ApiException.badRequest("NotASubscriber",
+                throw Refusal.invalid("NotASubscriber",
                         "'subscribers': " + m + " is not a subscriber of group '" + g.id + "'");
             }
         }
@@ -569,11 +569,11 @@ public final class SimulatorState {
                 index = a.responses.get(i).responseId().equals(responseId) ? i : -1;
             }
             if (index < 0) {
-                throw ApiException.notFound("ResponseNotFound",
+                throw Refusal.notFound("ResponseNotFound",
                         "no response with id '" + responseId + "' to action '" + actionId + "'");
             }
             if (!a.responses.get(index).responder().equals(caller)) {
-                throw ApiException.forbidden("response '" + responseId + "' was submitted by another user");
+                throw Refusal.forbidden("response '" + responseId + "' was submitted by another user");
             }
         } else if (onePerResponder) {
             for (int i = 0; i < a.responses.size() && index < 0; i++) {
@@ -590,14 +590,19 @@ public final class SimulatorState {
         }
         Action snapshot = a.snapshot();
         String type = EventData.response(snapshot);
-        emit(type, g, a.actionId, a.packageId, caller, type.equals(EventData.JOB_RESPONSE)
-                ? EventData.jobResponse(snapshot, r) : EventData.response(snapshot, r, media::get));
+        ObjectNode data = type.equals(EventData.JOB_RESPONSE)
+                ? EventData.jobResponse(snapshot, r) : EventData.response(snapshot, r, media::get);
+        emit(type, g, a.actionId, a.packageId, caller, data);
+        String specific = EventData.specificResponse(snapshot);
+        if (specific != null) {
+            emit(specific, g, a.actionId, a.packageId, caller, data.deepCopy());
+        }
         return r;
     }
 
     private ActionData requireAction(GroupData g, String actionId) {
         return g.actions.stream().filter(a -> actionId.equals(a.actionId)).findFirst()
-                .orElseThrow(() -> ApiException.notFound("ActionNotFound",
+                .orElseThrow(() -> Refusal.notFound("ActionNotFound",
                         "no action with id '" + actionId + "' in group '" + g.id + "'"));
     }
 
@@ -651,7 +656,7 @@ public final class SimulatorState {
         GroupData g = require(groupId, caller, false);
         GroupData source = groups.get(sourceGroupId);
         if (source == null) {
-            throw ApiException.notFound("GroupNotFound", "no group with id '" + sourceGroupId + "' (sourceGroupId)");
+            throw Refusal.notFound("GroupNotFound", "no group with id '" + sourceGroupId + "' (sourceGroupId)");
         }
         if (!source.id.equals(g.id) && !descendants(g).contains(source.id)) {
             throw Json.invalid("sourceGroupId", "'" + sourceGroupId + "' is neither group '" + groupId
@@ -664,7 +669,7 @@ public final class SimulatorState {
         boolean known = source.messages.stream().anyMatch(m -> m.referenceId().equals(referenceId))
                 || source.actions.stream().anyMatch(a -> a.referenceId.equals(referenceId));
         if (!known) {
-            throw ApiException.notFound("ReferenceNotFound",
+            throw Refusal.notFound("ReferenceNotFound",
                     "no message or action with referenceId '" + referenceId + "' in group '" + source.id + "'");
         }
     }
@@ -690,7 +695,7 @@ public final class SimulatorState {
     synchronized Webhook webhook(String applicationId, String webhookId) {
         Webhook w = webhooks.get(webhookId);
         if (w == null || !w.applicationId().equals(applicationId)) {
-            throw ApiException.notFound("WebhookNotFound", "no webhook with id '" + webhookId + "'");
+            throw Refusal.notFound("WebhookNotFound", "no webhook with id '" + webhookId + "'");
         }
         return w;
     }
@@ -714,7 +719,7 @@ public final class SimulatorState {
             case "Action" -> {
                 ActionData a = findAction(objectId);
                 if (a == null) {
-                    throw ApiException.notFound("ActionNotFound", "no action with id '" + objectId + "' (objectId)");
+                    throw Refusal.notFound("ActionNotFound", "no action with id '" + objectId + "' (objectId)");
                 }
                 require(a.groupId, caller, false);
             }
@@ -751,7 +756,12 @@ public final class SimulatorState {
     // ---------------------------------------------------------------- events
 
     private void emitCreated(GroupData g, Action a) {
-        emit(EventData.created(a), g, a.actionId(), a.packageId(), a.sender(), EventData.action(a, media::get));
+        ObjectNode data = EventData.action(a, media::get);
+        emit(EventData.created(a), g, a.actionId(), a.packageId(), a.sender(), data);
+        String specific = EventData.specificCreated(a);
+        if (specific != null) {
+            emit(specific, g, a.actionId(), a.packageId(), a.sender(), data.deepCopy());
+        }
     }
 
     /** Publishes an event of group {@code g} (and of that action and package, when given) caused by {@code fromUser}. */
@@ -788,14 +798,14 @@ public final class SimulatorState {
     private GroupData require(String groupId, String caller, boolean adminRequired) {
         GroupData g = groups.get(groupId);
         if (g == null) {
-            throw ApiException.notFound("GroupNotFound", "no group with id '" + groupId + "'");
+            throw Refusal.notFound("GroupNotFound", "no group with id '" + groupId + "'");
         }
         String role = roleOf(g, caller);
         if (role == null) {
-            throw ApiException.forbidden("the token's user is not a member of group '" + groupId + "'");
+            throw Refusal.forbidden("the token's user is not a member of group '" + groupId + "'");
         }
         if (adminRequired && !ADMIN.equals(role)) {
-            throw ApiException.forbidden("the token's user is not an admin of group '" + groupId + "'");
+            throw Refusal.forbidden("the token's user is not an admin of group '" + groupId + "'");
         }
         return g;
     }
@@ -848,7 +858,7 @@ public final class SimulatorState {
 
     private String mobileOfMember(GroupData g, String memberId) {
         return g.roles.keySet().stream().filter(m -> userId(m).equals(memberId)).findFirst()
-                .orElseThrow(() -> ApiException.notFound("MemberNotFound",
+                .orElseThrow(() -> Refusal.notFound("MemberNotFound",
                         "no member with id '" + memberId + "' in group '" + g.id + "'"));
     }
 

@@ -44,7 +44,7 @@ final class SubGroupsHandler {
         String welcomeMessage = body.text("welcomeMessage", true);
         List<String> members = body.mobileNumbers("members");
         if (members != null && members.size() > GroupsHandler.MAX_MEMBERS) {
-            throw ApiException.badRequest("TooManyMembers",
+            throw Refusal.invalid("TooManyMembers",
                     "at most " + GroupsHandler.MAX_MEMBERS + " members, got " + members.size());
         }
         String imageUrl = body.text("groupImageUrl", false);

@@ -91,14 +91,14 @@ final class TokenService {
         Connector c = applicationId == null ? null : connectors.get(applicationId);
         if (c == null || secret == null || refreshToken == null
                 || !MessageDigest.isEqual(c.secret, secret.getBytes(StandardCharsets.UTF_8))) {
-            throw ApiException.unauthorized(BAD_CREDENTIALS);
+            throw Refusal.unauthenticated("InvalidCredentials", BAD_CREDENTIALS);
         }
         String rotated;
         RefreshGrant rt;
         synchronized (c) {
             rt = c.refreshTokens.get(refreshToken);
             if (rt == null || Instant.now().isAfter(rt.expiresAt)) {
-                throw ApiException.unauthorized(BAD_CREDENTIALS);
+                throw Refusal.unauthenticated("InvalidCredentials", BAD_CREDENTIALS);
             }
             rotated = c.pendingRotation;
             if (rotated != null) {
@@ -126,14 +126,14 @@ final class TokenService {
     /** The grant of a valid access token; 401 when missing, unknown or expired. */
     Grant authenticate(String accessToken) {
         if (accessToken == null || accessToken.isBlank()) {
-            throw ApiException.unauthorized("the accessToken header is missing");
+            throw Refusal.unauthenticated("InvalidToken", "Invalid token. The accessToken header is missing");
         }
         Grant g = accessTokens.get(accessToken);
         if (g == null) {
-            throw ApiException.unauthorized("unknown access token");
+            throw Refusal.unauthenticated("InvalidToken", "Invalid token. The access token is not known");
         }
         if (g.epoch() != epoch.get() || Instant.now().isAfter(g.expiresAt())) {
-            throw ApiException.unauthorized("the access token has expired");
+            throw Refusal.unauthenticated("InvalidToken", "Invalid token. The access token has expired");
         }
         return g;
     }
@@ -184,7 +184,7 @@ final class TokenService {
     /** {@code POST /generatePin}: remembers a fresh 4-digit PIN for that number and connector. */
     void generatePin(String mobile, String applicationId) {
         if (!isRegistered(applicationId)) {
-            throw ApiException.unauthorized("unknown applicationId");
+            throw Refusal.unauthenticated("InvalidApplicationId", "unknown applicationId");
         }
         pins.put(mobile, new Pin(applicationId, ThreadLocalRandom.current().nextInt(1000, 10000)));
     }
@@ -202,7 +202,7 @@ final class TokenService {
         Pin expected = pins.get(mobile);
         if (!isRegistered(applicationId) || expected == null || !expected.applicationId.equals(applicationId)
                 || expected.pin != pin || !pins.remove(mobile, expected)) {
-            throw ApiException.unauthorized("invalid mobileNumber, applicationId or pin");
+            throw Refusal.unauthenticated("InvalidPin", "invalid mobileNumber, applicationId or pin");
         }
         Connector c = connector(applicationId);
         String token = "rt-" + randomHex(24);

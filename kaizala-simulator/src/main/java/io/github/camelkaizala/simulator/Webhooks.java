@@ -273,7 +273,7 @@ public final class Webhooks implements AutoCloseable {
             handshakes.add(new Handshake(callbackUrl, token, status, problem == null, problem, Instant.now()));
         }
         if (problem != null) {
-            throw ApiException.badRequest("CallbackValidationFailed",
+            throw Refusal.invalid("CallbackValidationFailed",
                     "'callBackUrl' " + callbackUrl + " failed the validation handshake: " + problem);
         }
     }

@@ -17,9 +17,7 @@ import java.util.UUID;
 final class WebhooksHandler {
 
     static final List<String> OBJECT_TYPES = List.of("Group", "Action", "ActionPackage");
-    static final List<String> EVENT_TYPES = List.of("ActionCreated", "ActionResponse", "SurveyCreated", "SurveyResponse",
-            "JobCreated", "JobResponse", "TextMessageCreated", "AttachmentCreated", "Announcement", "MemberAdded",
-            "MemberRemoved", "GroupAdded", "GroupRemoved");
+    static final List<String> EVENT_TYPES = EventData.TYPES;
     static final Duration DEFAULT_VALIDITY = Duration.ofDays(730);
 
     private final SimulatorState state;
