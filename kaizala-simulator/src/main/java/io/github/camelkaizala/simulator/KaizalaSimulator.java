@@ -7,7 +7,10 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -15,6 +18,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * An in-memory Kaizala REST API on 127.0.0.1. The token service answers under {@link #authUrl()}
@@ -71,7 +76,7 @@ public final class KaizalaSimulator implements AutoCloseable {
         webhooks = new Webhooks(state, new Webhooks.Settings(b.validateCallbacks, b.validationTimeout, b.retryDelays,
                 b.duplicateRate, b.deliveryTimeout));
         state.eventSink(webhooks::publish);
-        tokens = new TokenService(baseUri, b.accessTokenTtl, state);
+        tokens = new TokenService(baseUri, b.accessTokenTtl, state, b.pin, b.pinListener);
         tokens.register(DEFAULT_APPLICATION_ID, DEFAULT_APPLICATION_SECRET, DEFAULT_REFRESH_TOKEN, DEFAULT_TENANT_ID,
                 DEFAULT_USER_MOBILE);
 
@@ -90,7 +95,10 @@ public final class KaizalaSimulator implements AutoCloseable {
         new WebhooksHandler(state, webhooks).routes(resourceRoutes);
 
         Throttle throttle = b.perConnector > 0 ? new Throttle(b.perConnector, b.perTenant) : null;
-        server.createContext("/", new Dispatcher(tokenRoutes, resourceRoutes, tokens, throttle, faults, journal));
+        Router adminRoutes = new Router();
+        new AdminApi(this).routes(adminRoutes);
+        server.createContext("/", new Dispatcher(tokenRoutes, resourceRoutes, adminRoutes, tokens, throttle, faults,
+                journal, b.requestLog));
         AtomicInteger n = new AtomicInteger();
         executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "kaizala-sim-" + n.incrementAndGet());
@@ -122,6 +130,23 @@ public final class KaizalaSimulator implements AutoCloseable {
     /** The token-service base including {@code /v1}: {@code http://127.0.0.1:PORT/v1}. */
     public String authUrl() {
         return baseUri + "/v1";
+    }
+
+    /** The prefix of the {@code kaizala} component's properties in Camel Main, Spring Boot, Quarkus and JBang. */
+    public static final String COMPONENT_PROPERTY_PREFIX = "camel.component.kaizala.";
+
+    /**
+     * What points the {@code kaizala} component at this simulator, as Camel properties ready to use or paste:
+     * {@code camel.component.kaizala.authUrl}, {@code .applicationId}, {@code .applicationSecret},
+     * {@code .refreshToken} (the default connector's; the simulator's own, published test credentials).
+     */
+    public Map<String, String> componentProperties() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put(COMPONENT_PROPERTY_PREFIX + "authUrl", authUrl());
+        p.put(COMPONENT_PROPERTY_PREFIX + "applicationId", DEFAULT_APPLICATION_ID);
+        p.put(COMPONENT_PROPERTY_PREFIX + "applicationSecret", DEFAULT_APPLICATION_SECRET);
+        p.put(COMPONENT_PROPERTY_PREFIX + "refreshToken", DEFAULT_REFRESH_TOKEN);
+        return Collections.unmodifiableMap(p);
     }
 
     /** The default connector's current resource base, without {@code /v1}, with a trailing slash. */
@@ -268,8 +293,35 @@ public final class KaizalaSimulator implements AutoCloseable {
         private List<Duration> retryDelays = Webhooks.DEFAULT_RETRY_DELAYS;
         private double duplicateRate;
         private Duration deliveryTimeout = Webhooks.DEFAULT_DELIVERY_TIMEOUT;
+        private Integer pin;
+        private BiConsumer<String, Integer> pinListener = (mobile, pin) -> { };
+        private Consumer<String> requestLog;
 
         private Builder() {
+        }
+
+        /** The PIN {@code POST /generatePin} issues, always (1000 to 9999); a random one by default. */
+        public Builder pin(int pin) {
+            if (pin < 1000 || pin > 9999) {
+                throw new IllegalArgumentException("the PIN has 4 digits (1000 to 9999), got " + pin);
+            }
+            this.pin = pin;
+            return this;
+        }
+
+        /** Told every PIN {@code POST /generatePin} issues (mobile number, PIN), e.g. to print it. */
+        public Builder pinListener(BiConsumer<String, Integer> listener) {
+            this.pinListener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Gets one readable line per request once it is answered: method, path, status, time taken (e.g.
+         * {@code POST /kms-1/v1/groups/…/messages -> 200 (3 ms)}); never headers or bodies. None by default.
+         */
+        public Builder requestLog(Consumer<String> log) {
+            this.requestLog = Objects.requireNonNull(log, "log");
+            return this;
         }
 
         /** 0 (the default) = a free port. */

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 
 /**
  * Connectors, refresh tokens, PINs and access tokens (§2). Each connector lives on a cluster
@@ -70,11 +71,20 @@ final class TokenService {
     private final AtomicLong epoch = new AtomicLong();
     private final AtomicInteger clusterSeq = new AtomicInteger(1);
     private final SecureRandom random = new SecureRandom();
+    private final Integer fixedPin; // null = a random PIN each time
+    private final BiConsumer<String, Integer> pinListener;
 
-    TokenService(String baseUri, Duration accessTokenTtl, SimulatorState state) {
+    /**
+     * @param fixedPin    the PIN every {@code generatePin} issues, or null for a random 4-digit one
+     * @param pinListener told each PIN issued (mobile number, PIN)
+     */
+    TokenService(String baseUri, Duration accessTokenTtl, SimulatorState state, Integer fixedPin,
+                 BiConsumer<String, Integer> pinListener) {
         this.baseUri = baseUri;
         this.accessTokenTtl = accessTokenTtl;
         this.state = state;
+        this.fixedPin = fixedPin;
+        this.pinListener = pinListener;
     }
 
     void register(String applicationId, String secret, String refreshToken, String tenantId, String userMobile) {
@@ -186,7 +196,9 @@ final class TokenService {
         if (!isRegistered(applicationId)) {
             throw Refusal.unauthenticated("InvalidApplicationId", "unknown applicationId");
         }
-        pins.put(mobile, new Pin(applicationId, ThreadLocalRandom.current().nextInt(1000, 10000)));
+        int pin = fixedPin != null ? fixedPin : ThreadLocalRandom.current().nextInt(1000, 10000);
+        pins.put(mobile, new Pin(applicationId, pin));
+        pinListener.accept(mobile, pin);
     }
 
     int lastPin(String mobile) {
