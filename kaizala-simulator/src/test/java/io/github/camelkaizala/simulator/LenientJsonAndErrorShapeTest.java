@@ -52,6 +52,16 @@ class LenientJsonAndErrorShapeTest extends SimulatorTestSupport {
     }
 
     @Test
+    void createGroupTakesNameAsDocumentedNotGroupName() {
+        Reply refused = api("POST", "/groups", "{\"groupName\": \"Team\", \"welcomeMessage\": \"hi\"}");
+        assertErrorShape(refused, 400, "MissingField", "ValidationException");
+        assertThat(refused.json().get("message").asText()).isEqualTo("'name' is required");
+        Group parent = sim.state().createGroup("Parent");
+        Reply sub = api("POST", "/groups/" + parent.id() + "/subgroups", "{\"groupName\": \"Child\", \"welcomeMessage\": \"hi\"}");
+        assertThat(sub.status()).as(sub.body()).isEqualTo(200); // a sub-group takes either (§14 D13)
+    }
+
+    @Test
     void malformedJsonIsAValidationError() {
         Group g = sim.state().createGroup("Field Sales");
         assertErrorShape(api("POST", "/groups/" + g.id() + "/messages", "{\"message\": "), 400, "InvalidJson",
