@@ -1,5 +1,15 @@
 package io.github.camelkaizala.simulator;
 
+import io.github.camelkaizala.simulator.internal.Store;
+
+import io.github.camelkaizala.simulator.internal.ActionsHandler;
+import io.github.camelkaizala.simulator.internal.EventData;
+import io.github.camelkaizala.simulator.internal.Json;
+import io.github.camelkaizala.simulator.internal.MediaHandler;
+import io.github.camelkaizala.simulator.internal.MessagesHandler;
+import io.github.camelkaizala.simulator.internal.Refusal;
+import io.github.camelkaizala.simulator.internal.ResponsesHandler;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,7 +27,7 @@ import java.util.function.Supplier;
 /**
  * A person with a phone number, acting in groups as a Kaizala app user would — without HTTP, through the same
  * state and event machinery as the REST calls, so webhooks receive the events ({@code sim.human("+15550100101")}).
- * The same number always has the same user id and name ({@link SimulatorState#displayName}).
+ * The same number always has the same user id and name ({@code Store.displayName}).
  *
  * <p>Posting and responding need membership (seeded, added, or {@link #join}); managing members and sub-groups
  * needs an Admin of the group, as over REST. Refusals are thrown: IllegalArgumentException for what REST
@@ -26,11 +36,11 @@ import java.util.function.Supplier;
  */
 public final class Human {
 
-    private final SimulatorState state;
+    private final Store state;
     private final String mobile;
     private final ActionsHandler actions;
 
-    Human(SimulatorState state, String mobile) {
+    Human(Store state, String mobile) {
         if (!Json.isMobile(mobile)) {
             throw new IllegalArgumentException("not a phone number (+ and 6 to 15 digits): " + mobile);
         }
@@ -50,7 +60,7 @@ public final class Human {
 
     /** The display name: {@code fromUserName}, {@code memberName}, {@code responderName}. */
     public String name() {
-        return SimulatorState.displayName(mobile);
+        return Store.displayName(mobile);
     }
 
     // ---------------------------------------------------------------- membership

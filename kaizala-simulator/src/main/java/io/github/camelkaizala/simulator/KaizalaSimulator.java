@@ -1,5 +1,23 @@
 package io.github.camelkaizala.simulator;
 
+import io.github.camelkaizala.simulator.internal.ActionsHandler;
+import io.github.camelkaizala.simulator.internal.AdminApi;
+import io.github.camelkaizala.simulator.internal.AuthHandler;
+import io.github.camelkaizala.simulator.internal.Dispatcher;
+import io.github.camelkaizala.simulator.internal.GroupsHandler;
+import io.github.camelkaizala.simulator.internal.MediaHandler;
+import io.github.camelkaizala.simulator.internal.MembersHandler;
+import io.github.camelkaizala.simulator.internal.MessagesHandler;
+import io.github.camelkaizala.simulator.internal.ReactionsHandler;
+import io.github.camelkaizala.simulator.internal.ResponsesHandler;
+import io.github.camelkaizala.simulator.internal.Router;
+import io.github.camelkaizala.simulator.internal.Store;
+import io.github.camelkaizala.simulator.internal.SubGroupsHandler;
+import io.github.camelkaizala.simulator.internal.SubscribersHandler;
+import io.github.camelkaizala.simulator.internal.Throttle;
+import io.github.camelkaizala.simulator.internal.TokenService;
+import io.github.camelkaizala.simulator.internal.WebhooksHandler;
+
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
@@ -62,6 +80,7 @@ public final class KaizalaSimulator implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final String baseUri;
+    private final Store store;
     private final SimulatorState state;
     private final TokenService tokens;
     private final FaultPlan faults = new FaultPlan();
@@ -72,33 +91,34 @@ public final class KaizalaSimulator implements AutoCloseable {
     private KaizalaSimulator(Builder b) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), b.port), 1024);
         baseUri = "http://127.0.0.1:" + server.getAddress().getPort();
-        state = new SimulatorState(b.groupIdSuffix);
-        webhooks = new Webhooks(state, new Webhooks.Settings(b.validateCallbacks, b.validationTimeout, b.retryDelays,
+        store = new Store(b.groupIdSuffix);
+        state = new SimulatorState(store);
+        webhooks = new Webhooks(store, new Webhooks.Settings(b.validateCallbacks, b.validationTimeout, b.retryDelays,
                 b.duplicateRate, b.deliveryTimeout));
-        state.eventSink(webhooks::publish);
-        tokens = new TokenService(baseUri, b.accessTokenTtl, state, b.pin, b.pinListener);
+        store.eventSink(webhooks::publish);
+        tokens = new TokenService(baseUri, b.accessTokenTtl, store, b.pin, b.pinListener);
         tokens.register(DEFAULT_APPLICATION_ID, DEFAULT_APPLICATION_SECRET, DEFAULT_REFRESH_TOKEN, DEFAULT_TENANT_ID,
                 DEFAULT_USER_MOBILE);
 
         Router tokenRoutes = new Router();
         new AuthHandler(tokens).routes(tokenRoutes);
         Router resourceRoutes = new Router();
-        new GroupsHandler(state).routes(resourceRoutes);
-        new MembersHandler(state).routes(resourceRoutes);
-        new MessagesHandler(state).routes(resourceRoutes);
-        new SubGroupsHandler(state).routes(resourceRoutes);
-        new SubscribersHandler(state).routes(resourceRoutes);
-        new MediaHandler(state).routes(resourceRoutes);
-        new ActionsHandler(state).routes(resourceRoutes);
-        new ResponsesHandler(state).routes(resourceRoutes);
-        new ReactionsHandler(state).routes(resourceRoutes);
-        new WebhooksHandler(state, webhooks).routes(resourceRoutes);
+        new GroupsHandler(store).routes(resourceRoutes);
+        new MembersHandler(store).routes(resourceRoutes);
+        new MessagesHandler(store).routes(resourceRoutes);
+        new SubGroupsHandler(store).routes(resourceRoutes);
+        new SubscribersHandler(store).routes(resourceRoutes);
+        new MediaHandler(store).routes(resourceRoutes);
+        new ActionsHandler(store).routes(resourceRoutes);
+        new ResponsesHandler(store).routes(resourceRoutes);
+        new ReactionsHandler(store).routes(resourceRoutes);
+        new WebhooksHandler(store, webhooks::validate).routes(resourceRoutes);
 
         Throttle throttle = b.perConnector > 0 ? new Throttle(b.perConnector, b.perTenant) : null;
         Router adminRoutes = new Router();
         new AdminApi(this).routes(adminRoutes);
-        server.createContext("/", new Dispatcher(tokenRoutes, resourceRoutes, adminRoutes, tokens, throttle, faults,
-                journal, b.requestLog));
+        server.createContext("/", new Dispatcher(tokenRoutes, resourceRoutes, adminRoutes, tokens, throttle, faults::take,
+                journal::add, b.requestLog));
         AtomicInteger n = new AtomicInteger();
         executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "kaizala-sim-" + n.incrementAndGet());
@@ -235,7 +255,7 @@ public final class KaizalaSimulator implements AutoCloseable {
 
     /** A person acting in groups by that phone number (posting, answering, joining…), so that events happen. */
     public Human human(String mobile) {
-        return new Human(state, mobile);
+        return new Human(store, mobile);
     }
 
     /** As {@link #DEFAULT_USER_MOBILE} (Admin of the seeded groups): links a group below another (GroupAdded). */

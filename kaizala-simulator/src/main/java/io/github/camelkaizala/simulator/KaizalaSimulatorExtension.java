@@ -1,5 +1,8 @@
 package io.github.camelkaizala.simulator;
 
+import io.github.camelkaizala.simulator.internal.CamelComponentHook;
+import io.github.camelkaizala.simulator.internal.Store;
+
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;

@@ -1,5 +1,7 @@
 package io.github.camelkaizala.simulator;
 
+import io.github.camelkaizala.simulator.internal.Json;
+
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;

@@ -1,21 +1,21 @@
-package io.github.camelkaizala.simulator;
+package io.github.camelkaizala.simulator.internal;
 
 /**
  * An error answer of the HTTP layer: status, a short machine-readable code, the category and a human message,
  * sent as the service did: {@code {"errorCode": "...", "errorCategoryKey": "...", "message": "..."}}. Made from a
  * {@link Refusal} of the state ({@link #of(Refusal)}), or by the HTTP layer itself (routing, throttling, faults).
  */
-final class ApiException extends RuntimeException {
+public final class ApiException extends RuntimeException {
 
     private final int status;
     private final String errorCode;
     private final String retryAfter;
 
-    ApiException(int status, String errorCode, String message) {
+    public ApiException(int status, String errorCode, String message) {
         this(status, errorCode, message, null);
     }
 
-    ApiException(int status, String errorCode, String message, String retryAfter) {
+    public ApiException(int status, String errorCode, String message, String retryAfter) {
         super(message, null, false, false);
         this.status = status;
         this.errorCode = errorCode;
@@ -23,7 +23,7 @@ final class ApiException extends RuntimeException {
     }
 
     /** The answer to a refusal: its kind gives the status. */
-    static ApiException of(Refusal refusal) {
+    public static ApiException of(Refusal refusal) {
         int status = switch (refusal.kind()) {
             case INVALID -> 400;
             case UNAUTHENTICATED -> 401;
@@ -38,7 +38,7 @@ final class ApiException extends RuntimeException {
      * {@code errorCategoryKey} by status: {@code AuthException} for 401 (what public clients test on an expired
      * token), and one category per other family of errors (the reference names no other, §14).
      */
-    static String category(int status) {
+    public static String category(int status) {
         return switch (status) {
             case 400, 415 -> "ValidationException";
             case 401 -> "AuthException";
@@ -50,20 +50,20 @@ final class ApiException extends RuntimeException {
         };
     }
 
-    int status() {
+    public int status() {
         return status;
     }
 
-    String errorCode() {
+    public String errorCode() {
         return errorCode;
     }
 
-    String category() {
+    public String category() {
         return category(status);
     }
 
     /** The {@code Retry-After} header value to send, or null. */
-    String retryAfter() {
+    public String retryAfter() {
         return retryAfter;
     }
 }

@@ -1,11 +1,17 @@
-package io.github.camelkaizala.simulator;
+package io.github.camelkaizala.simulator.internal;
+
+import io.github.camelkaizala.simulator.Fault;
+import io.github.camelkaizala.simulator.KaizalaSimulator;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -15,7 +21,7 @@ import java.util.logging.Logger;
  * {@code /{cluster}/v1/…} = resources), then for resources: access token (401), throttling (429), cluster
  * check (308), handler.
  */
-final class Dispatcher implements HttpHandler {
+public final class Dispatcher implements HttpHandler {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
 
@@ -25,11 +31,12 @@ final class Dispatcher implements HttpHandler {
     private final Consumer<String> requestLog; // null = none
     private final TokenService tokens;
     private final Throttle throttle; // null = no throttling
-    private final FaultPlan faults;
-    private final Journal journal;
+    private final BiFunction<String, String, Fault> faults; // the fault plan's next fault for (method, path), or null
+    private final Function<Request, IntConsumer> journal; // records a request; the answer takes its status
 
-    Dispatcher(Router tokenRoutes, Router resourceRoutes, Router adminRoutes, TokenService tokens, Throttle throttle,
-               FaultPlan faults, Journal journal, Consumer<String> requestLog) {
+    public Dispatcher(Router tokenRoutes, Router resourceRoutes, Router adminRoutes, TokenService tokens, Throttle throttle,
+               BiFunction<String, String, Fault> faults, Function<Request, IntConsumer> journal,
+                      Consumer<String> requestLog) {
         this.tokenRoutes = tokenRoutes;
         this.resourceRoutes = resourceRoutes;
         this.adminRoutes = adminRoutes;
@@ -54,10 +61,10 @@ final class Dispatcher implements HttpHandler {
                 send(exchange, response);
                 return;
             }
-            Journal.Entry entry = journal.add(request);
-            Fault fault = faults.take(request.method(), request.resourcePath());
+            IntConsumer entry = journal.apply(request);
+            Fault fault = faults.apply(request.method(), request.resourcePath());
             if (fault != null && fault.kind() == Fault.Kind.RESET) {
-                entry.status(-1);
+                entry.accept(-1);
                 log(request, -1, started);
                 exchange.close(); // no response headers sent: the JDK server drops the connection
                 return;
@@ -70,7 +77,7 @@ final class Dispatcher implements HttpHandler {
             if (request.upload() != null) {
                 request.upload().drain(); // a client still sending its upload would not read the answer
             }
-            entry.status(response.status()); // before sending, so a client that got the answer sees it journalled
+            entry.accept(response.status()); // before sending, so a client that got the answer sees it journalled
             log(request, response.status(), started);
             send(exchange, response);
         } catch (InterruptedException e) {

@@ -1,4 +1,6 @@
-package io.github.camelkaizala.simulator;
+package io.github.camelkaizala.simulator.internal;
+
+import io.github.camelkaizala.simulator.Human;
 
 /**
  * A refusal of the simulated service, in its own terms: what kind of refusal it is and a short machine-readable
@@ -6,9 +8,9 @@ package io.github.camelkaizala.simulator;
  * token service throw it; the HTTP layer ({@link ApiException#of(Refusal)}) turns it into a status and an error
  * body, {@link Human} into an {@link IllegalArgumentException} or {@link IllegalStateException}.
  */
-final class Refusal extends RuntimeException {
+public final class Refusal extends RuntimeException {
 
-    enum Kind {
+    public enum Kind {
         /** The request is malformed or a value breaks a rule. */
         INVALID,
         /** A media type the service does not take. */
@@ -24,37 +26,37 @@ final class Refusal extends RuntimeException {
     private final Kind kind;
     private final String code;
 
-    Refusal(Kind kind, String code, String message) {
+    public Refusal(Kind kind, String code, String message) {
         super(message, null, false, false);
         this.kind = kind;
         this.code = code;
     }
 
-    static Refusal invalid(String code, String message) {
+    public static Refusal invalid(String code, String message) {
         return new Refusal(Kind.INVALID, code, message);
     }
 
-    static Refusal unsupportedMedia(String message) {
+    public static Refusal unsupportedMedia(String message) {
         return new Refusal(Kind.UNSUPPORTED_MEDIA, "UnsupportedMediaType", message);
     }
 
-    static Refusal unauthenticated(String code, String message) {
+    public static Refusal unauthenticated(String code, String message) {
         return new Refusal(Kind.UNAUTHENTICATED, code, message);
     }
 
-    static Refusal forbidden(String message) {
+    public static Refusal forbidden(String message) {
         return new Refusal(Kind.FORBIDDEN, "Forbidden", message);
     }
 
-    static Refusal notFound(String code, String message) {
+    public static Refusal notFound(String code, String message) {
         return new Refusal(Kind.NOT_FOUND, code, message);
     }
 
-    Kind kind() {
+    public Kind kind() {
         return kind;
     }
 
-    String code() {
+    public String code() {
         return code;
     }
 }

@@ -1,4 +1,11 @@
-package io.github.camelkaizala.simulator;
+package io.github.camelkaizala.simulator.internal;
+
+import io.github.camelkaizala.simulator.Action;
+import io.github.camelkaizala.simulator.Group;
+import io.github.camelkaizala.simulator.Human;
+import io.github.camelkaizala.simulator.KaizalaSimulator;
+import io.github.camelkaizala.simulator.RecordedRequest;
+import io.github.camelkaizala.simulator.Webhook;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,12 +28,12 @@ import java.util.function.Supplier;
  * Secrets stay out: webhooks are shown without their callback token, journalled requests without their headers.
  * Refusals of the member's play answer 400 (invalid) or 409 (not allowed, not found), with the simulator's message.
  */
-final class AdminApi {
+public final class AdminApi {
 
-    static final String PREFIX = "admin";
+    public static final String PREFIX = "admin";
 
     /** The operations, as {@code GET /admin} lists them (and kaizala-simulator/README.md documents them). */
-    static final List<String> OPERATIONS = List.of(
+    public static final List<String> OPERATIONS = List.of(
             "GET    /admin                                         this list and the connection settings",
             "GET    /admin/state                                   groups (members, messages, actions, responses) and webhooks",
             "POST   /admin/groups                                  {name, members: [mobile], public: false} -> {groupId}",
@@ -56,22 +63,22 @@ final class AdminApi {
 
     private final KaizalaSimulator sim;
 
-    AdminApi(KaizalaSimulator sim) {
+    public AdminApi(KaizalaSimulator sim) {
         this.sim = sim;
     }
 
     /** Whether the request is for this API ({@code /admin…}) rather than Kaizala's. */
-    static boolean isAdmin(Request request) {
+    public static boolean isAdmin(Request request) {
         List<String> segments = segments(request);
         return !segments.isEmpty() && segments.get(0).equalsIgnoreCase(PREFIX);
     }
 
     /** The decoded segments of the whole path. */
-    static List<String> segments(Request request) {
+    public static List<String> segments(Request request) {
         return Arrays.stream(request.path().split("/")).filter(s -> !s.isEmpty()).toList();
     }
 
-    void routes(Router r) {
+    public void routes(Router r) {
         r.add("GET", "/admin", c -> ok(Json.obj("authUrl", sim.authUrl(), "endpointUrl", sim.endpointUrl(),
                 "applicationId", KaizalaSimulator.DEFAULT_APPLICATION_ID, "user", KaizalaSimulator.DEFAULT_USER_MOBILE,
                 "operations", OPERATIONS)));

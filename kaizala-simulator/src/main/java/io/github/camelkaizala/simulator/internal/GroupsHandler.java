@@ -1,4 +1,6 @@
-package io.github.camelkaizala.simulator;
+package io.github.camelkaizala.simulator.internal;
+
+import io.github.camelkaizala.simulator.Group;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -6,18 +8,18 @@ import java.util.List;
 import java.util.Map;
 
 /** Groups (§3): create, list (direct groups, or the whole hierarchy with {@code fetchAllGroups=true}), details. */
-final class GroupsHandler {
+public final class GroupsHandler {
 
-    static final int MAX_MEMBERS = 100;
-    static final List<String> GROUP_TYPES = List.of("Group", "ConnectGroup");
+    public static final int MAX_MEMBERS = 100;
+    public static final List<String> GROUP_TYPES = List.of("Group", "ConnectGroup");
 
-    private final SimulatorState state;
+    private final Store state;
 
-    GroupsHandler(SimulatorState state) {
+    public GroupsHandler(Store state) {
         this.state = state;
     }
 
-    void routes(Router r) {
+    public void routes(Router r) {
         r.add("POST", "/groups", this::create);
         r.add("GET", "/groups", this::list);
         r.add("GET", "/groups/{groupId}", this::details);
@@ -74,7 +76,7 @@ final class GroupsHandler {
                 "isMappedToTenant", false,
                 "groupType", g.groupType(),
                 "isDuplicate", false,
-                "isEditable", SimulatorState.ADMIN.equals(callerRole),
+                "isEditable", Store.ADMIN.equals(callerRole),
                 "isDetailsReadable", true);
     }
 }

@@ -1,4 +1,7 @@
-package io.github.camelkaizala.simulator;
+package io.github.camelkaizala.simulator.internal;
+
+import io.github.camelkaizala.simulator.Action;
+import io.github.camelkaizala.simulator.ActionResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -9,17 +12,17 @@ import java.util.List;
  * one ({@code responseId}). Any member may respond. One response per person is kept for jobs and for
  * surveys and custom actions without {@code acceptMultipleResponses}: answering again replaces it.
  */
-final class ResponsesHandler {
+public final class ResponsesHandler {
 
     private static final List<String> RESPONSE_TYPES = List.of("Survey", "Job");
 
-    private final SimulatorState state;
+    private final Store state;
 
-    ResponsesHandler(SimulatorState state) {
+    public ResponsesHandler(Store state) {
         this.state = state;
     }
 
-    void routes(Router r) {
+    public void routes(Router r) {
         r.add("POST", "/groups/{groupId}/actions/{actionId}/responses", this::respond);
     }
 
@@ -70,7 +73,7 @@ final class ResponsesHandler {
      * The {@code Answers} array (any capitalisation), checked loosely against the action's questions when it has
      * some: one answer per question, each of a plausible JSON shape for its question type; null = unanswered.
      */
-    static JsonNode answers(Action a, Json.Fields actionBody) {
+    public static JsonNode answers(Action a, Json.Fields actionBody) {
         String label = actionBody.label("Answers");
         JsonNode answers = actionBody.raw("Answers");
         if (answers == null) {
