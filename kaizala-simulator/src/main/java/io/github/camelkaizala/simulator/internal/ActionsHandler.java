@@ -230,12 +230,7 @@ public final class ActionsHandler {
     /** Answer {@code {referenceId, actionId}}; {@code {referenceId}} only for a media attachment. */
     private Response create(Call c) {
         Json.Fields body = Json.Fields.of(c.body());
-        boolean hasType = body.has("actionType");
-        boolean hasId = body.has("id");
-        if (hasType == hasId) {
-            throw hasType ? Refusal.invalid("InvalidField", "give either 'actionType' or 'id', not both")
-                    : Refusal.invalid("MissingField", "'actionType' or 'id' is required");
-        }
+        boolean hasType = body.either("actionType", "id");
         Json.Fields actionBody = body.object("actionBody", true);
         String actionType = null;
         String packageId = null;

@@ -266,6 +266,16 @@ public final class Json {
             return field(node, name) != null;
         }
 
+        /** Exactly one of the two fields is present: true for the first, false for the second; 400 otherwise. */
+        boolean either(String first, String second) {
+            boolean hasFirst = has(first);
+            if (hasFirst == has(second)) {
+                throw hasFirst ? Refusal.invalid("InvalidField", "give either '" + first + "' or '" + second + "', not both")
+                        : Refusal.invalid("MissingField", "'" + first + "' or '" + second + "' is required");
+            }
+            return hasFirst;
+        }
+
         JsonNode raw(String name) {
             return field(node, name);
         }

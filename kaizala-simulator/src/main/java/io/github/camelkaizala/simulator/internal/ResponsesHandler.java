@@ -29,14 +29,9 @@ public final class ResponsesHandler {
     /** Answer {@code {responseId}}. */
     private Response respond(Call c) {
         Json.Fields body = Json.Fields.of(c.body());
-        boolean hasType = body.has("actionType");
-        boolean hasId = body.has("id");
-        if (hasType == hasId) {
-            throw hasType ? Refusal.invalid("InvalidField", "give either 'actionType' or 'id', not both")
-                    : Refusal.invalid("MissingField", "'actionType' or 'id' is required");
-        }
+        boolean hasType = body.either("actionType", "id");
         String type = hasType ? body.oneOf("actionType", RESPONSE_TYPES, true) : null;
-        String packageId = hasId ? body.nonBlank("id") : null;
+        String packageId = hasType ? null : body.nonBlank("id");
         Json.Fields actionBody = body.object("actionBody", true);
         String responseId = body.text("responseId", false);
 
