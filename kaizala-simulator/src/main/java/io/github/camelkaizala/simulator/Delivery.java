@@ -1,5 +1,7 @@
 package io.github.camelkaizala.simulator;
 
+import io.github.camelkaizala.simulator.internal.Json;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -9,7 +9,7 @@ import java.util.Objects;
  */
 public final class Fault {
 
-    enum Kind { STATUS, RELOCATE, RESET, STALL }
+    public enum Kind { STATUS, RELOCATE, RESET, STALL }
 
     private final Kind kind;
     private final int status;
@@ -57,19 +57,19 @@ public final class Fault {
         return new Fault(kind, status, Objects.requireNonNull(value, "value"), delay);
     }
 
-    Kind kind() {
+    public Kind kind() {
         return kind;
     }
 
-    int statusCode() {
+    public int statusCode() {
         return status;
     }
 
-    String retryAfterValue() {
+    public String retryAfterValue() {
         return retryAfter;
     }
 
-    Duration delay() {
+    public Duration delay() {
         return delay;
     }
 

@@ -1,5 +1,15 @@
 package io.github.camelkaizala.simulator;
 
+import io.github.camelkaizala.simulator.internal.Store;
+
+import io.github.camelkaizala.simulator.internal.ActionsHandler;
+import io.github.camelkaizala.simulator.internal.EventData;
+import io.github.camelkaizala.simulator.internal.Json;
+import io.github.camelkaizala.simulator.internal.MediaHandler;
+import io.github.camelkaizala.simulator.internal.MessagesHandler;
+import io.github.camelkaizala.simulator.internal.Refusal;
+import io.github.camelkaizala.simulator.internal.ResponsesHandler;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -16,7 +27,7 @@ import java.util.function.Supplier;
 /**
  * A person with a phone number, acting in groups as a Kaizala app user would — without HTTP, through the same
  * state and event machinery as the REST calls, so webhooks receive the events ({@code sim.human("+15550100101")}).
- * The same number always has the same user id and name ({@link SimulatorState#displayName}).
+ * The same number always has the same user id and name ({@code Store.displayName}).
  *
  * <p>Posting and responding need membership (seeded, added, or {@link #join}); managing members and sub-groups
  * needs an Admin of the group, as over REST. Refusals are thrown: IllegalArgumentException for what REST
@@ -25,11 +36,11 @@ import java.util.function.Supplier;
  */
 public final class Human {
 
-    private final SimulatorState state;
+    private final Store state;
     private final String mobile;
     private final ActionsHandler actions;
 
-    Human(SimulatorState state, String mobile) {
+    Human(Store state, String mobile) {
         if (!Json.isMobile(mobile)) {
             throw new IllegalArgumentException("not a phone number (+ and 6 to 15 digits): " + mobile);
         }
@@ -49,7 +60,7 @@ public final class Human {
 
     /** The display name: {@code fromUserName}, {@code memberName}, {@code responderName}. */
     public String name() {
-        return SimulatorState.displayName(mobile);
+        return Store.displayName(mobile);
     }
 
     // ---------------------------------------------------------------- membership
@@ -191,13 +202,50 @@ public final class Human {
     /** Marks a job complete (JobResponse); returns the {@code responseId}. */
     public String completeJob(String groupId, String actionId) {
         return call(() -> {
-            Action a = state.action(groupId, mobile, actionId);
-            if (!"Job".equals(a.actionType())) {
-                throw Json.invalid("actionId", "'" + actionId + "' is a " + a.kind() + ", not a Job");
-            }
+            requireType(groupId, actionId, "Job");
             ObjectNode body = Json.MAPPER.createObjectNode().put("isCompleted", true);
             return state.respond(groupId, mobile, actionId, null, null, body, true).responseId();
         });
+    }
+
+    /**
+     * Votes in a poll, as people do in the app (the REST API takes no poll responses): ActionResponse, then
+     * PollResponse. {@code choice} is one of the poll's choice titles; voting again replaces the vote. Returns the
+     * {@code responseId}.
+     */
+    public String votePoll(String groupId, String actionId, String choice) {
+        return call(() -> {
+            Action a = requireType(groupId, actionId, "Poll");
+            List<String> choices = new ArrayList<>();
+            JsonNode given = Json.field(a.body(), "choices");
+            (given == null ? Json.MAPPER.createArrayNode() : given).forEach(c -> choices.add(Json.text(c, "title", false)));
+            return inAppResponse(groupId, actionId, Json.oneOf(choice, "choice", choices));
+        });
+    }
+
+    /**
+     * Answers a meeting invitation in the app: {@code Yes}, {@code No} or {@code Maybe} (ActionResponse, then
+     * LetsMeetResponse); answering again replaces the answer. Returns the {@code responseId}.
+     */
+    public String answerLetsMeet(String groupId, String actionId, String attending) {
+        return call(() -> {
+            requireType(groupId, actionId, "LetsMeet");
+            return inAppResponse(groupId, actionId, Json.oneOf(attending, "attending", EventData.RSVP));
+        });
+    }
+
+    private Action requireType(String groupId, String actionId, String type) {
+        Action a = state.action(groupId, mobile, actionId);
+        if (a.isCustom() || !type.equals(a.actionType())) {
+            throw Json.invalid("actionId", "'" + actionId + "' is a " + a.kind() + ", not a " + type);
+        }
+        return a;
+    }
+
+    private String inAppResponse(String groupId, String actionId, String answer) {
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.putArray("Answers").add(answer);
+        return state.respond(groupId, mobile, actionId, null, body.get("Answers"), body, true).responseId();
     }
 
     /** Responds to a custom action (ActionResponse), answers as for {@link #answerSurvey}; returns the {@code responseId}. */
@@ -235,14 +283,17 @@ public final class Human {
         return body;
     }
 
-    /** Runs a state operation; REST refusals become exceptions (400/415 → IllegalArgumentException, else IllegalStateException). */
+    /**
+     * Runs a state operation; refusals become exceptions: invalid input or media → IllegalArgumentException, anything
+     * else (not found, not allowed) → IllegalStateException, the message starting with the error code.
+     */
     private static <T> T call(Supplier<T> operation) {
         try {
             return operation.get();
-        } catch (ApiException e) {
-            String message = e.status() + " " + e.errorCode() + ": " + e.getMessage();
-            throw e.status() == 400 || e.status() == 415 ? new IllegalArgumentException(message)
-                    : new IllegalStateException(message);
+        } catch (Refusal e) {
+            String message = e.code() + ": " + e.getMessage();
+            throw e.kind() == Refusal.Kind.INVALID || e.kind() == Refusal.Kind.UNSUPPORTED_MEDIA
+                    ? new IllegalArgumentException(message) : new IllegalStateException(message);
         }
     }
 

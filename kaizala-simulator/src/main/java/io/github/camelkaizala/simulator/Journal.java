@@ -1,7 +1,10 @@
 package io.github.camelkaizala.simulator;
 
+import io.github.camelkaizala.simulator.internal.Request;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 import java.util.regex.Pattern;
 
 /** Every request received, in arrival order, with the status answered. Thread-safe. */
@@ -29,10 +32,11 @@ public final class Journal {
 
     private final List<Entry> entries = new ArrayList<>();
 
-    synchronized Entry add(Request request) {
+    /** Records a request as it arrives; the returned setter records the status answered. */
+    synchronized IntConsumer add(Request request) {
         Entry e = new Entry(request);
         entries.add(e);
-        return e;
+        return e::status;
     }
 
     public List<RecordedRequest> all() {

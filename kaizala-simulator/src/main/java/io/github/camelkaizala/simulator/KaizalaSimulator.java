@@ -1,5 +1,23 @@
 package io.github.camelkaizala.simulator;
 
+import io.github.camelkaizala.simulator.internal.ActionsHandler;
+import io.github.camelkaizala.simulator.internal.AdminApi;
+import io.github.camelkaizala.simulator.internal.AuthHandler;
+import io.github.camelkaizala.simulator.internal.Dispatcher;
+import io.github.camelkaizala.simulator.internal.GroupsHandler;
+import io.github.camelkaizala.simulator.internal.MediaHandler;
+import io.github.camelkaizala.simulator.internal.MembersHandler;
+import io.github.camelkaizala.simulator.internal.MessagesHandler;
+import io.github.camelkaizala.simulator.internal.ReactionsHandler;
+import io.github.camelkaizala.simulator.internal.ResponsesHandler;
+import io.github.camelkaizala.simulator.internal.Router;
+import io.github.camelkaizala.simulator.internal.Store;
+import io.github.camelkaizala.simulator.internal.SubGroupsHandler;
+import io.github.camelkaizala.simulator.internal.SubscribersHandler;
+import io.github.camelkaizala.simulator.internal.Throttle;
+import io.github.camelkaizala.simulator.internal.TokenService;
+import io.github.camelkaizala.simulator.internal.WebhooksHandler;
+
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
@@ -7,7 +25,10 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -15,6 +36,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * An in-memory Kaizala REST API on 127.0.0.1. The token service answers under {@link #authUrl()}
@@ -57,6 +80,7 @@ public final class KaizalaSimulator implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final String baseUri;
+    private final Store store;
     private final SimulatorState state;
     private final TokenService tokens;
     private final FaultPlan faults = new FaultPlan();
@@ -67,30 +91,34 @@ public final class KaizalaSimulator implements AutoCloseable {
     private KaizalaSimulator(Builder b) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), b.port), 1024);
         baseUri = "http://127.0.0.1:" + server.getAddress().getPort();
-        state = new SimulatorState(b.groupIdSuffix);
-        webhooks = new Webhooks(state, new Webhooks.Settings(b.validateCallbacks, b.validationTimeout, b.retryDelays,
+        store = new Store(b.groupIdSuffix);
+        state = new SimulatorState(store);
+        webhooks = new Webhooks(store, new Webhooks.Settings(b.validateCallbacks, b.validationTimeout, b.retryDelays,
                 b.duplicateRate, b.deliveryTimeout));
-        state.eventSink(webhooks::publish);
-        tokens = new TokenService(baseUri, b.accessTokenTtl, state);
+        store.eventSink(webhooks::publish);
+        tokens = new TokenService(baseUri, b.accessTokenTtl, store, b.pin, b.pinListener);
         tokens.register(DEFAULT_APPLICATION_ID, DEFAULT_APPLICATION_SECRET, DEFAULT_REFRESH_TOKEN, DEFAULT_TENANT_ID,
                 DEFAULT_USER_MOBILE);
 
         Router tokenRoutes = new Router();
         new AuthHandler(tokens).routes(tokenRoutes);
         Router resourceRoutes = new Router();
-        new GroupsHandler(state).routes(resourceRoutes);
-        new MembersHandler(state).routes(resourceRoutes);
-        new MessagesHandler(state).routes(resourceRoutes);
-        new SubGroupsHandler(state).routes(resourceRoutes);
-        new SubscribersHandler(state).routes(resourceRoutes);
-        new MediaHandler(state).routes(resourceRoutes);
-        new ActionsHandler(state).routes(resourceRoutes);
-        new ResponsesHandler(state).routes(resourceRoutes);
-        new ReactionsHandler(state).routes(resourceRoutes);
-        new WebhooksHandler(state, webhooks).routes(resourceRoutes);
+        new GroupsHandler(store).routes(resourceRoutes);
+        new MembersHandler(store).routes(resourceRoutes);
+        new MessagesHandler(store).routes(resourceRoutes);
+        new SubGroupsHandler(store).routes(resourceRoutes);
+        new SubscribersHandler(store).routes(resourceRoutes);
+        new MediaHandler(store).routes(resourceRoutes);
+        new ActionsHandler(store).routes(resourceRoutes);
+        new ResponsesHandler(store).routes(resourceRoutes);
+        new ReactionsHandler(store).routes(resourceRoutes);
+        new WebhooksHandler(store, webhooks::validate).routes(resourceRoutes);
 
         Throttle throttle = b.perConnector > 0 ? new Throttle(b.perConnector, b.perTenant) : null;
-        server.createContext("/", new Dispatcher(tokenRoutes, resourceRoutes, tokens, throttle, faults, journal));
+        Router adminRoutes = new Router();
+        new AdminApi(this).routes(adminRoutes);
+        server.createContext("/", new Dispatcher(tokenRoutes, resourceRoutes, adminRoutes, tokens, throttle, faults::take,
+                journal::add, b.requestLog));
         AtomicInteger n = new AtomicInteger();
         executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "kaizala-sim-" + n.incrementAndGet());
@@ -122,6 +150,23 @@ public final class KaizalaSimulator implements AutoCloseable {
     /** The token-service base including {@code /v1}: {@code http://127.0.0.1:PORT/v1}. */
     public String authUrl() {
         return baseUri + "/v1";
+    }
+
+    /** The prefix of the {@code kaizala} component's properties in Camel Main, Spring Boot, Quarkus and JBang. */
+    public static final String COMPONENT_PROPERTY_PREFIX = "camel.component.kaizala.";
+
+    /**
+     * What points the {@code kaizala} component at this simulator, as Camel properties ready to use or paste:
+     * {@code camel.component.kaizala.authUrl}, {@code .applicationId}, {@code .applicationSecret},
+     * {@code .refreshToken} (the default connector's; the simulator's own, published test credentials).
+     */
+    public Map<String, String> componentProperties() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put(COMPONENT_PROPERTY_PREFIX + "authUrl", authUrl());
+        p.put(COMPONENT_PROPERTY_PREFIX + "applicationId", DEFAULT_APPLICATION_ID);
+        p.put(COMPONENT_PROPERTY_PREFIX + "applicationSecret", DEFAULT_APPLICATION_SECRET);
+        p.put(COMPONENT_PROPERTY_PREFIX + "refreshToken", DEFAULT_REFRESH_TOKEN);
+        return Collections.unmodifiableMap(p);
     }
 
     /** The default connector's current resource base, without {@code /v1}, with a trailing slash. */
@@ -210,7 +255,7 @@ public final class KaizalaSimulator implements AutoCloseable {
 
     /** A person acting in groups by that phone number (posting, answering, joining…), so that events happen. */
     public Human human(String mobile) {
-        return new Human(state, mobile);
+        return new Human(store, mobile);
     }
 
     /** As {@link #DEFAULT_USER_MOBILE} (Admin of the seeded groups): links a group below another (GroupAdded). */
@@ -268,8 +313,35 @@ public final class KaizalaSimulator implements AutoCloseable {
         private List<Duration> retryDelays = Webhooks.DEFAULT_RETRY_DELAYS;
         private double duplicateRate;
         private Duration deliveryTimeout = Webhooks.DEFAULT_DELIVERY_TIMEOUT;
+        private Integer pin;
+        private BiConsumer<String, Integer> pinListener = (mobile, pin) -> { };
+        private Consumer<String> requestLog;
 
         private Builder() {
+        }
+
+        /** The PIN {@code POST /generatePin} issues, always (1000 to 9999); a random one by default. */
+        public Builder pin(int pin) {
+            if (pin < 1000 || pin > 9999) {
+                throw new IllegalArgumentException("the PIN has 4 digits (1000 to 9999), got " + pin);
+            }
+            this.pin = pin;
+            return this;
+        }
+
+        /** Told every PIN {@code POST /generatePin} issues (mobile number, PIN), e.g. to print it. */
+        public Builder pinListener(BiConsumer<String, Integer> listener) {
+            this.pinListener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Gets one readable line per request once it is answered: method, path, status, time taken (e.g.
+         * {@code POST /kms-1/v1/groups/…/messages -> 200 (3 ms)}); never headers or bodies. None by default.
+         */
+        public Builder requestLog(Consumer<String> log) {
+            this.requestLog = Objects.requireNonNull(log, "log");
+            return this;
         }
 
         /** 0 (the default) = a free port. */

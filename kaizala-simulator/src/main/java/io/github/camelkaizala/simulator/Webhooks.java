@@ -1,5 +1,10 @@
 package io.github.camelkaizala.simulator;
 
+import io.github.camelkaizala.simulator.internal.Store;
+
+import io.github.camelkaizala.simulator.internal.Json;
+import io.github.camelkaizala.simulator.internal.Refusal;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -95,7 +100,7 @@ public final class Webhooks implements AutoCloseable {
         boolean running;
     }
 
-    private final SimulatorState state;
+    private final Store state;
     private final Settings settings;
     private final ScheduledThreadPoolExecutor executor;
     private final Object clientLock = new Object();
@@ -111,7 +116,7 @@ public final class Webhooks implements AutoCloseable {
     private int pending;
     private boolean closed;
 
-    Webhooks(SimulatorState state, Settings settings) {
+    Webhooks(Store state, Settings settings) {
         this.state = state;
         this.settings = settings;
         executor = new ScheduledThreadPoolExecutor(THREADS, daemons("kaizala-sim-webhook-"));
@@ -273,7 +278,7 @@ public final class Webhooks implements AutoCloseable {
             handshakes.add(new Handshake(callbackUrl, token, status, problem == null, problem, Instant.now()));
         }
         if (problem != null) {
-            throw ApiException.badRequest("CallbackValidationFailed",
+            throw Refusal.invalid("CallbackValidationFailed",
                     "'callBackUrl' " + callbackUrl + " failed the validation handshake: " + problem);
         }
     }

@@ -1,5 +1,7 @@
 package io.github.camelkaizala.simulator;
 
+import io.github.camelkaizala.simulator.internal.Multipart;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 

@@ -39,7 +39,7 @@ class TokenServiceTest extends SimulatorTestSupport {
     void wrongOrMissingCredentialsAre401WithoutEchoingTheSecret() {
         Reply bad = accessToken(DEFAULT_APPLICATION_ID, "not-the-secret-42", DEFAULT_REFRESH_TOKEN);
         assertThat(bad.status()).isEqualTo(401);
-        assertThat(bad.json().get("errorCode").asText()).isEqualTo("Unauthorized");
+        assertThat(bad.json().get("errorCode").asText()).isEqualTo("InvalidCredentials");
         assertThat(bad.json().get("message").asText()).isNotBlank();
         assertThat(bad.body()).doesNotContain("not-the-secret-42").doesNotContain(DEFAULT_REFRESH_TOKEN);
 
@@ -64,7 +64,7 @@ class TokenServiceTest extends SimulatorTestSupport {
         assertThat(api("GET", "/groups", null).status()).isEqualTo(401);
         Reply missing = send("GET", sim.endpointUrl() + "v1/groups", null);
         assertThat(missing.status()).isEqualTo(401);
-        assertThat(missing.json().get("errorCode").asText()).isEqualTo("Unauthorized");
+        assertThat(missing.json().get("errorCode").asText()).isEqualTo("InvalidToken");
     }
 
     @Test

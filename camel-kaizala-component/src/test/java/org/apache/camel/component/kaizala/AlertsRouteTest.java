@@ -1,34 +1,19 @@
 package org.apache.camel.component.kaizala;
 
+import io.github.camelkaizala.simulator.Fault;
 import io.github.camelkaizala.simulator.KaizalaSimulator;
-import org.apache.camel.CamelContext;
+import io.github.camelkaizala.simulator.KaizalaSimulatorTest;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.kaizala.KaizalaConstants;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The user guide's "testing your routes against the simulator" example, as a user would write it. */
+@KaizalaSimulatorTest            // starts a simulator for the class and points the kaizala component at it
 class AlertsRouteTest extends CamelTestSupport {
 
-    static KaizalaSimulator simulator = KaizalaSimulator.start();   // one line: a Kaizala on a free port of 127.0.0.1
-
-    @AfterAll
-    static void stopSimulator() {
-        simulator.close();
-    }
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        KaizalaConfiguration kaizala = context.getComponent("kaizala", KaizalaComponent.class).getConfiguration();
-        kaizala.setAuthUrl(simulator.authUrl());
-        kaizala.setApplicationId(KaizalaSimulator.DEFAULT_APPLICATION_ID);
-        kaizala.setApplicationSecret(KaizalaSimulator.DEFAULT_APPLICATION_SECRET);
-        kaizala.setRefreshToken(KaizalaSimulator.DEFAULT_REFRESH_TOKEN);
-        return context;
-    }
+    KaizalaSimulator simulator;  // injected
 
     @Override
     protected RouteBuilder createRouteBuilder() {
@@ -49,5 +34,16 @@ class AlertsRouteTest extends CamelTestSupport {
         assertThat(simulator.state().group(groupId).orElseThrow().messages()).hasSize(1);
         assertThat(simulator.journal().matching("POST", "/groups/.*/messages").get(0).body())
                 .isEqualTo("{\"message\":\"Disk full\"}");
+    }
+
+    @Test
+    void aThrottledPostIsRetried() {
+        String groupId = simulator.state().createGroup("Test group").id();
+        simulator.faults().next(1, "POST", "/groups/.*/messages", Fault.status(429).retryAfter("1"));
+
+        template.sendBodyAndHeader("direct:alerts", "Disk full", KaizalaConstants.GROUP_ID, groupId);
+
+        assertThat(simulator.journal().count("POST", "/groups/.*/messages")).isEqualTo(2);
+        assertThat(simulator.state().group(groupId).orElseThrow().messages()).hasSize(1);
     }
 }

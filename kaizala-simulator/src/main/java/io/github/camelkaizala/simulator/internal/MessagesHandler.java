@@ -1,21 +1,23 @@
-package io.github.camelkaizala.simulator;
+package io.github.camelkaizala.simulator.internal;
+
+import io.github.camelkaizala.simulator.Message;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.List;
 
 /** Text messages (§7.1), to a group or to a public group's subscribers. */
-final class MessagesHandler {
+public final class MessagesHandler {
 
-    static final int MAX_MESSAGE_LENGTH = 4000;
+    public static final int MAX_MESSAGE_LENGTH = 4000;
 
-    private final SimulatorState state;
+    private final Store state;
 
-    MessagesHandler(SimulatorState state) {
+    public MessagesHandler(Store state) {
         this.state = state;
     }
 
-    void routes(Router r) {
+    public void routes(Router r) {
         r.add("POST", "/groups/{groupId}/messages", this::send);
     }
 
@@ -23,10 +25,10 @@ final class MessagesHandler {
         JsonNode body = c.body();
         String text = Json.text(body, "message", true);
         if (text.isEmpty()) {
-            throw ApiException.badRequest("InvalidField", "'message' must not be empty");
+            throw Refusal.invalid("InvalidField", "'message' must not be empty");
         }
         if (text.length() > MAX_MESSAGE_LENGTH) {
-            throw ApiException.badRequest("MessageTooLong",
+            throw Refusal.invalid("MessageTooLong",
                     "'message' has " + text.length() + " characters, at most " + MAX_MESSAGE_LENGTH + " are allowed");
         }
         List<String> subscribers = Json.mobileNumbers(body, "subscribers");

@@ -1,4 +1,4 @@
-package io.github.camelkaizala.simulator;
+package io.github.camelkaizala.simulator.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -6,30 +6,30 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 
 /** What a handler gets: the request, the path parameters of its route, and the caller (null on the token service). */
-record Call(Request request, Map<String, String> params, TokenService.Grant caller) {
+public record Call(Request request, Map<String, String> params, TokenService.Grant caller) {
 
-    String param(String name) {
+    public String param(String name) {
         return params.get(name);
     }
 
-    String header(String name) {
+    public String header(String name) {
         return request.header(name);
     }
 
     /** A query parameter (first value, decoded), or null. */
-    String query(String name) {
+    public String query(String name) {
         return request.query().get(name);
     }
 
     /** A query parameter in any capitalisation of its name, or null. */
-    String queryIgnoringCase(String name) {
+    public String queryIgnoringCase(String name) {
         String exact = query(name);
         return exact != null ? exact : request.query().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                 .map(Map.Entry::getValue).findFirst().orElse(null);
     }
 
     /** A boolean query parameter ({@code true}/{@code false}, any case); {@code fallback} when absent; 400 otherwise. */
-    boolean queryFlag(String name, boolean fallback) {
+    public boolean queryFlag(String name, boolean fallback) {
         String value = queryIgnoringCase(name);
         if (value == null || value.isEmpty()) {
             return fallback;
@@ -41,25 +41,25 @@ record Call(Request request, Map<String, String> params, TokenService.Grant call
     }
 
     /** The connector the access token belongs to. */
-    String applicationId() {
+    public String applicationId() {
         return caller.applicationId();
     }
 
     /** The mobile number of the token's user. */
-    String user() {
+    public String user() {
         return caller.userMobile();
     }
 
     /** The body as a JSON object (parsed leniently); 400 when empty, malformed or not an object. */
-    JsonNode body() {
+    public JsonNode body() {
         JsonNode node;
         try {
             node = Json.parse(request.body());
         } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("InvalidJson", "the request body is not valid JSON: " + e.getOriginalMessage());
+            throw Refusal.invalid("InvalidJson", "the request body is not valid JSON: " + e.getOriginalMessage());
         }
         if (node == null || !node.isObject()) {
-            throw ApiException.badRequest("InvalidJson", "the request body must be a JSON object");
+            throw Refusal.invalid("InvalidJson", "the request body must be a JSON object");
         }
         return node;
     }

@@ -1,10 +1,18 @@
-package io.github.camelkaizala.simulator;
+package io.github.camelkaizala.simulator.internal;
+
+import io.github.camelkaizala.simulator.Fault;
+import io.github.camelkaizala.simulator.KaizalaSimulator;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -13,21 +21,26 @@ import java.util.logging.Logger;
  * {@code /{cluster}/v1/…} = resources), then for resources: access token (401), throttling (429), cluster
  * check (308), handler.
  */
-final class Dispatcher implements HttpHandler {
+public final class Dispatcher implements HttpHandler {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
 
     private final Router tokenRoutes;
     private final Router resourceRoutes;
+    private final Router adminRoutes;
+    private final Consumer<String> requestLog; // null = none
     private final TokenService tokens;
     private final Throttle throttle; // null = no throttling
-    private final FaultPlan faults;
-    private final Journal journal;
+    private final BiFunction<String, String, Fault> faults; // the fault plan's next fault for (method, path), or null
+    private final Function<Request, IntConsumer> journal; // records a request; the answer takes its status
 
-    Dispatcher(Router tokenRoutes, Router resourceRoutes, TokenService tokens, Throttle throttle, FaultPlan faults,
-               Journal journal) {
+    public Dispatcher(Router tokenRoutes, Router resourceRoutes, Router adminRoutes, TokenService tokens, Throttle throttle,
+               BiFunction<String, String, Fault> faults, Function<Request, IntConsumer> journal,
+                      Consumer<String> requestLog) {
         this.tokenRoutes = tokenRoutes;
         this.resourceRoutes = resourceRoutes;
+        this.adminRoutes = adminRoutes;
+        this.requestLog = requestLog;
         this.tokens = tokens;
         this.throttle = throttle;
         this.faults = faults;
@@ -36,12 +49,23 @@ final class Dispatcher implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) {
+        long started = System.nanoTime();
         try {
             Request request = Request.read(exchange);
-            Journal.Entry entry = journal.add(request);
-            Fault fault = faults.take(request.method(), request.resourcePath());
+            if (AdminApi.isAdmin(request)) { // the operator's side door: not journalled, no faults, no token
+                Response response = answer(() -> {
+                    Router.Match m = adminRoutes.match(request.method(), AdminApi.segments(request));
+                    return m.handler().handle(new Call(request, m.params(), null));
+                }, request);
+                log(request, response.status(), started);
+                send(exchange, response);
+                return;
+            }
+            IntConsumer entry = journal.apply(request);
+            Fault fault = faults.apply(request.method(), request.resourcePath());
             if (fault != null && fault.kind() == Fault.Kind.RESET) {
-                entry.status(-1);
+                entry.accept(-1);
+                log(request, -1, started);
                 exchange.close(); // no response headers sent: the JDK server drops the connection
                 return;
             }
@@ -53,7 +77,8 @@ final class Dispatcher implements HttpHandler {
             if (request.upload() != null) {
                 request.upload().drain(); // a client still sending its upload would not read the answer
             }
-            entry.status(response.status()); // before sending, so a client that got the answer sees it journalled
+            entry.accept(response.status()); // before sending, so a client that got the answer sees it journalled
+            log(request, response.status(), started);
             send(exchange, response);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -67,29 +92,47 @@ final class Dispatcher implements HttpHandler {
     }
 
     private Response serve(Request request) {
+        return answer(() -> route(request), request);
+    }
+
+    /** Runs a handler; refusals and HTTP errors become error answers, any other failure a 500. */
+    private static Response answer(Supplier<Response> handler, Request request) {
         try {
-            if (request.segments() == null) {
-                throw ApiException.notFound("NotFound", "no operation at " + request.path());
-            }
-            if (request.cluster() == null) {
-                Router.Match m = tokenRoutes.match(request.method(), request.segments());
-                return m.handler().handle(new Call(request, m.params(), null));
-            }
-            Router.Match m = resourceRoutes.match(request.method(), request.segments());
-            TokenService.Grant caller = tokens.authenticate(request.header("accessToken"));
-            if (throttle != null) {
-                throttle.acquire(caller.applicationId(), caller.tenantId());
-            }
-            if (!tokens.cluster(caller.applicationId()).equals(request.cluster())) {
-                return Response.moved(tokens.endpointUrl(caller.applicationId()));
-            }
-            return m.handler().handle(new Call(request, m.params(), caller));
+            return handler.get();
+        } catch (Refusal e) {
+            return Response.of(ApiException.of(e));
         } catch (ApiException e) {
             return Response.of(e);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "handler failure on " + request.method() + " " + request.path(), e);
             return Response.error(500, "InternalServerError", "simulator failure: " + e.getClass().getSimpleName());
         }
+    }
+
+    private void log(Request request, int status, long started) {
+        if (requestLog != null) {
+            requestLog.accept(request.method() + " " + request.path() + " -> " + (status < 0 ? "connection reset" : status)
+                    + " (" + (System.nanoTime() - started) / 1_000_000 + " ms)");
+        }
+    }
+
+    private Response route(Request request) {
+        if (request.segments() == null) {
+            throw new ApiException(404, "NotFound", "no operation at " + request.path());
+        }
+        if (request.cluster() == null) {
+            Router.Match m = tokenRoutes.match(request.method(), request.segments());
+            return m.handler().handle(new Call(request, m.params(), null));
+        }
+        Router.Match m = resourceRoutes.match(request.method(), request.segments());
+        TokenService.Grant caller = tokens.authenticate(request.header("accessToken"));
+        if (throttle != null) {
+            throttle.acquire(caller.applicationId(), caller.tenantId());
+        }
+        if (!tokens.cluster(caller.applicationId()).equals(request.cluster())) {
+            return Response.moved(tokens.endpointUrl(caller.applicationId()));
+        }
+        return m.handler().handle(new Call(request, m.params(), caller));
     }
 
     private Response faultAnswer(Fault fault, Request request) {

@@ -1,4 +1,4 @@
-package io.github.camelkaizala.simulator;
+package io.github.camelkaizala.simulator.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,29 +12,30 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 
 /**
  * Connectors, refresh tokens, PINs and access tokens (§2). Each connector lives on a cluster
  * ({@code kms-1}, {@code kms-2}, …); its resource base is {@code {baseUri}/{cluster}/}.
  */
-final class TokenService {
+public final class TokenService {
 
-    static final String SCOPE = "token.write";
-    static final String GRANTED_SCOPE = "groupinfo.read,groupinfo.write,groupinfo.remove,groupinfo.update,"
+    public static final String SCOPE = "token.write";
+    public static final String GRANTED_SCOPE = "groupinfo.read,groupinfo.write,groupinfo.remove,groupinfo.update,"
             + "groupmember.read,groupmember.write,groupmember.remove,textmessage.read,action.read,action.write,"
             + "action.update,profile.write,media.read,webhook.read,webhook.write,webhook.remove,webhook.update";
-    static final Duration REFRESH_TOKEN_LIFETIME = Duration.ofDays(365);
+    public static final Duration REFRESH_TOKEN_LIFETIME = Duration.ofDays(365);
     private static final String BAD_CREDENTIALS = "invalid applicationId, applicationSecret or refreshToken";
 
     /** An issued access token; {@code epoch} ties it to the last {@link #expireAll()}. */
-    record Grant(String accessToken, String applicationId, String tenantId, String userMobile, long epoch, Instant expiresAt) {
+    public record Grant(String accessToken, String applicationId, String tenantId, String userMobile, long epoch, Instant expiresAt) {
     }
 
     /** The answer of {@code GET /accessToken}; {@code rotatedRefreshToken} is null unless a rotation was due. */
-    record TokenAnswer(Grant grant, String endpointUrl, String rotatedRefreshToken) {
+    public record TokenAnswer(Grant grant, String endpointUrl, String rotatedRefreshToken) {
     }
 
-    record RefreshAnswer(String refreshToken, Instant expiresAt) {
+    public record RefreshAnswer(String refreshToken, Instant expiresAt) {
     }
 
     private record RefreshGrant(String userMobile, Instant expiresAt) {
@@ -63,21 +64,30 @@ final class TokenService {
 
     private final String baseUri;
     private final Duration accessTokenTtl;
-    private final SimulatorState state;
+    private final Store state;
     private final Map<String, Connector> connectors = new ConcurrentHashMap<>();
     private final Map<String, Grant> accessTokens = new ConcurrentHashMap<>();
     private final Map<String, Pin> pins = new ConcurrentHashMap<>(); // mobile number -> last PIN
     private final AtomicLong epoch = new AtomicLong();
     private final AtomicInteger clusterSeq = new AtomicInteger(1);
     private final SecureRandom random = new SecureRandom();
+    private final Integer fixedPin; // null = a random PIN each time
+    private final BiConsumer<String, Integer> pinListener;
 
-    TokenService(String baseUri, Duration accessTokenTtl, SimulatorState state) {
+    /**
+     * @param fixedPin    the PIN every {@code generatePin} issues, or null for a random 4-digit one
+     * @param pinListener told each PIN issued (mobile number, PIN)
+     */
+    public TokenService(String baseUri, Duration accessTokenTtl, Store state, Integer fixedPin,
+                 BiConsumer<String, Integer> pinListener) {
         this.baseUri = baseUri;
         this.accessTokenTtl = accessTokenTtl;
         this.state = state;
+        this.fixedPin = fixedPin;
+        this.pinListener = pinListener;
     }
 
-    void register(String applicationId, String secret, String refreshToken, String tenantId, String userMobile) {
+    public void register(String applicationId, String secret, String refreshToken, String tenantId, String userMobile) {
         Connector c = new Connector(applicationId, secret, tenantId, userMobile, "kms-1");
         c.refreshTokens.put(refreshToken, new RefreshGrant(userMobile, Instant.now().plus(REFRESH_TOKEN_LIFETIME)));
         if (connectors.putIfAbsent(applicationId, c) != null) {
@@ -87,18 +97,18 @@ final class TokenService {
     }
 
     /** {@code GET /accessToken}: 401 unless the three credentials match. */
-    TokenAnswer exchange(String applicationId, String secret, String refreshToken) {
+    public TokenAnswer exchange(String applicationId, String secret, String refreshToken) {
         Connector c = applicationId == null ? null : connectors.get(applicationId);
         if (c == null || secret == null || refreshToken == null
                 || !MessageDigest.isEqual(c.secret, secret.getBytes(StandardCharsets.UTF_8))) {
-            throw ApiException.unauthorized(BAD_CREDENTIALS);
+            throw Refusal.unauthenticated("InvalidCredentials", BAD_CREDENTIALS);
         }
         String rotated;
         RefreshGrant rt;
         synchronized (c) {
             rt = c.refreshTokens.get(refreshToken);
             if (rt == null || Instant.now().isAfter(rt.expiresAt)) {
-                throw ApiException.unauthorized(BAD_CREDENTIALS);
+                throw Refusal.unauthenticated("InvalidCredentials", BAD_CREDENTIALS);
             }
             rotated = c.pendingRotation;
             if (rotated != null) {
@@ -111,7 +121,7 @@ final class TokenService {
     }
 
     /** An access token for the connector's own user (the one of its registration refresh token). */
-    Grant issue(String applicationId) {
+    public Grant issue(String applicationId) {
         Connector c = connector(applicationId);
         return issue(c, c.primaryUser);
     }
@@ -124,40 +134,40 @@ final class TokenService {
     }
 
     /** The grant of a valid access token; 401 when missing, unknown or expired. */
-    Grant authenticate(String accessToken) {
+    public Grant authenticate(String accessToken) {
         if (accessToken == null || accessToken.isBlank()) {
-            throw ApiException.unauthorized("the accessToken header is missing");
+            throw Refusal.unauthenticated("InvalidToken", "Invalid token. The accessToken header is missing");
         }
         Grant g = accessTokens.get(accessToken);
         if (g == null) {
-            throw ApiException.unauthorized("unknown access token");
+            throw Refusal.unauthenticated("InvalidToken", "Invalid token. The access token is not known");
         }
         if (g.epoch() != epoch.get() || Instant.now().isAfter(g.expiresAt())) {
-            throw ApiException.unauthorized("the access token has expired");
+            throw Refusal.unauthenticated("InvalidToken", "Invalid token. The access token has expired");
         }
         return g;
     }
 
     /** The connector an access token (even an expired one) belongs to, or null. */
-    String applicationOf(String accessToken) {
+    public String applicationOf(String accessToken) {
         Grant g = accessToken == null ? null : accessTokens.get(accessToken);
         return g == null ? null : g.applicationId();
     }
 
-    boolean isRegistered(String applicationId) {
+    public boolean isRegistered(String applicationId) {
         return applicationId != null && connectors.containsKey(applicationId);
     }
 
-    String tenantOf(String applicationId) {
+    public String tenantOf(String applicationId) {
         return connector(applicationId).tenantId;
     }
 
-    void expireAll() {
+    public void expireAll() {
         epoch.incrementAndGet();
     }
 
     /** Schedules a rotation: the next token answer carries the new refresh token and retires the one presented. */
-    String rotate(String applicationId) {
+    public String rotate(String applicationId) {
         Connector c = connector(applicationId);
         String next = "rt-" + randomHex(24);
         synchronized (c) {
@@ -167,29 +177,31 @@ final class TokenService {
     }
 
     /** Moves the connector to a new cluster; returns its new resource base. */
-    String relocate(String applicationId) {
+    public String relocate(String applicationId) {
         Connector c = connector(applicationId);
         c.cluster = "kms-" + clusterSeq.incrementAndGet();
         return endpointUrl(c);
     }
 
-    String cluster(String applicationId) {
+    public String cluster(String applicationId) {
         return connector(applicationId).cluster;
     }
 
-    String endpointUrl(String applicationId) {
+    public String endpointUrl(String applicationId) {
         return endpointUrl(connector(applicationId));
     }
 
     /** {@code POST /generatePin}: remembers a fresh 4-digit PIN for that number and connector. */
-    void generatePin(String mobile, String applicationId) {
+    public void generatePin(String mobile, String applicationId) {
         if (!isRegistered(applicationId)) {
-            throw ApiException.unauthorized("unknown applicationId");
+            throw Refusal.unauthenticated("InvalidApplicationId", "unknown applicationId");
         }
-        pins.put(mobile, new Pin(applicationId, ThreadLocalRandom.current().nextInt(1000, 10000)));
+        int pin = fixedPin != null ? fixedPin : ThreadLocalRandom.current().nextInt(1000, 10000);
+        pins.put(mobile, new Pin(applicationId, pin));
+        pinListener.accept(mobile, pin);
     }
 
-    int lastPin(String mobile) {
+    public int lastPin(String mobile) {
         Pin pin = pins.get(mobile);
         if (pin == null) {
             throw new IllegalStateException("no PIN was generated for " + mobile);
@@ -198,11 +210,11 @@ final class TokenService {
     }
 
     /** {@code POST /loginWithPinAndApplicationId}: a new refresh token replacing that user's previous one for the connector. */
-    RefreshAnswer login(String mobile, String applicationId, long pin) {
+    public RefreshAnswer login(String mobile, String applicationId, long pin) {
         Pin expected = pins.get(mobile);
         if (!isRegistered(applicationId) || expected == null || !expected.applicationId.equals(applicationId)
                 || expected.pin != pin || !pins.remove(mobile, expected)) {
-            throw ApiException.unauthorized("invalid mobileNumber, applicationId or pin");
+            throw Refusal.unauthenticated("InvalidPin", "invalid mobileNumber, applicationId or pin");
         }
         Connector c = connector(applicationId);
         String token = "rt-" + randomHex(24);

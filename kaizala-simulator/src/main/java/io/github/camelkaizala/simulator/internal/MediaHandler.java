@@ -1,4 +1,7 @@
-package io.github.camelkaizala.simulator;
+package io.github.camelkaizala.simulator.internal;
+
+import io.github.camelkaizala.simulator.Media;
+import io.github.camelkaizala.simulator.MediaFile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,10 +15,10 @@ import java.util.UUID;
  * failing those, the parts with a {@code filename}; failing those, a single part. Each file part must carry
  * a {@code Content-Type} of {@link #TYPES} (else 415). Several file parts make one upload (an album).
  */
-final class MediaHandler {
+public final class MediaHandler {
 
     /** The MIME types of §8, with a few common aliases, and the action type each suits. */
-    static final Map<String, String> TYPES = Map.ofEntries(
+    public static final Map<String, String> TYPES = Map.ofEntries(
             Map.entry("image/jpeg", "Image"), Map.entry("image/jpg", "Image"), Map.entry("image/png", "Image"),
             Map.entry("audio/mpeg", "Audio"), Map.entry("audio/mp3", "Audio"), Map.entry("audio/wav", "Audio"),
             Map.entry("audio/x-wav", "Audio"), Map.entry("audio/wave", "Audio"),
@@ -28,13 +31,13 @@ final class MediaHandler {
             Map.entry("application/vnd.openxmlformats-officedocument.presentationml.presentation", "Document"),
             Map.entry("application/pdf", "Document"));
 
-    private final SimulatorState state;
+    private final Store state;
 
-    MediaHandler(SimulatorState state) {
+    public MediaHandler(Store state) {
         this.state = state;
     }
 
-    void routes(Router r) {
+    public void routes(Router r) {
         r.add("POST", "/media", this::upload);
     }
 
@@ -46,7 +49,7 @@ final class MediaHandler {
         }
         String boundary = Multipart.boundary(upload.contentType());
         if (boundary == null || boundary.isEmpty()) {
-            throw ApiException.badRequest("InvalidMultipart", "the multipart Content-Type has no boundary");
+            throw Refusal.invalid("InvalidMultipart", "the multipart Content-Type has no boundary");
         }
         StringBuilder transcript = new StringBuilder();
         List<Multipart.Part> parts;
@@ -93,7 +96,7 @@ final class MediaHandler {
         return p.fileName() != null && !p.fileName().isBlank() ? p.fileName() : p.name() != null ? p.name() : "upload";
     }
 
-    private static ApiException unsupported(String message) {
-        return new ApiException(415, "UnsupportedMediaType", message);
+    private static Refusal unsupported(String message) {
+        return Refusal.unsupportedMedia(message);
     }
 }

@@ -1,4 +1,4 @@
-package io.github.camelkaizala.simulator;
+package io.github.camelkaizala.simulator.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,14 +11,14 @@ import java.util.Map;
  * Literal segments match case-insensitively (the service did); {@code {name}} segments bind one decoded
  * segment. Routes are tried in registration order.
  */
-final class Router {
+public final class Router {
 
     @FunctionalInterface
-    interface Handler {
+    public interface Handler {
         Response handle(Call call);
     }
 
-    record Match(Handler handler, Map<String, String> params) {
+    public record Match(Handler handler, Map<String, String> params) {
     }
 
     private record Route(String method, List<String> template, Handler handler) {
@@ -42,14 +42,14 @@ final class Router {
 
     private final List<Route> routes = new ArrayList<>();
 
-    Router add(String method, String template, Handler handler) {
+    public Router add(String method, String template, Handler handler) {
         List<String> parts = Arrays.stream(template.split("/")).filter(s -> !s.isEmpty()).toList();
         routes.add(new Route(method, parts, handler));
         return this;
     }
 
     /** The matching route; 404 when no template matches, 405 when only the method differs. */
-    Match match(String method, List<String> segments) {
+    public Match match(String method, List<String> segments) {
         boolean pathKnown = false;
         for (Route route : routes) {
             Map<String, String> params = route.bind(segments);
@@ -63,6 +63,6 @@ final class Router {
         String path = "/" + String.join("/", segments);
         throw pathKnown
                 ? new ApiException(405, "MethodNotAllowed", method + " is not supported on " + path)
-                : ApiException.notFound("NotFound", "no operation at " + method + " " + path);
+                : new ApiException(404, "NotFound", "no operation at " + method + " " + path);
     }
 }

@@ -1,4 +1,10 @@
-package io.github.camelkaizala.simulator;
+package io.github.camelkaizala.simulator.internal;
+
+import io.github.camelkaizala.simulator.Action;
+import io.github.camelkaizala.simulator.ActionResponse;
+import io.github.camelkaizala.simulator.Media;
+import io.github.camelkaizala.simulator.MediaFile;
+import io.github.camelkaizala.simulator.Message;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -18,30 +24,30 @@ import java.util.stream.Stream;
  * media attachments and custom actions ({@code id} = package id). Reading and posting need read access to
  * the group; {@code sendToAllSubscribers} needs an Admin.
  */
-final class ActionsHandler {
+public final class ActionsHandler {
 
-    static final List<String> MEDIA_TYPES = List.of("Image", "Album", "Audio", "Document", "Video");
-    static final List<String> POST_TYPES = Stream.concat(
+    public static final List<String> MEDIA_TYPES = List.of("Image", "Album", "Audio", "Document", "Video");
+    public static final List<String> POST_TYPES = Stream.concat(
             Stream.of("Survey", "Job", "Poll", "LetsMeet", "Announcement"), MEDIA_TYPES.stream()).toList();
-    static final List<String> LIST_TYPES = Stream.concat(POST_TYPES.stream(),
+    public static final List<String> LIST_TYPES = Stream.concat(POST_TYPES.stream(),
             Stream.of("ShareLocation", "PhotoWithLocation")).toList();
-    static final List<String> QUESTION_TYPES = List.of("SingleOption", "MultiOption", "Text", "Image", "Numeric", "Date",
+    public static final List<String> QUESTION_TYPES = List.of("SingleOption", "MultiOption", "Text", "Image", "Numeric", "Date",
             "DateTime", "Location", "AttachmentList");
-    static final List<String> PROPERTY_TYPES = List.of("Text", "Numeric", "Location", "DateTime", "StringList",
+    public static final List<String> PROPERTY_TYPES = List.of("Text", "Numeric", "Location", "DateTime", "StringList",
             "Attachment", "StringSet", "AttachmentList");
-    static final int MAX_PACKAGE_ID = 64;
-    static final int DEFAULT_COUNT = 30;
+    public static final int MAX_PACKAGE_ID = 64;
+    public static final int DEFAULT_COUNT = 30;
     private static final long DEFAULT_DUE_HOURS = 24;
     private static final long DEFAULT_POLL_HOURS = 720;
     private static final long DEFAULT_MEETING_MINUTES = 30;
 
-    private final SimulatorState state;
+    private final Store state;
 
-    ActionsHandler(SimulatorState state) {
+    public ActionsHandler(Store state) {
         this.state = state;
     }
 
-    void routes(Router r) {
+    public void routes(Router r) {
         r.add("GET", "/groups/{groupId}/actions", this::list);
         r.add("POST", "/groups/{groupId}/actions", this::create);
         r.add("GET", "/groups/{groupId}/actions/{actionId}", this::details);
@@ -81,7 +87,7 @@ final class ActionsHandler {
             }
             count = (int) value;
         }
-        SimulatorState.ActionPage page = state.actions(c.param("groupId"), c.user(), kind, from, count);
+        Store.ActionPage page = state.actions(c.param("groupId"), c.user(), kind, from, count);
         return Response.ok(Json.obj(
                 "actions", page.actions().stream().map(a -> Json.obj(
                         "referenceId", a.referenceId(),
@@ -224,12 +230,7 @@ final class ActionsHandler {
     /** Answer {@code {referenceId, actionId}}; {@code {referenceId}} only for a media attachment. */
     private Response create(Call c) {
         Json.Fields body = Json.Fields.of(c.body());
-        boolean hasType = body.has("actionType");
-        boolean hasId = body.has("id");
-        if (hasType == hasId) {
-            throw hasType ? ApiException.badRequest("InvalidField", "give either 'actionType' or 'id', not both")
-                    : ApiException.badRequest("MissingField", "'actionType' or 'id' is required");
-        }
+        boolean hasType = body.either("actionType", "id");
         Json.Fields actionBody = body.object("actionBody", true);
         String actionType = null;
         String packageId = null;
@@ -253,7 +254,7 @@ final class ActionsHandler {
                 : Json.obj("referenceId", a.referenceId(), "actionId", a.actionId()));
     }
 
-    void validate(String actionType, Json.Fields b) {
+    public void validate(String actionType, Json.Fields b) {
         switch (actionType) {
             case "Survey" -> {
                 b.nonBlank("title");
@@ -323,7 +324,7 @@ final class ActionsHandler {
     }
 
     /** §9.10: survey-like fields, all optional, plus {@code properties} and {@code validity}. */
-    static void custom(Json.Fields b) {
+    public static void custom(Json.Fields b) {
         b.text("title", false);
         b.positive("validity", 1);
         b.positive("dueDate", DEFAULT_DUE_HOURS);
@@ -382,7 +383,7 @@ final class ActionsHandler {
 
     // ---------------------------------------------------------------- helpers
 
-    static boolean isPackageId(String id) {
+    public static boolean isPackageId(String id) {
         return id != null && !id.isBlank() && id.length() <= MAX_PACKAGE_ID && id.chars().noneMatch(Character::isWhitespace);
     }
 
@@ -394,7 +395,7 @@ final class ActionsHandler {
         }
     }
 
-    static Instant startingTime(String text, String label) {
+    public static Instant startingTime(String text, String label) {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {

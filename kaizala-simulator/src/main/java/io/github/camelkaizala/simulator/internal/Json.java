@@ -1,4 +1,4 @@
-package io.github.camelkaizala.simulator;
+package io.github.camelkaizala.simulator.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -16,11 +16,11 @@ import java.util.regex.Pattern;
 /**
  * JSON in and out. Input is read the way the ASP.NET service bound it: unquoted keys and single quotes are
  * accepted, field names match in any capitalisation, booleans may be strings. Every accessor throws a 400
- * {@link ApiException} when a value has the wrong shape.
+ * {@link Refusal} when a value has the wrong shape.
  */
-final class Json {
+public final class Json {
 
-    static final ObjectMapper MAPPER = JsonMapper.builder()
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES, JsonReadFeature.ALLOW_SINGLE_QUOTES,
                     JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS,
                     JsonReadFeature.ALLOW_JAVA_COMMENTS)
@@ -32,11 +32,40 @@ final class Json {
     }
 
     /** Parses leniently; null for an empty text. */
-    static JsonNode parse(String text) throws JsonProcessingException {
-        return text == null || text.isBlank() ? null : MAPPER.readTree(text);
+    public static JsonNode parse(String text) throws JsonProcessingException {
+        String plain = text == null ? null : plainWhitespace(text);
+        return plain == null || plain.isBlank() ? null : MAPPER.readTree(plain);
     }
 
-    static byte[] write(Object value) {
+    /**
+     * The text with every Unicode white space outside string literals (U+00A0, U+202F, U+2003, U+0085 …) turned
+     * into a plain space: the service's reader (Json.NET) skipped them all between tokens, Jackson only skips ASCII
+     * ones. Inside {@code "…"} and {@code '…'} nothing changes.
+     */
+    public static String plainWhitespace(String text) {
+        StringBuilder out = null;
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (quote != 0) {
+                if (ch == '\\') {
+                    i++;
+                } else if (ch == quote) {
+                    quote = 0;
+                }
+            } else if (ch == '"' || ch == '\'') {
+                quote = ch;
+            } else if (ch > 0x7f && (Character.isSpaceChar(ch) || Character.isWhitespace(ch) || ch == 0x85)) {
+                if (out == null) {
+                    out = new StringBuilder(text);
+                }
+                out.setCharAt(i, ' ');
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
+    public static byte[] write(Object value) {
         try {
             return MAPPER.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
@@ -45,7 +74,7 @@ final class Json {
     }
 
     /** An ordered map from alternating keys and values (values may be null). */
-    static Map<String, Object> obj(Object... keysAndValues) {
+    public static Map<String, Object> obj(Object... keysAndValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             map.put((String) keysAndValues[i], keysAndValues[i + 1]);
@@ -54,7 +83,7 @@ final class Json {
     }
 
     /** The field of that name in any capitalisation; null when absent or JSON null. */
-    static JsonNode field(JsonNode object, String name) {
+    public static JsonNode field(JsonNode object, String name) {
         JsonNode exact = object.get(name);
         if (exact != null) {
             return exact.isNull() ? null : exact;
@@ -68,12 +97,12 @@ final class Json {
         return null;
     }
 
-    static String text(JsonNode object, String name, boolean required) {
+    public static String text(JsonNode object, String name, boolean required) {
         return text(object, name, name, required);
     }
 
     /** As {@link #text(JsonNode, String, boolean)}; errors name the field {@code label} (e.g. {@code actionBody.title}). */
-    static String text(JsonNode object, String name, String label, boolean required) {
+    public static String text(JsonNode object, String name, String label, boolean required) {
         JsonNode node = field(object, name);
         if (node == null) {
             if (required) {
@@ -88,11 +117,11 @@ final class Json {
     }
 
     /** {@code true}/{@code false} or the strings {@code "true"}/{@code "false"}; null when absent. */
-    static Boolean bool(JsonNode object, String name) {
+    public static Boolean bool(JsonNode object, String name) {
         return bool(object, name, name);
     }
 
-    static Boolean bool(JsonNode object, String name, String label) {
+    public static Boolean bool(JsonNode object, String name, String label) {
         JsonNode node = field(object, name);
         if (node == null) {
             return null;
@@ -107,17 +136,17 @@ final class Json {
     }
 
     /** A whole number given as a JSON number or a numeric string; null when absent. */
-    static Long number(JsonNode object, String name) {
+    public static Long number(JsonNode object, String name) {
         return number(object, name, name);
     }
 
-    static Long number(JsonNode object, String name, String label) {
+    public static Long number(JsonNode object, String name, String label) {
         JsonNode node = field(object, name);
         return node == null ? null : wholeNumber(node, label);
     }
 
     /** A whole number given as a JSON number or a numeric string. */
-    static long wholeNumber(JsonNode node, String label) {
+    public static long wholeNumber(JsonNode node, String label) {
         if (node.canConvertToExactIntegral() && node.canConvertToLong()) {
             return node.longValue();
         }
@@ -128,7 +157,7 @@ final class Json {
     }
 
     /** Any JSON number, or a numeric string; null when absent. */
-    static Double decimal(JsonNode object, String name, String label) {
+    public static Double decimal(JsonNode object, String name, String label) {
         JsonNode node = field(object, name);
         if (node == null) {
             return null;
@@ -147,11 +176,11 @@ final class Json {
     }
 
     /** An array of strings; null when absent. */
-    static List<String> strings(JsonNode object, String name) {
+    public static List<String> strings(JsonNode object, String name) {
         return strings(object, name, name);
     }
 
-    static List<String> strings(JsonNode object, String name, String label) {
+    public static List<String> strings(JsonNode object, String name, String label) {
         JsonNode node = field(object, name);
         if (node == null) {
             return null;
@@ -170,7 +199,7 @@ final class Json {
     }
 
     /** The first of {@code names} present in the object (any capitalisation), else the first name. */
-    static String spelling(JsonNode object, String... names) {
+    public static String spelling(JsonNode object, String... names) {
         for (String name : names) {
             if (field(object, name) != null) {
                 return name;
@@ -179,26 +208,26 @@ final class Json {
         return names[0];
     }
 
-    static ApiException missing(String label) {
-        return ApiException.badRequest("MissingField", "'" + label + "' is required");
+    public static Refusal missing(String label) {
+        return Refusal.invalid("MissingField", "'" + label + "' is required");
     }
 
-    static ApiException invalid(String label, String problem) {
-        return ApiException.badRequest("InvalidField", "'" + label + "' " + problem);
+    public static Refusal invalid(String label, String problem) {
+        return Refusal.invalid("InvalidField", "'" + label + "' " + problem);
     }
 
     /** The value among {@code allowed} that equals {@code value} ignoring case; 400 when none does. */
-    static String oneOf(String value, String name, List<String> allowed) {
+    public static String oneOf(String value, String name, List<String> allowed) {
         return allowed.stream().filter(a -> a.equalsIgnoreCase(value)).findFirst()
-                .orElseThrow(() -> ApiException.badRequest("InvalidField", "'" + name + "' must be one of " + allowed));
+                .orElseThrow(() -> Refusal.invalid("InvalidField", "'" + name + "' must be one of " + allowed));
     }
 
     /** An array of phone numbers ({@code +} and 6 to 15 digits); null when absent. */
-    static List<String> mobileNumbers(JsonNode object, String name) {
+    public static List<String> mobileNumbers(JsonNode object, String name) {
         return mobileNumbers(object, name, name);
     }
 
-    static List<String> mobileNumbers(JsonNode object, String name, String label) {
+    public static List<String> mobileNumbers(JsonNode object, String name, String label) {
         List<String> numbers = strings(object, name, label);
         if (numbers != null) {
             numbers.forEach(n -> requireMobile(n, label));
@@ -206,13 +235,13 @@ final class Json {
         return numbers;
     }
 
-    static boolean isMobile(String number) {
+    public static boolean isMobile(String number) {
         return number != null && MOBILE.matcher(number).matches();
     }
 
-    static String requireMobile(String number, String name) {
+    public static String requireMobile(String number, String name) {
         if (number == null || !MOBILE.matcher(number).matches()) {
-            throw ApiException.badRequest("InvalidMobileNumber",
+            throw Refusal.invalid("InvalidMobileNumber",
                     "'" + name + "' must hold phone numbers like +15550100001, got '" + number + "'");
         }
         return number;
@@ -222,7 +251,7 @@ final class Json {
      * Field access on one JSON object whose errors name each field by its path, e.g.
      * {@code 'actionBody.questions[1].title' is required}.
      */
-    record Fields(JsonNode node, String path) {
+    public record Fields(JsonNode node, String path) {
 
         /** The request body itself: errors name its fields without a prefix. */
         static Fields of(JsonNode body) {
@@ -235,6 +264,16 @@ final class Json {
 
         boolean has(String name) {
             return field(node, name) != null;
+        }
+
+        /** Exactly one of the two fields is present: true for the first, false for the second; 400 otherwise. */
+        boolean either(String first, String second) {
+            boolean hasFirst = has(first);
+            if (hasFirst == has(second)) {
+                throw hasFirst ? Refusal.invalid("InvalidField", "give either '" + first + "' or '" + second + "', not both")
+                        : Refusal.invalid("MissingField", "'" + first + "' or '" + second + "' is required");
+            }
+            return hasFirst;
         }
 
         JsonNode raw(String name) {

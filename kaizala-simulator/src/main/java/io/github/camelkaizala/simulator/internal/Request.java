@@ -1,4 +1,4 @@
-package io.github.camelkaizala.simulator;
+package io.github.camelkaizala.simulator.internal;
 
 import com.sun.net.httpserver.HttpExchange;
 
@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * {@code /v1} in first or second position. A {@code multipart/*} body is not read here: it stays on the
  * wire as {@code upload} for its handler to stream ({@code body} is then empty).
  */
-record Request(String method, String path, String cluster, String resourcePath, List<String> segments,
+public record Request(String method, String path, String cluster, String resourcePath, List<String> segments,
                Map<String, String> query, Map<String, List<String>> headers, String body, Upload upload,
                Instant receivedAt) {
 
@@ -31,39 +31,39 @@ record Request(String method, String path, String cluster, String resourcePath, 
      * (the part headers, each part's content replaced by {@code <N bytes>}); the dispatcher drains whatever
      * nobody read before answering.
      */
-    static final class Upload {
+    public static final class Upload {
         private final InputStream in;
         private final String contentType;
         private volatile String transcript = "";
 
-        Upload(InputStream in, String contentType) {
+        public Upload(InputStream in, String contentType) {
             this.in = in;
             this.contentType = contentType;
         }
 
-        InputStream in() {
+        public InputStream in() {
             return in;
         }
 
-        String contentType() {
+        public String contentType() {
             return contentType;
         }
 
-        String transcript() {
+        public String transcript() {
             return transcript;
         }
 
-        void transcript(String text) {
+        public void transcript(String text) {
             this.transcript = text;
         }
 
         /** Reads and discards the rest of the body, so that the client gets to read the answer. */
-        void drain() throws IOException {
+        public void drain() throws IOException {
             in.transferTo(OutputStream.nullOutputStream());
         }
     }
 
-    static Request read(HttpExchange exchange) throws IOException {
+    public static Request read(HttpExchange exchange) throws IOException {
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
         Upload upload = null;
         String body;
@@ -92,7 +92,7 @@ record Request(String method, String path, String cluster, String resourcePath, 
                 upload, Instant.now());
     }
 
-    String header(String name) {
+    public String header(String name) {
         List<String> values = headers.get(name);
         return values == null || values.isEmpty() ? null : values.get(0);
     }

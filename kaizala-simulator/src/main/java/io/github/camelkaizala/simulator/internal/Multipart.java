@@ -1,4 +1,4 @@
-package io.github.camelkaizala.simulator;
+package io.github.camelkaizala.simulator.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,9 +20,9 @@ import java.util.Map;
  * (bounded); part contents pass through a 64 KiB window and are only counted, hashed (SHA-256) and sampled
  * (the first {@link #HEAD_BYTES} bytes), so an upload of any size costs constant memory.
  */
-final class Multipart {
+public final class Multipart {
 
-    static final int HEAD_BYTES = 256;
+    public static final int HEAD_BYTES = 256;
     private static final int MAX_PARTS = 100;
     private static final int MAX_HEADER_LINE = 8 * 1024;
     private static final int MAX_HEADER_LINES = 32;
@@ -33,14 +33,14 @@ final class Multipart {
      * absent), {@code contentType} from the part's own {@code Content-Type} header, without parameters,
      * lower case (null when absent).
      */
-    record Part(String name, String fileName, String contentType, long size, String sha256, byte[] head) {
+    public record Part(String name, String fileName, String contentType, long size, String sha256, byte[] head) {
     }
 
     private Multipart() {
     }
 
     /** The {@code boundary} parameter of a {@code multipart/*} Content-Type, or null. */
-    static String boundary(String contentType) {
+    public static String boundary(String contentType) {
         return contentType == null ? null : parameters(contentType).get("boundary");
     }
 
@@ -48,7 +48,7 @@ final class Multipart {
      * Reads the whole body. {@code transcript} receives the boundaries and part headers as sent, with each
      * part's content replaced by {@code <N bytes>}. 400 on a malformed body.
      */
-    static List<Part> read(InputStream in, String boundary, StringBuilder transcript) throws IOException {
+    public static List<Part> read(InputStream in, String boundary, StringBuilder transcript) throws IOException {
         byte[] delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
         Window w = new Window(in, CRLF); // a CRLF before the first boundary makes it match the delimiter
         if (!w.until(delimiter, null)) {
@@ -114,7 +114,7 @@ final class Multipart {
     }
 
     /** The parameters of a header value such as {@code form-data; name="FileName"; filename="a.jpg"}; names in lower case. */
-    static Map<String, String> parameters(String headerValue) {
+    public static Map<String, String> parameters(String headerValue) {
         Map<String, String> params = new LinkedHashMap<>();
         int i = headerValue.indexOf(';');
         while (i >= 0 && i < headerValue.length()) {
@@ -161,8 +161,8 @@ final class Multipart {
         }
     }
 
-    private static ApiException malformed(String problem) {
-        return ApiException.badRequest("InvalidMultipart", "malformed multipart body: " + problem);
+    private static Refusal malformed(String problem) {
+        return Refusal.invalid("InvalidMultipart", "malformed multipart body: " + problem);
     }
 
     private interface Consumer {

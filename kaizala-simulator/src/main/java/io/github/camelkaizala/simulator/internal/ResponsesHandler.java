@@ -1,4 +1,7 @@
-package io.github.camelkaizala.simulator;
+package io.github.camelkaizala.simulator.internal;
+
+import io.github.camelkaizala.simulator.Action;
+import io.github.camelkaizala.simulator.ActionResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -9,31 +12,26 @@ import java.util.List;
  * one ({@code responseId}). Any member may respond. One response per person is kept for jobs and for
  * surveys and custom actions without {@code acceptMultipleResponses}: answering again replaces it.
  */
-final class ResponsesHandler {
+public final class ResponsesHandler {
 
     private static final List<String> RESPONSE_TYPES = List.of("Survey", "Job");
 
-    private final SimulatorState state;
+    private final Store state;
 
-    ResponsesHandler(SimulatorState state) {
+    public ResponsesHandler(Store state) {
         this.state = state;
     }
 
-    void routes(Router r) {
+    public void routes(Router r) {
         r.add("POST", "/groups/{groupId}/actions/{actionId}/responses", this::respond);
     }
 
     /** Answer {@code {responseId}}. */
     private Response respond(Call c) {
         Json.Fields body = Json.Fields.of(c.body());
-        boolean hasType = body.has("actionType");
-        boolean hasId = body.has("id");
-        if (hasType == hasId) {
-            throw hasType ? ApiException.badRequest("InvalidField", "give either 'actionType' or 'id', not both")
-                    : ApiException.badRequest("MissingField", "'actionType' or 'id' is required");
-        }
+        boolean hasType = body.either("actionType", "id");
         String type = hasType ? body.oneOf("actionType", RESPONSE_TYPES, true) : null;
-        String packageId = hasId ? body.nonBlank("id") : null;
+        String packageId = hasType ? null : body.nonBlank("id");
         Json.Fields actionBody = body.object("actionBody", true);
         String responseId = body.text("responseId", false);
 
@@ -70,7 +68,7 @@ final class ResponsesHandler {
      * The {@code Answers} array (any capitalisation), checked loosely against the action's questions when it has
      * some: one answer per question, each of a plausible JSON shape for its question type; null = unanswered.
      */
-    static JsonNode answers(Action a, Json.Fields actionBody) {
+    public static JsonNode answers(Action a, Json.Fields actionBody) {
         String label = actionBody.label("Answers");
         JsonNode answers = actionBody.raw("Answers");
         if (answers == null) {

@@ -1,4 +1,7 @@
-package io.github.camelkaizala.simulator;
+package io.github.camelkaizala.simulator.internal;
+
+import io.github.camelkaizala.simulator.Group;
+import io.github.camelkaizala.simulator.Reaction;
 
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -11,18 +14,18 @@ import java.util.Map;
  * the last reaction returned; {@code 0} or absent = from the start), {@link #PAGE} items a page: a page with
  * fewer items is the last, and passing its cursor back later returns only what came since.
  */
-final class ReactionsHandler {
+public final class ReactionsHandler {
 
-    static final int PAGE = 50;
+    public static final int PAGE = 50;
     private static final List<String> TYPES = List.of("Like", "Comment");
 
-    private final SimulatorState state;
+    private final Store state;
 
-    ReactionsHandler(SimulatorState state) {
+    public ReactionsHandler(Store state) {
         this.state = state;
     }
 
-    void routes(Router r) {
+    public void routes(Router r) {
         r.add("POST", "/groups/{groupId}/reaction", this::add);
         r.add("GET", "/groups/{groupId}/reaction/summary", this::groupSummary); // before {referenceId}
         r.add("GET", "/groups/{groupId}/reaction/{referenceId}/summary", this::summary);
@@ -121,7 +124,7 @@ final class ReactionsHandler {
         boolean known = source.messages().stream().anyMatch(m -> m.referenceId().equals(referenceId))
                 || source.actions().stream().anyMatch(a -> a.referenceId().equals(referenceId));
         if (!known) {
-            throw ApiException.notFound("ReferenceNotFound",
+            throw Refusal.notFound("ReferenceNotFound",
                     "no message or action with referenceId '" + referenceId + "' in group '" + source.id() + "'");
         }
     }

@@ -1,4 +1,4 @@
-package io.github.camelkaizala.simulator;
+package io.github.camelkaizala.simulator.internal;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,17 +8,17 @@ import java.util.Map;
  * Subscribers of managed public groups (§6): list (a POST, with cursor paging), add, remove. A plain group
  * answers 400 {@code NotAPublicGroup}. Listing needs read access; adding and removing an Admin.
  */
-final class SubscribersHandler {
+public final class SubscribersHandler {
 
-    static final int MAX_PAGE = 50;
+    public static final int MAX_PAGE = 50;
 
-    private final SimulatorState state;
+    private final Store state;
 
-    SubscribersHandler(SimulatorState state) {
+    public SubscribersHandler(Store state) {
         this.state = state;
     }
 
-    void routes(Router r) {
+    public void routes(Router r) {
         r.add("POST", "/groups/{groupId}/subscribers", this::list);
         r.add("PUT", "/groups/{groupId}/subscribers/add", this::add);
         r.add("PUT", "/groups/{groupId}/subscribers/remove", this::remove);
@@ -36,7 +36,7 @@ final class SubscribersHandler {
             throw Json.invalid("count", "must be at most " + MAX_PAGE + ", got " + count);
         }
         String cursor = body.text("cursor", false);
-        SimulatorState.SubscriberPage page = state.subscribers(c.param("groupId"), c.user(), (int) count, cursor);
+        Store.SubscriberPage page = state.subscribers(c.param("groupId"), c.user(), (int) count, cursor);
         Map<String, Object> answer = Json.obj("subscribers", page.subscribers().stream()
                 .map(s -> Json.obj("id", s.id(), "mobileNumber", s.mobileNumber(), "name", s.name(), "profilePic", "",
                         "isProvisioned", s.provisioned()))

@@ -1,4 +1,9 @@
-package io.github.camelkaizala.simulator;
+package io.github.camelkaizala.simulator.internal;
+
+import io.github.camelkaizala.simulator.Action;
+import io.github.camelkaizala.simulator.ActionResponse;
+import io.github.camelkaizala.simulator.Media;
+import io.github.camelkaizala.simulator.Message;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -18,29 +23,43 @@ import java.util.function.Function;
  * The event types of §12.1 and the {@code data} of each event (§12.7), in the field names and shapes of the
  * reference's examples ({@code events/*.json}). Pure functions of the action, response or member concerned.
  */
-final class EventData {
+public final class EventData {
 
-    static final String TEXT_MESSAGE_CREATED = "TextMessageCreated";
-    static final String ATTACHMENT_CREATED = "AttachmentCreated";
-    static final String ANNOUNCEMENT = "Announcement";
-    static final String SURVEY_CREATED = "SurveyCreated";
-    static final String JOB_CREATED = "JobCreated";
-    static final String ACTION_CREATED = "ActionCreated";
-    static final String SURVEY_RESPONSE = "SurveyResponse";
-    static final String JOB_RESPONSE = "JobResponse";
-    static final String ACTION_RESPONSE = "ActionResponse";
-    static final String MEMBER_ADDED = "MemberAdded";
-    static final String MEMBER_REMOVED = "MemberRemoved";
-    static final String GROUP_ADDED = "GroupAdded";
-    static final String GROUP_REMOVED = "GroupRemoved";
+    public static final String TEXT_MESSAGE_CREATED = "TextMessageCreated";
+    public static final String ATTACHMENT_CREATED = "AttachmentCreated";
+    public static final String ANNOUNCEMENT = "Announcement";
+    public static final String SURVEY_CREATED = "SurveyCreated";
+    public static final String JOB_CREATED = "JobCreated";
+    public static final String ACTION_CREATED = "ActionCreated";
+    public static final String SURVEY_RESPONSE = "SurveyResponse";
+    public static final String JOB_RESPONSE = "JobResponse";
+    public static final String ACTION_RESPONSE = "ActionResponse";
+    public static final String MEMBER_ADDED = "MemberAdded";
+    public static final String MEMBER_REMOVED = "MemberRemoved";
+    public static final String GROUP_ADDED = "GroupAdded";
+    public static final String GROUP_REMOVED = "GroupRemoved";
+    /** Beyond the 13 documented types: what the vendor's own request collection subscribed to (§14 D74). */
+    public static final String POLL_CREATED = "PollCreated";
+    public static final String POLL_RESPONSE = "PollResponse";
+    public static final String LETS_MEET_CREATED = "LetsMeetCreated";
+    public static final String LETS_MEET_RESPONSE = "LetsMeetResponse";
+
+    /** Every event type a subscription may name: the 13 of §12.1, then the 4 of the vendor's collection. */
+    public static final List<String> TYPES = List.of(ACTION_CREATED, ACTION_RESPONSE, SURVEY_CREATED, SURVEY_RESPONSE,
+            JOB_CREATED, JOB_RESPONSE, TEXT_MESSAGE_CREATED, ATTACHMENT_CREATED, ANNOUNCEMENT, MEMBER_ADDED,
+            MEMBER_REMOVED, GROUP_ADDED, GROUP_REMOVED, POLL_CREATED, POLL_RESPONSE, LETS_MEET_CREATED,
+            LETS_MEET_RESPONSE);
+    /** The answers of a meeting invitation (the simulator's; the reference names none). */
+    public static final List<String> RSVP = List.of("Yes", "No", "Maybe");
 
     /** The events an {@code Action} subscription receives (for that action). */
-    static final List<String> ACTION_EVENTS = List.of(ACTION_CREATED, ACTION_RESPONSE, SURVEY_RESPONSE, JOB_RESPONSE);
+    public static final List<String> ACTION_EVENTS = List.of(ACTION_CREATED, ACTION_RESPONSE, SURVEY_RESPONSE, JOB_RESPONSE,
+            POLL_CREATED, POLL_RESPONSE, LETS_MEET_CREATED, LETS_MEET_RESPONSE);
     /** The events an {@code ActionPackage} subscription receives (for custom actions of that package). */
-    static final List<String> PACKAGE_EVENTS = List.of(ACTION_CREATED, ACTION_RESPONSE);
+    public static final List<String> PACKAGE_EVENTS = List.of(ACTION_CREATED, ACTION_RESPONSE);
 
     /** The simulator keeps no pictures: every profile picture URL is empty (§12.7: "may be empty"). */
-    static final String NO_PICTURE = "";
+    public static final String NO_PICTURE = "";
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final long DEFAULT_DUE_HOURS = 24;
@@ -49,7 +68,7 @@ final class EventData {
     }
 
     /** The event a new action makes: media, announcement, survey, job, or else (poll, meeting, custom) ActionCreated. */
-    static String created(Action a) {
+    public static String created(Action a) {
         if (a.isCustom()) {
             return ACTION_CREATED;
         }
@@ -62,8 +81,29 @@ final class EventData {
         };
     }
 
+    /**
+     * The second, specific event a poll or a meeting makes besides {@link #created} ({@code ActionCreated}):
+     * {@code PollCreated} / {@code LetsMeetCreated}, with the same data; null for other actions.
+     */
+    public static String specificCreated(Action a) {
+        return a.isCustom() ? null : switch (a.actionType()) {
+            case "Poll" -> POLL_CREATED;
+            case "LetsMeet" -> LETS_MEET_CREATED;
+            default -> null;
+        };
+    }
+
+    /** As {@link #specificCreated}, for a response: {@code PollResponse} / {@code LetsMeetResponse}, else null. */
+    public static String specificResponse(Action a) {
+        return a.isCustom() ? null : switch (a.actionType()) {
+            case "Poll" -> POLL_RESPONSE;
+            case "LetsMeet" -> LETS_MEET_RESPONSE;
+            default -> null;
+        };
+    }
+
     /** The event a response to the action makes. */
-    static String response(Action a) {
+    public static String response(Action a) {
         if (a.isCustom()) {
             return ACTION_RESPONSE;
         }
@@ -75,12 +115,12 @@ final class EventData {
     }
 
     /** §12.7.1 {@code {text}}. */
-    static ObjectNode text(String text) {
+    public static ObjectNode text(String text) {
         return NODES.objectNode().put("text", text);
     }
 
     /** The data of {@link #created(Action)}; {@code media} resolves an issued {@code mediaResource} (null when unknown). */
-    static ObjectNode action(Action a, Function<String, Media> media) {
+    public static ObjectNode action(Action a, Function<String, Media> media) {
         JsonNode body = a.body();
         return switch (created(a)) {
             case ATTACHMENT_CREATED -> { // §12.7.2 {media: [{mediaUrl, mediaFileName}], actionType, caption}
@@ -118,16 +158,10 @@ final class EventData {
             default -> { // §12.7.6 {actionId, groupId, questions: [{title, type, options: [{title}], isInvisible}]}
                 ObjectNode data = NODES.objectNode().put("actionId", a.actionId()).put("groupId", a.groupId());
                 ArrayNode questions = data.putArray("questions");
-                if ("Poll".equals(a.actionType())) { // its question, as one single-choice question
-                    ObjectNode q = questions.addObject().put("title", text(body, "question")).put("type", "SingleOption");
-                    options(q.putArray("options"), Json.field(body, "choices"));
-                    q.put("isInvisible", false);
-                } else {
-                    for (JsonNode question : questions(a)) {
-                        ObjectNode q = questions.addObject().put("title", text(question, "title")).put("type", type(question));
-                        options(q.putArray("options"), Json.field(question, "options"));
-                        q.put("isInvisible", Boolean.TRUE.equals(Json.bool(question, "isInvisible")));
-                    }
+                for (JsonNode question : questions(a)) {
+                    ObjectNode q = questions.addObject().put("title", text(question, "title")).put("type", type(question));
+                    options(q.putArray("options"), Json.field(question, "options"));
+                    q.put("isInvisible", Boolean.TRUE.equals(Json.bool(question, "isInvisible")));
                 }
                 yield data;
             }
@@ -135,12 +169,12 @@ final class EventData {
     }
 
     /** §12.7.5 {actionId, groupId, responseId, responseDetails: {response: {assignee, assigneeName, assigneeProfilePic, isCompleted}}}. */
-    static ObjectNode jobResponse(Action a, ActionResponse r) {
+    public static ObjectNode jobResponse(Action a, ActionResponse r) {
         ObjectNode data = NODES.objectNode().put("actionId", a.actionId()).put("groupId", a.groupId())
                 .put("responseId", r.responseId());
         data.putObject("responseDetails").putObject("response")
                 .put("assignee", r.responder())
-                .put("assigneeName", SimulatorState.displayName(r.responder()))
+                .put("assigneeName", Store.displayName(r.responder()))
                 .put("assigneeProfilePic", NO_PICTURE)
                 .put("isCompleted", r.isCompleted());
         return data;
@@ -152,7 +186,7 @@ final class EventData {
      * {isInvisible: true, title: ResponseTime, type: DateTime, options: [], answer: epoch ms}]}}. On an anonymous
      * survey the responder fields are null.
      */
-    static ObjectNode response(Action a, ActionResponse r, Function<String, Media> media) {
+    public static ObjectNode response(Action a, ActionResponse r, Function<String, Media> media) {
         ObjectNode data = NODES.objectNode().put("actionId", a.actionId());
         if (a.isCustom()) {
             data.put("actionPackageId", a.packageId()).put("packageId", a.packageId());
@@ -160,11 +194,11 @@ final class EventData {
         boolean anonymous = Boolean.TRUE.equals(Json.bool(a.body(), "isAnonymous"));
         data.put("groupId", a.groupId()).put("responseId", r.responseId()).put("isUpdateResponse", r.updated())
                 .put("responder", anonymous ? null : r.responder())
-                .put("responderName", anonymous ? null : SimulatorState.displayName(r.responder()))
+                .put("responderName", anonymous ? null : Store.displayName(r.responder()))
                 .put("responderProfilePic", anonymous ? null : NO_PICTURE)
                 .put("isAnonymous", anonymous);
         ArrayNode items = data.putObject("responseDetails").putArray("responseWithQuestions");
-        List<JsonNode> questions = questions(a);
+        List<JsonNode> questions = "LetsMeet".equals(a.actionType()) ? List.of(rsvpQuestion()) : questions(a);
         JsonNode answers = r.answers() == null ? NODES.arrayNode() : r.answers();
         for (int i = 0; i < answers.size(); i++) {
             JsonNode question = i < questions.size() ? questions.get(i) : NODES.objectNode();
@@ -185,13 +219,13 @@ final class EventData {
     }
 
     /** §12.7.8 {member, memberName, memberProfilePic, type}. */
-    static ObjectNode member(String mobile, String role) {
-        return NODES.objectNode().put("member", mobile).put("memberName", SimulatorState.displayName(mobile))
+    public static ObjectNode member(String mobile, String role) {
+        return NODES.objectNode().put("member", mobile).put("memberName", Store.displayName(mobile))
                 .put("memberProfilePic", NO_PICTURE).put("type", role);
     }
 
     /** §12.7.9 (undocumented; the examples' guess) {groupId, groupName} of the sub-group linked or unlinked. */
-    static ObjectNode group(String groupId, String groupName) {
+    public static ObjectNode group(String groupId, String groupName) {
         return NODES.objectNode().put("groupId", groupId).put("groupName", groupName);
     }
 
@@ -199,7 +233,7 @@ final class EventData {
      * An answer as the service reported it: choice answers as arrays of titles, numbers as decimals, times as epoch
      * milliseconds, locations as {@code {lt, lg, n}}, attachments (and images) as {@code [{mediaUrl, mediaFileName}]}.
      */
-    static JsonNode answer(String type, JsonNode answer, Function<String, Media> media) {
+    public static JsonNode answer(String type, JsonNode answer, Function<String, Media> media) {
         if (answer == null || answer.isNull()) {
             return NODES.nullNode();
         }
@@ -268,7 +302,16 @@ final class EventData {
         return value == null ? NODES.nullNode() : value.deepCopy();
     }
 
+    /**
+     * The action's questions; a poll's question as one {@code SingleOption} question with its choices as options.
+     */
     private static List<JsonNode> questions(Action a) {
+        if (!a.isCustom() && "Poll".equals(a.actionType())) {
+            ObjectNode q = NODES.objectNode().put("title", text(a.body(), "question")).put("type", "SingleOption");
+            JsonNode choices = Json.field(a.body(), "choices");
+            q.set("options", choices == null ? NODES.arrayNode() : choices);
+            return List.of(q);
+        }
         JsonNode questions = Json.field(a.body(), "questions");
         if (questions == null || !questions.isArray()) {
             return List.of();
@@ -276,6 +319,13 @@ final class EventData {
         List<JsonNode> list = new ArrayList<>();
         questions.forEach(list::add);
         return list;
+    }
+
+    /** A meeting's one implicit question: attending? ({@link #RSVP}). */
+    private static JsonNode rsvpQuestion() {
+        ObjectNode q = NODES.objectNode().put("title", "Attending").put("type", "SingleOption");
+        RSVP.forEach(answer -> q.withArray("options").addObject().put("title", answer));
+        return q;
     }
 
     /** The question's type in its canonical spelling (§13), as sent when unknown, empty when absent. */

@@ -1,4 +1,6 @@
-package io.github.camelkaizala.simulator;
+package io.github.camelkaizala.simulator.internal;
+
+import io.github.camelkaizala.simulator.Group;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -6,18 +8,18 @@ import java.util.List;
 import java.util.Map;
 
 /** Groups (§3): create, list (direct groups, or the whole hierarchy with {@code fetchAllGroups=true}), details. */
-final class GroupsHandler {
+public final class GroupsHandler {
 
-    static final int MAX_MEMBERS = 100;
-    static final List<String> GROUP_TYPES = List.of("Group", "ConnectGroup");
+    public static final int MAX_MEMBERS = 100;
+    public static final List<String> GROUP_TYPES = List.of("Group", "ConnectGroup");
 
-    private final SimulatorState state;
+    private final Store state;
 
-    GroupsHandler(SimulatorState state) {
+    public GroupsHandler(Store state) {
         this.state = state;
     }
 
-    void routes(Router r) {
+    public void routes(Router r) {
         r.add("POST", "/groups", this::create);
         r.add("GET", "/groups", this::list);
         r.add("GET", "/groups/{groupId}", this::details);
@@ -27,12 +29,12 @@ final class GroupsHandler {
         JsonNode body = c.body();
         String name = Json.text(body, "name", true);
         if (name.isBlank()) {
-            throw ApiException.badRequest("InvalidField", "'name' must not be blank");
+            throw Refusal.invalid("InvalidField", "'name' must not be blank");
         }
         String welcomeMessage = Json.text(body, "welcomeMessage", true);
         List<String> members = Json.mobileNumbers(body, "members");
         if (members != null && members.size() > MAX_MEMBERS) {
-            throw ApiException.badRequest("TooManyMembers", "at most " + MAX_MEMBERS + " members, got " + members.size());
+            throw Refusal.invalid("TooManyMembers", "at most " + MAX_MEMBERS + " members, got " + members.size());
         }
         String type = Json.text(body, "groupType", false);
         String groupType = type == null ? "Group" : Json.oneOf(type, "groupType", GROUP_TYPES);
@@ -74,7 +76,7 @@ final class GroupsHandler {
                 "isMappedToTenant", false,
                 "groupType", g.groupType(),
                 "isDuplicate", false,
-                "isEditable", SimulatorState.ADMIN.equals(callerRole),
+                "isEditable", Store.ADMIN.equals(callerRole),
                 "isDetailsReadable", true);
     }
 }

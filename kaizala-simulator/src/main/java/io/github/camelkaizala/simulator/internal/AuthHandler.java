@@ -1,17 +1,17 @@
-package io.github.camelkaizala.simulator;
+package io.github.camelkaizala.simulator.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** The token service under {@code /v1} (§2.4–2.6). */
-final class AuthHandler {
+public final class AuthHandler {
 
     private final TokenService tokens;
 
-    AuthHandler(TokenService tokens) {
+    public AuthHandler(TokenService tokens) {
         this.tokens = tokens;
     }
 
-    void routes(Router r) {
+    public void routes(Router r) {
         r.add("GET", "/accessToken", this::accessToken);
         r.add("POST", "/generatePin", this::generatePin);
         r.add("POST", "/loginWithPinAndApplicationId", this::login);
@@ -41,7 +41,7 @@ final class AuthHandler {
         String applicationId = Json.text(body, "applicationId", true);
         Long pin = Json.number(body, "pin");
         if (pin == null) {
-            throw ApiException.badRequest("MissingField", "'pin' is required");
+            throw Refusal.invalid("MissingField", "'pin' is required");
         }
         TokenService.RefreshAnswer a = tokens.login(mobile, applicationId, pin);
         return Response.ok(Json.obj(

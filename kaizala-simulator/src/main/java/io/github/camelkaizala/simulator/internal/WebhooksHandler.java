@@ -1,9 +1,15 @@
-package io.github.camelkaizala.simulator;
+package io.github.camelkaizala.simulator.internal;
+
+import io.github.camelkaizala.simulator.Action;
+import io.github.camelkaizala.simulator.Delivery;
+import io.github.camelkaizala.simulator.Group;
+import io.github.camelkaizala.simulator.Webhook;
 
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.UUID;
 
@@ -11,26 +17,24 @@ import java.util.UUID;
  * Webhook subscriptions (§12.3–§12.6): subscribe, list, update, delete. Each webhook belongs to the connector
  * whose token created it; other connectors get 404. The object must exist: a {@code Group} or the
  * {@code Action} of a group the caller can read; any {@code ActionPackage} id. Subscribing, and changing the
- * {@code callBackUrl}, first validates the callback (§12.2, {@link Webhooks#validate}): 400
- * {@code CallbackValidationFailed} and nothing stored when it fails. Delivery is {@link Webhooks}'s.
+ * {@code callBackUrl}, first validates the callback (§12.2, {@code Webhooks.validate}): 400
+ * {@code CallbackValidationFailed} and nothing stored when it fails. Delivery is {@code Webhooks}'.
  */
-final class WebhooksHandler {
+public final class WebhooksHandler {
 
-    static final List<String> OBJECT_TYPES = List.of("Group", "Action", "ActionPackage");
-    static final List<String> EVENT_TYPES = List.of("ActionCreated", "ActionResponse", "SurveyCreated", "SurveyResponse",
-            "JobCreated", "JobResponse", "TextMessageCreated", "AttachmentCreated", "Announcement", "MemberAdded",
-            "MemberRemoved", "GroupAdded", "GroupRemoved");
-    static final Duration DEFAULT_VALIDITY = Duration.ofDays(730);
+    public static final List<String> OBJECT_TYPES = List.of("Group", "Action", "ActionPackage");
+    public static final List<String> EVENT_TYPES = EventData.TYPES;
+    public static final Duration DEFAULT_VALIDITY = Duration.ofDays(730);
 
-    private final SimulatorState state;
-    private final Webhooks webhooks;
+    private final Store state;
+    private final Consumer<String> validator; // the handshake: throws a Refusal when the callback fails it
 
-    WebhooksHandler(SimulatorState state, Webhooks webhooks) {
+    public WebhooksHandler(Store state, Consumer<String> validator) {
         this.state = state;
-        this.webhooks = webhooks;
+        this.validator = validator;
     }
 
-    void routes(Router r) {
+    public void routes(Router r) {
         r.add("POST", "/webhook", this::subscribe);
         r.add("GET", "/webhook", this::list);
         r.add("PUT", "/webhook/{webhookId}", this::update);
@@ -56,7 +60,7 @@ final class WebhooksHandler {
         Instant validity = validity(body);
         Boolean active = body.bool("Active");
         state.checkWebhookObject(c.user(), objectType, objectId);
-        webhooks.validate(url);
+        validator.accept(url);
         Instant now = Instant.now();
         Webhook w = new Webhook(UUID.randomUUID().toString(), objectId, objectType, events, url,
                 body.text("callBackToken", false), body.text("callBackContext", false), !Boolean.FALSE.equals(active),
@@ -98,7 +102,7 @@ final class WebhooksHandler {
         Boolean active = body.bool("Active");
         if (url != null && !url.equals(w.callbackUrl())) {
             state.checkWebhookObject(c.user(), objectType, objectId);
-            webhooks.validate(url);
+            validator.accept(url);
         }
         Webhook changed = new Webhook(w.id(), objectId, objectType, events == null ? w.eventTypes() : events,
                 url == null ? w.callbackUrl() : url,

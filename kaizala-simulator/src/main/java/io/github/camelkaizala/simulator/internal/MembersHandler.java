@@ -1,19 +1,21 @@
-package io.github.camelkaizala.simulator;
+package io.github.camelkaizala.simulator.internal;
+
+import io.github.camelkaizala.simulator.Group;
 
 import java.util.List;
 
 /** Group members (§5): list, add, remove, update role. Changing membership needs an Admin. */
-final class MembersHandler {
+public final class MembersHandler {
 
-    private static final List<String> ROLES = List.of(SimulatorState.ADMIN, SimulatorState.MEMBER);
+    private static final List<String> ROLES = List.of(Store.ADMIN, Store.MEMBER);
 
-    private final SimulatorState state;
+    private final Store state;
 
-    MembersHandler(SimulatorState state) {
+    public MembersHandler(Store state) {
         this.state = state;
     }
 
-    void routes(Router r) {
+    public void routes(Router r) {
         r.add("GET", "/groups/{groupId}/members", this::list);
         r.add("PUT", "/groups/{groupId}/members", this::add);
         r.add("DELETE", "/groups/{groupId}/members/{memberId}", this::remove);
@@ -30,7 +32,7 @@ final class MembersHandler {
     private Response add(Call c) {
         List<String> members = Json.mobileNumbers(c.body(), "members");
         if (members == null) {
-            throw ApiException.badRequest("MissingField", "'members' is required");
+            throw Refusal.invalid("MissingField", "'members' is required");
         }
         state.addMembers(c.param("groupId"), c.user(), members);
         return Response.ok(Json.obj("result", true));

@@ -1,4 +1,6 @@
-package io.github.camelkaizala.simulator;
+package io.github.camelkaizala.simulator.internal;
+
+import io.github.camelkaizala.simulator.Group;
 
 import java.util.List;
 import java.util.Map;
@@ -8,15 +10,15 @@ import java.util.Map;
  * the changes need an Admin of the parent. Path literals match in any case ({@code /subgroups},
  * {@code /subGroups}).
  */
-final class SubGroupsHandler {
+public final class SubGroupsHandler {
 
-    private final SimulatorState state;
+    private final Store state;
 
-    SubGroupsHandler(SimulatorState state) {
+    public SubGroupsHandler(Store state) {
         this.state = state;
     }
 
-    void routes(Router r) {
+    public void routes(Router r) {
         r.add("GET", "/groups/{groupId}/subGroups", this::list);
         r.add("POST", "/groups/{groupId}/subGroups", this::create);
         r.add("PUT", "/groups/{groupId}/subGroups", this::link);
@@ -44,7 +46,7 @@ final class SubGroupsHandler {
         String welcomeMessage = body.text("welcomeMessage", true);
         List<String> members = body.mobileNumbers("members");
         if (members != null && members.size() > GroupsHandler.MAX_MEMBERS) {
-            throw ApiException.badRequest("TooManyMembers",
+            throw Refusal.invalid("TooManyMembers",
                     "at most " + GroupsHandler.MAX_MEMBERS + " members, got " + members.size());
         }
         String imageUrl = body.text("groupImageUrl", false);

@@ -1,4 +1,4 @@
-package io.github.camelkaizala.simulator;
+package io.github.camelkaizala.simulator.internal;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -10,7 +10,7 @@ import java.util.Map;
  * 429 and {@code Retry-After} = whole seconds until the oldest counted call leaves the window; refused calls
  * are not counted.
  */
-final class Throttle {
+public final class Throttle {
 
     private static final long WINDOW_NANOS = 60_000_000_000L;
 
@@ -18,7 +18,7 @@ final class Throttle {
     private final int perTenant;
     private final Map<String, Deque<Long>> windows = new HashMap<>();
 
-    Throttle(int perConnector, int perTenant) {
+    public Throttle(int perConnector, int perTenant) {
         if (perConnector < 1 || perTenant < 1) {
             throw new IllegalArgumentException("throttling limits must be positive");
         }
@@ -26,7 +26,7 @@ final class Throttle {
         this.perTenant = perTenant;
     }
 
-    synchronized void acquire(String applicationId, String tenantId) {
+    public synchronized void acquire(String applicationId, String tenantId) {
         long now = System.nanoTime();
         Deque<Long> connector = window("connector:" + applicationId, now);
         Deque<Long> tenant = window("tenant:" + tenantId, now);
