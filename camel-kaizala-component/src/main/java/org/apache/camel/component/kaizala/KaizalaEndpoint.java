@@ -175,7 +175,11 @@ public class KaizalaEndpoint extends DefaultEndpoint implements WebhookCapableEn
         }
         WebhookSubscription registration = new WebhookSubscription(getCamelContext(), client, configuration, objectId(),
                 objectType(), callbackToken());
-        registration.register(callbackUrl);
+        // instances starting together: one at a time finds the subscription or creates it (the others then reuse it)
+        KaizalaSubscriptionLock lock = getComponent().getSubscriptionLock();
+        try (AutoCloseable held = lock != null ? lock.lock(objectType() + ":" + objectId()) : null) {
+            registration.register(callbackUrl);
+        }
         subscription = registration;
     }
 
