@@ -138,6 +138,12 @@ public final class Child implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /** Writes one line to its standard input (a command to an instance). */
+    public void send(String line) throws IOException {
+        process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+    }
+
     /** Closes its standard input (a watched server, or an instance, stops then). */
     public void closeInput() {
         try {
