@@ -137,10 +137,10 @@ public class LeasedJdbcMessageIdRepository extends AbstractJdbcMessageIdReposito
         }
         owner = instanceName + "/" + UUID.randomUUID().toString().substring(0, 8);
         super.doStart();
-        transactionTemplate.executeWithoutResult(status -> jdbcTemplate.execute(
-                "CREATE TABLE IF NOT EXISTS " + table + " (processorName VARCHAR(255) NOT NULL, messageId VARCHAR(100) NOT NULL,"
-                + " createdAt TIMESTAMPTZ NOT NULL, confirmed BOOLEAN NOT NULL DEFAULT FALSE, heartbeat TIMESTAMPTZ,"
-                + " owner VARCHAR(100), PRIMARY KEY (processorName, messageId))"));
+        Tables.createIfMissing(jdbcTemplate.getDataSource(), "CREATE TABLE IF NOT EXISTS " + table
+                + " (processorName VARCHAR(255) NOT NULL, messageId VARCHAR(100) NOT NULL, createdAt TIMESTAMPTZ NOT NULL,"
+                + " confirmed BOOLEAN NOT NULL DEFAULT FALSE, heartbeat TIMESTAMPTZ, owner VARCHAR(100),"
+                + " PRIMARY KEY (processorName, messageId))");
         heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "lease-heartbeat");
             t.setDaemon(true);

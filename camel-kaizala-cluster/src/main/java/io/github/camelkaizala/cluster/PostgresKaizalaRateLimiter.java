@@ -1,8 +1,6 @@
 package io.github.camelkaizala.cluster;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Map;
@@ -176,8 +174,9 @@ public class PostgresKaizalaRateLimiter implements KaizalaRateLimiter, AutoClose
                 throw new IllegalArgumentException("PostgresKaizalaRateLimiter: connectorLimit, tenantLimit and period must"
                                                    + " be positive and margin not negative");
             }
-            try (Connection db = dataSource.getConnection(); Statement s = db.createStatement()) {
-                s.execute("CREATE TABLE IF NOT EXISTS " + table + " (id VARCHAR(300) PRIMARY KEY, state BYTEA)");
+            try {
+                Tables.createIfMissing(dataSource, "CREATE TABLE IF NOT EXISTS " + table + " (id VARCHAR(300) PRIMARY KEY,"
+                                                   + " state BYTEA)");
             } catch (SQLException e) {
                 throw new IllegalStateException("the shared Kaizala rate limiter cannot create its table " + table + ": "
                                                 + e.getMessage(), e);

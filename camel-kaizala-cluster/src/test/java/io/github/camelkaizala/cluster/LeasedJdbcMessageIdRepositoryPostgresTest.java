@@ -3,6 +3,9 @@ package io.github.camelkaizala.cluster;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +75,27 @@ class LeasedJdbcMessageIdRepositoryPostgresTest extends PostgresTestSupport {
             assertThat(rs.getBoolean(2)).isFalse();
         }
         b.stop();
+    }
+
+    @Test
+    void instancesStartingTogetherCreateTheTableOnce() throws Exception {
+        // PostgreSQL's CREATE TABLE IF NOT EXISTS alone fails for all but one when run at the same instant
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(6);
+        List<CompletableFuture<LeasedJdbcMessageIdRepository>> starts = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String name = "i" + i;
+            starts.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    together.await();
+                    return instance(name, "ids_together", 60_000);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        for (CompletableFuture<LeasedJdbcMessageIdRepository> start : starts) {
+            start.get(30, java.util.concurrent.TimeUnit.SECONDS).stop();
+        }
     }
 
     @Test
