@@ -89,10 +89,7 @@ public class LeasedJdbcMessageIdRepository extends AbstractJdbcMessageIdReposito
 
     /** The table holding the ids (created when missing); a plain SQL name. Default {@value #DEFAULT_TABLE}. */
     public void setTable(String table) {
-        if (table == null || !table.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-            throw new IllegalArgumentException("table: a plain SQL name (letters, digits, _), not " + table);
-        }
-        this.table = table;
+        this.table = Tables.checkName(table);
     }
 
     public String getInstanceName() {

@@ -223,10 +223,7 @@ public class PostgresKaizalaRateLimiter implements KaizalaRateLimiter, AutoClose
 
     /** The table of the buckets, created when missing (one row per connector and tenant). */
     public void setTable(String table) {
-        if (table == null || !table.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-            throw new IllegalArgumentException("table: a plain SQL name (letters, digits, _), not " + table);
-        }
-        this.table = table;
+        this.table = Tables.checkName(table);
     }
 
     public int getConnectorLimit() {

@@ -15,6 +15,14 @@ final class Tables {
     private Tables() {
     }
 
+    /** A table name that can go into SQL as it is: letters, digits and _, not starting with a digit. */
+    static String checkName(String table) {
+        if (table == null || !table.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new IllegalArgumentException("table: a plain SQL name (letters, digits, _), not " + table);
+        }
+        return table;
+    }
+
     /**
      * Runs a {@code CREATE TABLE IF NOT EXISTS} one instance at a time: PostgreSQL's own check races when instances
      * start together (the loser fails on {@code pg_type_typname_nsp_index}).
