@@ -133,6 +133,35 @@ class PostgresKaizalaRateLimiterPostgresTest extends PostgresTestSupport {
     }
 
     @Test
+    void whenPostgresqlGoesAwayAWaitingCallFailsInsteadOfGoingUnpaced() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean();
+        PGSimpleDataSource flaky = new PGSimpleDataSource() {
+            @Override
+            public java.sql.Connection getConnection() throws java.sql.SQLException {
+                if (down.get()) {
+                    throw new java.sql.SQLException("Connection refused (the database went away)");
+                }
+                return super.getConnection();
+            }
+        };
+        flaky.setUrl(postgres.jdbcUrl(DATABASE));
+        flaky.setUser(postgres.user());
+        PostgresKaizalaRateLimiter limiter = new PostgresKaizalaRateLimiter();
+        limiter.setDataSource(flaky);
+        limiter.setTenant("t-down");
+        limiters.add(limiter);
+        limiter.acquire("connector-d").toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        down.set(true);
+        CompletableFuture<Void> call = limiter.acquire("connector-d").toCompletableFuture();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> call.get(10, TimeUnit.SECONDS))
+                .hasMessageContaining("the shared Kaizala rate limiter cannot reach PostgreSQL")
+                .hasMessageContaining("the database went away");
+        down.set(false);
+        limiter.acquire("connector-d").toCompletableFuture().get(10, TimeUnit.SECONDS); // and works again
+    }
+
+    @Test
     void whenPostgresqlCannotBeReachedTheCallFailsSayingSo() throws Exception {
         PostgresKaizalaRateLimiter limiter = new PostgresKaizalaRateLimiter();
         PGSimpleDataSource nowhere = new PGSimpleDataSource();
