@@ -14,7 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
-import org.postgresql.ds.PGSimpleDataSource;
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * A throwaway PostgreSQL server on 127.0.0.1 (a free port), from what {@code .ci/scaleout-env.sh} prepared (it installs
@@ -26,6 +29,7 @@ public final class Postgres implements AutoCloseable {
     private final Properties env;
     private final Child server;
     private final int port;
+    private final List<HikariDataSource> pools = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Postgres(Properties env, Child server, int port) {
         this.env = env;
@@ -99,12 +103,15 @@ public final class Postgres implements AutoCloseable {
         return DriverManager.getConnection(jdbcUrl(database), user(), "");
     }
 
-    /** A plain (unpooled) DataSource: each instance of a test gets its own, as separate JVMs would. */
-    public PGSimpleDataSource dataSource(String database) {
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(jdbcUrl(database));
-        ds.setUser(user());
-        return ds;
+    /** A connection pool of its own, as each instance (JVM) has one; closed with the server. */
+    public DataSource dataSource(String database) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl(database));
+        config.setUsername(user());
+        config.setMaximumPoolSize(4);
+        HikariDataSource pool = new HikariDataSource(config);
+        pools.add(pool);
+        return pool;
     }
 
     public static int freePort() throws IOException {
@@ -115,6 +122,7 @@ public final class Postgres implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        pools.forEach(HikariDataSource::close);
         server.stop(false, Duration.ofSeconds(30));
     }
 }
