@@ -1,14 +1,24 @@
 package io.github.camelkaizala.scaleout;
 
-import java.io.InputStream;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kaizala.KaizalaConstants;
+import org.apache.camel.component.kaizala.KaizalaEndpoint;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
@@ -22,39 +32,62 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * One stateless consumer instance: Camel Main, the callback on platform-http (Vert.x) on its own loopback port, the
  * subscription shared with the other instances (registered if missing, reused otherwise, never deleted on stop), the
- * same {@code callbackToken} everywhere, and event ids in a shared PostgreSQL repository. The route records each event
- * in the table {@code processed (event_id, instance)} — no unique key, so that a double would show — and confirms
- * the id in the same database transaction.
+ * same {@code callbackToken} everywhere, and what the instances share in PostgreSQL from camel-kaizala-cluster, every
+ * piece a bean configured by {@code camel.beans.*} properties exactly as a user would (see {@link #clusterProperties}):
+ * the event ids ({@code LeasedJdbcMessageIdRepository}), the pacing ({@code PostgresKaizalaRateLimiter}) and the
+ * subscription lock ({@code PostgresSubscriptionLock}), the last two autowired by the kaizala component. The route
+ * records each event in the table {@code processed (event_id, instance)} — no unique key, so that a double would show
+ * — and confirms the id in the same database transaction.
  *
  * <p>Configuration (system properties): {@code instance} (name), {@code port}, {@code jdbc.url}, {@code jdbc.user},
- * {@code kaizala.auth-url}, {@code kaizala.group-id}, {@code kaizala.public-url} (the load balancer),
- * {@code kaizala.callback-token}, {@code kaizala.rate-limit}, {@code repository} ({@code leased} (default),
- * {@code jdbc} or {@code orphan}: camel-sql's JdbcMessageIdRepository / JdbcOrphanLockAwareIdempotentRepository as
- * they are, to show what they lose), {@code lease.ms}, and for the test's kill {@code hold.at}: the n-th event this
- * instance processes is held inside its transaction (recorded, not committed, not confirmed) and "HOLDING id" printed,
- * so that the test kills the instance in the middle of processing. Stops when its standard input closes (its
- * parent died) or after {@code max.lifetime.s}.
+ * {@code kaizala.auth-url}, {@code kaizala.group-ids} (one route per group), {@code kaizala.public-url} (the load
+ * balancer), {@code kaizala.callback-token}, {@code connector.limit} and {@code tenant.limit} (the shared pacing),
+ * {@code repository} ({@code leased} (default), {@code jdbc} or {@code orphan}: camel-sql's JdbcMessageIdRepository /
+ * JdbcOrphanLockAwareIdempotentRepository as they are, to show what they lose), {@code lease.ms},
+ * {@code register.on.command} (true: the routes serve their callbacks at once but subscribe only on a command, so that
+ * the test can make instances subscribe at the same instant; {@code lock=false} leaves the lock out, to show the race),
+ * and for the test's kill {@code hold.at}: the n-th event this instance processes is held inside its transaction
+ * (recorded, not committed, not confirmed) and "HOLDING id" printed. Commands on standard input: {@code REGISTER
+ * groupId} (prints {@code REGISTERED groupId webhookId}), {@code BURST groupId n} (n messages sent at once, paced by the
+ * component; prints {@code BURST DONE ok=… failed=…}). Stops when its standard input closes (its parent died) or after
+ * {@code max.lifetime.s}.
  */
 public final class ScaleOutInstance {
 
+    private static volatile CamelContext camel;
+
     private ScaleOutInstance() {
+    }
+
+    /** What the instances share, as a user configures it: the properties of docs/scale-out.md. */
+    static Map<String, String> clusterProperties(String name) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("camel.beans.dataSource", "#class:com.zaxxer.hikari.HikariDataSource");
+        p.put("camel.beans.dataSource.jdbcUrl", required("jdbc.url"));
+        p.put("camel.beans.dataSource.username", System.getProperty("jdbc.user", "kaizala"));
+        p.put("camel.beans.dataSource.maximumPoolSize", "8");
+        p.put("camel.beans.dataSource.poolName", "pg-" + name);
+        p.put("camel.beans.eventIds", "#class:io.github.camelkaizala.cluster.LeasedJdbcMessageIdRepository");
+        p.put("camel.beans.eventIds.dataSource", "#bean:dataSource");
+        p.put("camel.beans.eventIds.instanceName", name);
+        p.put("camel.beans.eventIds.leaseMillis", System.getProperty("lease.ms", "5000"));
+        p.put("camel.beans.kaizalaRateLimiter", "#class:io.github.camelkaizala.cluster.PostgresKaizalaRateLimiter");
+        p.put("camel.beans.kaizalaRateLimiter.dataSource", "#bean:dataSource");
+        p.put("camel.beans.kaizalaRateLimiter.connectorLimit", System.getProperty("connector.limit", "100"));
+        p.put("camel.beans.kaizalaRateLimiter.tenantLimit", System.getProperty("tenant.limit", "300"));
+        if (Boolean.parseBoolean(System.getProperty("lock", "true"))) {
+            p.put("camel.beans.kaizalaSubscriptionLock", "#class:io.github.camelkaizala.cluster.PostgresSubscriptionLock");
+            p.put("camel.beans.kaizalaSubscriptionLock.dataSource", "#bean:dataSource");
+        }
+        return p;
     }
 
     public static void main(String[] args) throws Exception {
         String name = required("instance");
         int port = Integer.parseInt(required("port"));
-        long leaseMillis = Long.getLong("lease.ms", 5000);
         int holdAt = Integer.getInteger("hold.at", 0);
+        boolean registerOnCommand = Boolean.getBoolean("register.on.command");
         watchParent(Long.getLong("max.lifetime.s", 1200));
-
-        HikariConfig pool = new HikariConfig();
-        pool.setJdbcUrl(required("jdbc.url"));
-        pool.setUsername(System.getProperty("jdbc.user", "kaizala"));
-        pool.setMaximumPoolSize(8);
-        pool.setPoolName("pg-" + name);
-        HikariDataSource dataSource = new HikariDataSource(pool);
-        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 
         Main main = new Main();
         main.addInitialProperty("camel.main.name", name);
@@ -66,55 +99,82 @@ public final class ScaleOutInstance {
         main.addInitialProperty("camel.component.kaizala.application-secret", required("kaizala.application-secret"));
         main.addInitialProperty("camel.component.kaizala.refresh-token", required("kaizala.refresh-token"));
         main.addInitialProperty("camel.component.kaizala.callback-token", required("kaizala.callback-token"));
-        // the connector's 100 calls a minute are shared by every instance: each paces its own share
-        main.addInitialProperty("camel.component.kaizala.rate-limit", System.getProperty("kaizala.rate-limit", "50"));
-        main.addInitialProperty("kaizala.group-id", required("kaizala.group-id"));
+        clusterProperties(name).forEach(main::addInitialProperty);
         main.addInitialProperty("kaizala.public-url", required("kaizala.public-url"));
 
         AtomicInteger processed = new AtomicInteger();
         main.configure().addRoutesBuilder(new RouteBuilder() {
             @Override
             public void configure() {
-                getCamelContext().getRegistry().bind("eventIds",
-                        repository(System.getProperty("repository", "leased"), getCamelContext(), dataSource, transactions,
-                                name, leaseMillis));
+                DataSource dataSource = getCamelContext().getRegistry().lookupByNameAndType("dataSource", DataSource.class);
+                TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+                JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+                String kind = System.getProperty("repository", "leased");
+                if (!"leased".equals(kind)) {
+                    getCamelContext().getRegistry().bind("eventIds", repository(kind, getCamelContext(), dataSource,
+                            transactions, Long.getLong("lease.ms", 5000)));
+                }
                 IdempotentRepository eventIds = getCamelContext().getRegistry().lookupByNameAndType("eventIds",
                         IdempotentRepository.class);
 
-                from("kaizala:events?groupId={{kaizala.group-id}}&webhookExternalUrl={{kaizala.public-url}}"
-                     + "&allowInsecureWebhookUrl=true&webhookAutoUnregister=false&idempotentRepository=#eventIds")
-                        .routeId("kaizala-events")
-                        .process(exchange -> transactions.executeWithoutResult(status -> {
-                            String eventId = exchange.getMessage().getHeader(KaizalaConstants.EVENT_ID, String.class);
-                            jdbc.update("INSERT INTO processed (event_id, instance) VALUES (?, ?)", eventId, name);
-                            if (processed.incrementAndGet() == holdAt) {
-                                hold(eventId);
-                            }
-                            // the same transaction: recorded and confirmed together, or neither
-                            eventIds.confirm(eventId);
-                        }));
+                for (String groupId : required("kaizala.group-ids").split(",")) {
+                    from("kaizala:events?groupId=" + groupId + "&webhookExternalUrl={{kaizala.public-url}}"
+                         + "&allowInsecureWebhookUrl=true&webhookAutoUnregister=false&idempotentRepository=#eventIds"
+                         + (registerOnCommand ? "&webhookAutoRegister=false" : ""))
+                            .routeId("events-" + groupId)
+                            .process(exchange -> transactions.executeWithoutResult(status -> {
+                                String eventId = exchange.getMessage().getHeader(KaizalaConstants.EVENT_ID, String.class);
+                                jdbc.update("INSERT INTO processed (event_id, instance) VALUES (?, ?)", eventId, name);
+                                if (processed.incrementAndGet() == holdAt) {
+                                    hold(eventId);
+                                }
+                                // the same transaction: recorded and confirmed together, or neither
+                                eventIds.confirm(eventId);
+                            }));
+                }
             }
         });
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterStart(BaseMainSupport support) {
+                camel = support.getCamelContext();
                 System.out.println("READY " + name + " on port " + port);
                 System.out.flush();
             }
         });
-        try {
-            main.run();
-        } finally {
-            dataSource.close();
-        }
+        main.run();
     }
 
-    static IdempotentRepository repository(String kind, CamelContext context, HikariDataSource dataSource,
-                                           TransactionTemplate transactions, String name, long leaseMillis) {
+    /** REGISTER groupId: subscribes the route of that group now (the lock, then find or create). */
+    private static void register(String groupId) {
+        try {
+            KaizalaEndpoint endpoint = (KaizalaEndpoint) camel.getRoute("events-" + groupId).getEndpoint();
+            endpoint.registerWebhook();
+            System.out.println("REGISTERED " + groupId + " " + endpoint.getSubscription().webhookId()
+                               + (endpoint.getSubscription().created() ? " created" : " reused"));
+        } catch (Exception e) {
+            System.out.println("REGISTERFAILED " + groupId + " " + e);
+        }
+        System.out.flush();
+    }
+
+    /** BURST groupId n: n messages at once, paced by the component (the per-JVM limit, then the shared one). */
+    private static void burst(String groupId, int calls) {
+        ProducerTemplate template = camel.createProducerTemplate();
+        List<CompletableFuture<Exchange>> sent = new ArrayList<>();
+        for (int i = 0; i < calls; i++) {
+            String text = "burst " + i;
+            sent.add(template.asyncSend("kaizala:messages/send?groupId=" + groupId, e -> e.getMessage().setBody(text)));
+        }
+        long failed = sent.stream().map(CompletableFuture::join).filter(e -> e.getException() != null).count();
+        System.out.println("BURST DONE ok=" + (calls - failed) + " failed=" + failed);
+        System.out.flush();
+    }
+
+    /** camel-sql's repositories as they are, for comparison (docs/scale-out.md measures what they lose). */
+    static IdempotentRepository repository(String kind, CamelContext context, DataSource dataSource,
+                                           TransactionTemplate transactions, long leaseMillis) {
         switch (kind) {
-            case "leased":
-                return new LeasedJdbcMessageIdRepository(dataSource, transactions, "kaizala-events", "kaizala_event_ids",
-                        name, leaseMillis);
             case "jdbc":
                 return new JdbcMessageIdRepository(dataSource, transactions, "kaizala-events");
             case "orphan":
@@ -124,7 +184,7 @@ public final class ScaleOutInstance {
                 orphan.setLockKeepAliveIntervalMillis(Math.max(50, leaseMillis / 4));
                 return orphan;
             default:
-                throw new IllegalArgumentException("repository: leased, jdbc or orphan, not " + kind);
+                throw new IllegalArgumentException("repository: leased (the default), jdbc or orphan, not " + kind);
         }
     }
 
@@ -140,12 +200,18 @@ public final class ScaleOutInstance {
         throw new IllegalStateException("held event " + eventId + " was not killed within 60 s");
     }
 
-    /** Halts when the parent process closes our standard input (or dies), or after maxSeconds. */
+    /** Runs the commands of standard input; halts when the parent closes it (or dies), or after maxSeconds. */
     private static void watchParent(long maxSeconds) {
         Thread watch = new Thread(() -> {
-            try (InputStream in = System.in) {
-                while (in.read() >= 0) {
-                    // the parent writes nothing; EOF means it closed the pipe or died
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    String[] command = line.trim().split("\\s+");
+                    if (command.length == 2 && "REGISTER".equals(command[0])) {
+                        new Thread(() -> register(command[1]), "register").start();
+                    } else if (command.length == 3 && "BURST".equals(command[0])) {
+                        new Thread(() -> burst(command[1], Integer.parseInt(command[2])), "burst").start();
+                    }
                 }
             } catch (Exception e) {
                 // closed

@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,10 +33,13 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelkaizala.cluster.Child;
+import io.github.camelkaizala.cluster.Postgres;
 import io.github.camelkaizala.simulator.Delivery;
 import io.github.camelkaizala.simulator.Event;
 import io.github.camelkaizala.simulator.Human;
 import io.github.camelkaizala.simulator.KaizalaSimulator;
+import io.github.camelkaizala.simulator.RecordedRequest;
 import io.github.camelkaizala.simulator.Webhook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,17 +48,29 @@ import org.junit.jupiter.api.Timeout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two consumer instances ({@link ScaleOutInstance}, child JVMs) behind nginx, sharing a PostgreSQL idempotent
- * repository, one Kaizala subscription pointing at nginx. While the simulator delivers 5,000 events (10 % duplicates,
+ * Consumer instances ({@link ScaleOutInstance}, child JVMs) behind nginx, sharing PostgreSQL through camel-kaizala-cluster
+ * (event ids, pacing, subscription lock, configured by properties), one Kaizala subscription pointing at nginx.
+ *
+ * <p>Exactly once: two instances. While the simulator delivers 5,000 events (10 % duplicates,
  * retries on non-2xx), instance 2 is SIGKILLed in the middle of processing an event (held inside its transaction)
  * and restarted, later instance 1 is SIGKILLed at a random moment and restarted, and 500 events are also POSTed twice
  * at once through nginx (so that both instances take the same id concurrently). Then every event the simulator
  * produced must be in the table {@code processed} exactly once.
  *
+ *
+ * <p>Pacing: three instances send a burst of messages under the simulator's throttle (per connector and per tenant);
+ * one is killed in the middle. No call may be answered 429, and the calls must reach Kaizala at 90 % of the limit at
+ * least, also after the kill.
+ *
+ * <p>One subscription: three instances subscribe at the same instant, repeatedly; each time one subscription is
+ * created and the other two instances reuse it.
+ *
  * <p>Needs {@code .ci/scaleout-env.sh} (run by the profile before the tests). Knobs (system properties):
  * {@code scaleout.events} (5000), {@code scaleout.repository} ({@code leased}; {@code jdbc} / {@code orphan} run
  * camel-sql's repositories as they are, which this test shows losing or doubling events), {@code scaleout.lease.ms}
- * (5000), {@code scaleout.races} (500), {@code scaleout.randomKill} (true).
+ * (5000), {@code scaleout.races} (500), {@code scaleout.randomKill} (true); {@code scaleout.paceLimit} (60 calls a
+ * minute per connector; the tenant gets three times as many), {@code scaleout.burst} (30 calls per instance);
+ * {@code scaleout.startRepeats} (5), {@code scaleout.lock} (true; false shows the race the lock prevents).
  */
 class ScaleOutTest {
 
@@ -71,17 +87,19 @@ class ScaleOutTest {
     private static final String DATABASE = "kaizala_scaleout";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int PACE_LIMIT = Integer.getInteger("scaleout.paceLimit", 60);
+    private static final int BURST = Integer.getInteger("scaleout.burst", 30);
+    private static final int START_REPEATS = Integer.getInteger("scaleout.startRepeats", 5);
+    private static final boolean LOCK = Boolean.parseBoolean(System.getProperty("scaleout.lock", "true"));
 
     private final List<Child> instances = new ArrayList<>();
-    private final Properties env = new Properties();
     private final Path logs = Path.of(System.getProperty("scaleout.logs", "target/scaleout-logs"));
-    private Child postgres;
+    private Postgres postgres;
     private Child nginx;
     private KaizalaSimulator simulator;
     private ExecutorService racers;
-    private int pgPort;
     private int nginxPort;
-    private final int[] instancePorts = new int[2];
+    private int[] instancePorts;
 
     @AfterEach
     void stopEverything() throws Exception {
@@ -98,7 +116,7 @@ class ScaleOutTest {
             simulator.close();
         }
         if (postgres != null) {
-            postgres.stop(false, Duration.ofSeconds(30));
+            postgres.close();
         }
     }
 
@@ -106,13 +124,7 @@ class ScaleOutTest {
     @Timeout(value = 15, unit = TimeUnit.MINUTES)
     void everyEventIsProcessedExactlyOnceWhileInstancesAreKilledAndRestarted() throws Exception {
         long started = System.nanoTime();
-        readEnvironment();
-        startPostgres();
-        instancePorts[0] = freePort();
-        instancePorts[1] = freePort();
-        startNginx();
-
-        simulator = KaizalaSimulator.builder().duplicateRate(DUPLICATE_RATE).webhookRetryDelays(RETRY_DELAYS).start();
+        startShared(2, KaizalaSimulator.builder().duplicateRate(DUPLICATE_RATE).webhookRetryDelays(RETRY_DELAYS));
         String groupId = simulator.state().createGroup("Scale-out").id();
         Human human = simulator.human(KaizalaSimulator.DEFAULT_USER_MOBILE);
         long setUp = System.nanoTime();
@@ -161,7 +173,7 @@ class ScaleOutTest {
         Set<String> produced = events.stream().map(Event::eventId).collect(Collectors.toSet());
         Map<String, List<String>> processedBy = new HashMap<>();
         Map<String, Integer> perInstance = new TreeMap<>();
-        try (Connection db = connect(DATABASE); Statement s = db.createStatement()) {
+        try (Connection db = postgres.connect(DATABASE); Statement s = db.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT event_id, instance FROM processed")) {
                 while (rs.next()) {
                     processedBy.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(rs.getString(2));
@@ -198,7 +210,7 @@ class ScaleOutTest {
                 "  time: set-up " + millis(started, setUp) + " ms, instances up " + millis(setUp, instancesUp)
                 + " ms, events delivered " + millis(instancesUp, deliveredAt) + " ms, in all " + millisSince(started) + " ms");
         System.out.println(summary);
-        Files.writeString(logs.resolve("summary.txt"), summary + "\n", StandardCharsets.UTF_8);
+        writeSummary("summary.txt", summary);
 
         assertThat(idle).as("the simulator delivered everything").isTrue();
         assertThat(missing).as("events never processed").isEmpty();
@@ -209,9 +221,142 @@ class ScaleOutTest {
         assertThat(i2b.alive()).isTrue();
     }
 
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    void threeInstancesBurstingStayUnderTheThrottleAtNinetyPercentOfItEvenWhenOneIsKilled() throws Exception {
+        long started = System.nanoTime();
+        int tenantLimit = PACE_LIMIT * 3;
+        startShared(3, KaizalaSimulator.builder().throttling(PACE_LIMIT, tenantLimit));
+        String groupId = simulator.state().createGroup("Pacing").id();
+        List<Child> three = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            three.add(launchInstance("pace" + (i + 1), i, groupId));
+        }
+        for (Child instance : three) {
+            instance.await("READY .*", START_TIMEOUT);
+        }
+        Thread.sleep(3000); // the start-up calls (token, subscription) are paced too: let the bucket fill again
+
+        long burstAt = System.nanoTime();
+        for (Child instance : three) {
+            instance.send("BURST " + groupId + " " + BURST);
+        }
+        // a third of the way through (the first calls go at once, then about one a second), kill one of them
+        awaitMessages(groupId, BURST, Duration.ofMinutes(3));
+        Instant killedAt = Instant.now();
+        three.get(2).kill();
+        String done1 = three.get(0).await("BURST DONE (.*)", Duration.ofMinutes(5));
+        String done2 = three.get(1).await("BURST DONE (.*)", Duration.ofMinutes(5));
+        long burstMillis = millisSince(burstAt);
+
+        List<RecordedRequest> journal = simulator.journal().all();
+        long throttled = journal.stream().filter(r -> r.status() == 429).count();
+        List<Instant> sent = journal.stream()
+                .filter(r -> "POST".equals(r.method()) && r.resourcePath().matches("/groups/.+/messages") && r.status() == 200)
+                .map(RecordedRequest::receivedAt).sorted().toList();
+        List<Instant> afterKill = sent.stream().filter(t -> t.isAfter(killedAt)).toList();
+        double rate = perMinute(sent);
+        double rateAfterKill = perMinute(afterKill);
+        String summary = String.join("\n",
+                "Pacing: 3 instances x " + BURST + " messages at once, shared limit " + PACE_LIMIT + "/min per connector, "
+                + tenantLimit + "/min per tenant (simulator throttle the same); pace3 killed at message " + (sent.size()
+                - afterKill.size()),
+                "  answers 429: " + throttled + "; messages sent " + sent.size() + "; aggregate rate "
+                + String.format("%.1f", rate) + "/min (" + Math.round(100 * rate / PACE_LIMIT) + " % of the limit), after the kill "
+                + String.format("%.1f", rateAfterKill) + "/min (" + Math.round(100 * rateAfterKill / PACE_LIMIT) + " %)"
+                + "; most in any minute " + mostInAMinute(sent),
+                "  pace1 " + done1 + ", pace2 " + done2 + "; burst " + burstMillis + " ms, in all " + millisSince(started) + " ms");
+        writeSummary("pacing.txt", summary);
+
+        assertThat(throttled).as("calls answered 429 by the simulator's throttle").isZero();
+        assertThat(done1).isEqualTo("ok=" + BURST + " failed=0");
+        assertThat(done2).isEqualTo("ok=" + BURST + " failed=0");
+        assertThat(mostInAMinute(sent)).isLessThanOrEqualTo(PACE_LIMIT);
+        assertThat(rate).as("aggregate rate, calls a minute").isGreaterThanOrEqualTo(0.9 * PACE_LIMIT);
+        assertThat(rateAfterKill).as("rate of the two survivors: nothing kept by the dead one")
+                .isGreaterThanOrEqualTo(0.9 * PACE_LIMIT);
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    void threeInstancesSubscribingAtTheSameInstantCreateOneSubscription() throws Exception {
+        startShared(3, KaizalaSimulator.builder());
+        List<String> groups = new ArrayList<>();
+        for (int i = 0; i < START_REPEATS; i++) {
+            groups.add(simulator.state().createGroup("Start " + i).id());
+        }
+        List<Child> three = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            // serving every group's callback from the start; subscribing only when told, all three at once
+            three.add(launchInstance("start" + (i + 1), i, String.join(",", groups), "-Dregister.on.command=true",
+                    "-Dlock=" + LOCK));
+        }
+        for (Child instance : three) {
+            instance.await("READY .*", START_TIMEOUT);
+        }
+
+        List<String> rounds = new ArrayList<>();
+        List<Integer> subscriptions = new ArrayList<>();
+        for (String groupId : groups) {
+            for (Child instance : three) {
+                instance.send("REGISTER " + groupId);
+            }
+            List<String> answers = new ArrayList<>();
+            for (Child instance : three) {
+                answers.add(instance.await("REGISTER\\w* " + groupId + " (.*)", Duration.ofMinutes(2)));
+            }
+            rounds.add(answers.toString());
+            subscriptions.add(webhooksOf(groupId).size());
+        }
+        writeSummary("concurrent-start.txt", "Concurrent start (lock " + LOCK + "): 3 instances subscribing at once, "
+                                             + START_REPEATS + " times: subscriptions per round " + subscriptions
+                                             + "\n  answers " + String.join("\n          ", rounds));
+
+        assertThat(subscriptions).as("subscriptions per round").allMatch(n -> n == 1);
+        for (String round : rounds) {
+            assertThat(round).as("one instance created it, the other two reused it: " + round)
+                    .containsOnlyOnce(" created").doesNotContain("Exception");
+        }
+    }
+
+    private void awaitMessages(String groupId, int count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (simulator.journal().count("POST", "/groups/" + java.util.regex.Pattern.quote(groupId) + "/messages") < count && System.nanoTime() < deadline) {
+            sleep(100);
+        }
+    }
+
+    /** Calls a minute from the first to the last. */
+    private static double perMinute(List<Instant> times) {
+        if (times.size() < 2) {
+            return 0;
+        }
+        long millis = Duration.between(times.get(0), times.get(times.size() - 1)).toMillis();
+        return (times.size() - 1) * 60_000.0 / Math.max(1, millis);
+    }
+
+    /** The most calls within any 60 s, as Kaizala (and the simulator's throttle) counts them. */
+    private static int mostInAMinute(List<Instant> sorted) {
+        int most = 0;
+        for (int i = 0, j = 0; i < sorted.size(); i++) {
+            while (Duration.between(sorted.get(j), sorted.get(i)).toMillis() >= 60_000) {
+                j++;
+            }
+            most = Math.max(most, i - j + 1);
+        }
+        return most;
+    }
+
     // ------------------------------------------------------------------ the instances
 
     private Child startInstance(String name, int slot, String groupId, int holdAt) throws Exception {
+        Child instance = launchInstance(name, slot, groupId, "-Dhold.at=" + holdAt);
+        instance.await("READY .*", START_TIMEOUT);
+        return instance;
+    }
+
+    /** Starts an instance serving the callbacks of {@code groupIds} (comma-separated), without waiting for it. */
+    private Child launchInstance(String name, int slot, String groupIds, String... more) throws Exception {
         String classpath = System.getProperty("scaleout.classes") + java.io.File.pathSeparator
                            + Files.readString(Path.of(System.getProperty("scaleout.classpath"))).trim();
         List<String> command = new ArrayList<>(List.of(
@@ -220,24 +365,24 @@ class ScaleOutTest {
                 "-cp", classpath,
                 "-Dinstance=" + name,
                 "-Dport=" + instancePorts[slot],
-                "-Djdbc.url=" + jdbcUrl(DATABASE),
-                "-Djdbc.user=" + env.getProperty("pg.user"),
+                "-Djdbc.url=" + postgres.jdbcUrl(DATABASE),
+                "-Djdbc.user=" + postgres.user(),
                 "-Dkaizala.auth-url=" + simulator.authUrl(),
                 "-Dkaizala.application-id=" + KaizalaSimulator.DEFAULT_APPLICATION_ID,
                 "-Dkaizala.application-secret=" + KaizalaSimulator.DEFAULT_APPLICATION_SECRET,
                 "-Dkaizala.refresh-token=" + KaizalaSimulator.DEFAULT_REFRESH_TOKEN,
                 "-Dkaizala.callback-token=" + CALLBACK_TOKEN,
-                "-Dkaizala.rate-limit=50",
-                "-Dkaizala.group-id=" + groupId,
+                "-Dkaizala.group-ids=" + groupIds,
                 "-Dkaizala.public-url=http://127.0.0.1:" + nginxPort,
                 "-Drepository=" + REPOSITORY,
                 "-Dlease.ms=" + LEASE_MS,
-                "-Dhold.at=" + holdAt,
-                "-Dmax.lifetime.s=1200",
-                ScaleOutInstance.class.getName()));
+                "-Dconnector.limit=" + PACE_LIMIT,
+                "-Dtenant.limit=" + PACE_LIMIT * 3,
+                "-Dmax.lifetime.s=1200"));
+        command.addAll(List.of(more));
+        command.add(ScaleOutInstance.class.getName());
         Child instance = Child.start(name, command, logs);
         instances.add(instance);
-        instance.await("READY .*", START_TIMEOUT);
         return instance;
     }
 
@@ -290,68 +435,40 @@ class ScaleOutTest {
         }
     }
 
-    // ------------------------------------------------------------------ PostgreSQL and nginx
+    // ------------------------------------------------------------------ PostgreSQL, nginx, the simulator
 
-    private void readEnvironment() throws IOException {
-        Path file = Path.of(System.getProperty("scaleout.dir", "/tmp/kaizala-scaleout"), "env.properties");
-        if (!Files.exists(file)) {
-            throw new IllegalStateException(file + " is missing: run .ci/scaleout-env.sh first (the -Pscaleout build does)");
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            env.load(in);
-        }
-    }
-
-    /** Runs a server as the non-root user of env.properties (PostgreSQL refuses root; nginx needs no root here). */
-    private List<String> asServerUser(List<String> command) {
-        List<String> full = new ArrayList<>();
-        if (Boolean.parseBoolean(env.getProperty("run.as.root"))) {
-            String user = env.getProperty("run.as");
-            full.addAll(List.of("setpriv", "--reuid=" + user, "--regid=" + user, "--init-groups", "--"));
-        }
-        full.addAll(command);
-        return full;
-    }
-
-    private void startPostgres() throws Exception {
-        pgPort = freePort();
-        postgres = Child.startWatched("postgres", asServerUser(List.of(env.getProperty("pg.bin") + "/postgres",
-                "-D", env.getProperty("pg.data"), "-p", Integer.toString(pgPort),
-                "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "fsync=off",
-                "-c", "max_connections=80", "-c", "log_min_messages=warning")), logs, "INT", Duration.ofMinutes(20));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true) {
-            try (Connection db = connect("postgres"); Statement s = db.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-                s.execute("CREATE DATABASE " + DATABASE);
-                break;
-            } catch (SQLException e) {
-                if (System.nanoTime() > deadline || !postgres.alive()) {
-                    throw new IllegalStateException("PostgreSQL did not start: " + e.getMessage() + "\n" + postgres.tail(), e);
-                }
-                sleep(250);
-            }
-        }
-        try (Connection db = connect(DATABASE); Statement s = db.createStatement()) {
+    /** PostgreSQL (database {@value #DATABASE} with the table processed), nginx in front of {@code count} instance ports, the simulator. */
+    private void startShared(int count, KaizalaSimulator.Builder simulatorBuilder) throws Exception {
+        postgres = Postgres.start(logs, DATABASE);
+        try (Connection db = postgres.connect(DATABASE); Statement s = db.createStatement()) {
             // no unique key: an event processed twice shows as two rows
             s.execute("CREATE TABLE processed (event_id VARCHAR(100) NOT NULL, instance VARCHAR(50) NOT NULL,"
                       + " at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp())");
         }
+        instancePorts = new int[count];
+        for (int i = 0; i < count; i++) {
+            instancePorts[i] = Postgres.freePort();
+        }
+        startNginx();
+        simulator = simulatorBuilder.start();
     }
 
-    private String jdbcUrl(String database) {
-        return "jdbc:postgresql://127.0.0.1:" + pgPort + "/" + database;
-    }
-
-    private Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(database), env.getProperty("pg.user"), "");
+    private void writeSummary(String file, String summary) throws IOException {
+        System.out.println(summary);
+        Files.createDirectories(logs);
+        Files.writeString(logs.resolve(file), summary + "\n", StandardCharsets.UTF_8);
     }
 
     private void startNginx() throws Exception {
-        nginxPort = freePort();
+        Properties env = postgres.env();
+        nginxPort = Postgres.freePort();
         Path prefix = Path.of(env.getProperty("nginx.prefix"));
         Files.deleteIfExists(prefix.resolve("access.log"));
         Files.deleteIfExists(prefix.resolve("error.log"));
+        StringBuilder upstreams = new StringBuilder();
+        for (int port : instancePorts) {
+            upstreams.append("        server 127.0.0.1:").append(port).append(" max_fails=1 fail_timeout=2s;\n");
+        }
         String conf = """
                 worker_processes 1;
                 daemon off;
@@ -367,11 +484,9 @@ class ScaleOutTest {
                     uwsgi_temp_path %1$s/uwsgi;
                     scgi_temp_path %1$s/scgi;
                     upstream kaizala_instances {
-                        server 127.0.0.1:%2$d max_fails=1 fail_timeout=2s;
-                        server 127.0.0.1:%3$d max_fails=1 fail_timeout=2s;
-                    }
+                %2$s    }
                     server {
-                        listen 127.0.0.1:%4$d;
+                        listen 127.0.0.1:%3$d;
                         location /kaizala/ {
                             proxy_pass http://kaizala_instances;
                             proxy_http_version 1.1;
@@ -385,9 +500,9 @@ class ScaleOutTest {
                         }
                     }
                 }
-                """.formatted(prefix, instancePorts[0], instancePorts[1], nginxPort);
+                """.formatted(prefix, upstreams, nginxPort);
         Files.writeString(prefix.resolve("nginx.conf"), conf, StandardCharsets.UTF_8);
-        nginx = Child.startWatched("nginx", asServerUser(List.of(env.getProperty("nginx"), "-p", prefix + "/",
+        nginx = Child.startWatched("nginx", Postgres.asServerUser(env, List.of(env.getProperty("nginx"), "-p", prefix + "/",
                 "-c", prefix.resolve("nginx.conf").toString(), "-e", prefix.resolve("error.log").toString())),
                 logs, "TERM", Duration.ofMinutes(20));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -407,14 +522,17 @@ class ScaleOutTest {
 
     /** Access log: POSTs per upstream (an instance, or "i2, i1" when nginx went on to the next one) and status. */
     private Map<String, Map<String, Integer>> nginxUpstreams() throws IOException {
-        Path log = Path.of(env.getProperty("nginx.prefix"), "access.log");
+        Path log = Path.of(postgres.env().getProperty("nginx.prefix"), "access.log");
         Map<String, Map<String, Integer>> counts = new TreeMap<>();
         for (String line : Files.readAllLines(log)) {
             String[] f = line.split("\\|");
             if (f.length < 6 || !"POST".equals(f[1])) {
                 continue;
             }
-            String upstream = f[3].replace("127.0.0.1:" + instancePorts[0], "i1").replace("127.0.0.1:" + instancePorts[1], "i2");
+            String upstream = f[3];
+            for (int i = 0; i < instancePorts.length; i++) {
+                upstream = upstream.replace("127.0.0.1:" + instancePorts[i], "i" + (i + 1));
+            }
             counts.computeIfAbsent(upstream, u -> new TreeMap<>()).merge(f[2], 1, Integer::sum);
         }
         return counts;
@@ -425,12 +543,6 @@ class ScaleOutTest {
             return Files.exists(file) ? Files.readString(file) : "";
         } catch (IOException e) {
             return "";
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 

@@ -32,6 +32,16 @@ public class KaizalaComponent extends HealthCheckComponent {
     @Metadata(label = "advanced", defaultValue = "100",
               description = "The most HTTP connections the component keeps open to Kaizala, across all endpoints.")
     private int maxConnections = 100;
+    @Metadata(label = "advanced", autowired = true,
+              description = "Paces calls across every instance of the application (e.g. camel-kaizala-cluster's"
+                            + " PostgresKaizalaRateLimiter), after the per-JVM rateLimit. Default: none, the per-JVM"
+                            + " rateLimit only.")
+    private KaizalaRateLimiter rateLimiter;
+    @Metadata(label = "consumer,advanced", autowired = true,
+              description = "A lock shared by every instance (e.g. camel-kaizala-cluster's PostgresSubscriptionLock), held"
+                            + " while the consumer finds or creates its webhook subscription, so that instances starting"
+                            + " together create one. Default: none.")
+    private KaizalaSubscriptionLock subscriptionLock;
 
     private final KaizalaTokenStore defaultTokenStore = new InMemoryKaizalaTokenStore();
     private final Map<KaizalaClient.Settings, KaizalaClient> clients = new ConcurrentHashMap<>();
@@ -81,7 +91,7 @@ public class KaizalaComponent extends HealthCheckComponent {
                 id -> new TokenState(settings, KaizalaClient.tokenState(transport(), settings)));
         KaizalaClient.checkSameTokenOptions(state.first(), settings);
         return clients.computeIfAbsent(settings, s -> new KaizalaClient(transport(), s, state.tokens(),
-                rateLimiter(s.connectorKey(), options), waits()));
+                rateLimiter(s.connectorKey(), options), rateLimiter, waits()));
     }
 
     private static List<String> hosts(String commaSeparated) {
@@ -192,6 +202,22 @@ public class KaizalaComponent extends HealthCheckComponent {
 
     public void setConfiguration(KaizalaConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    public KaizalaRateLimiter getRateLimiter() {
+        return rateLimiter;
+    }
+
+    public void setRateLimiter(KaizalaRateLimiter rateLimiter) {
+        this.rateLimiter = rateLimiter;
+    }
+
+    public KaizalaSubscriptionLock getSubscriptionLock() {
+        return subscriptionLock;
+    }
+
+    public void setSubscriptionLock(KaizalaSubscriptionLock subscriptionLock) {
+        this.subscriptionLock = subscriptionLock;
     }
 
     public int getMaxConnections() {

@@ -233,7 +233,7 @@ final class KaizalaWebhook {
             return;
         }
         try {
-            registration.register(callbackUrl);
+            subscribe(registration, callbackUrl);
             subscription = registration;
         } catch (Exception e) {
             if (!retriable(e)) {
@@ -242,6 +242,14 @@ final class KaizalaWebhook {
             LOG.warn("Could not subscribe the Kaizala webhook of {} yet ({}); retrying in the background, health DOWN"
                      + " until it succeeds", description(), e.getMessage());
             schedule(registration, callbackUrl, 1, FIRST_RETRY_MILLIS); // the attempt above was the first
+        }
+    }
+
+    /** Instances starting together take the subscription lock, if any, one at a time: the first creates, the rest reuse. */
+    private void subscribe(WebhookSubscription registration, String callbackUrl) throws Exception {
+        KaizalaSubscriptionLock lock = endpoint.getComponent().getSubscriptionLock();
+        try (AutoCloseable held = lock != null ? lock.lock(objectType() + ":" + objectId()) : null) {
+            registration.register(callbackUrl);
         }
     }
 
@@ -255,7 +263,7 @@ final class KaizalaWebhook {
 
     private void retry(WebhookSubscription registration, String callbackUrl, int attempt, long delay) {
         try {
-            registration.register(callbackUrl);
+            subscribe(registration, callbackUrl);
             synchronized (this) {
                 if (registering) {
                     subscription = registration;

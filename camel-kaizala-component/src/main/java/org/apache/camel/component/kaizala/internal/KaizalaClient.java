@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import org.apache.camel.component.kaizala.KaizalaException;
+import org.apache.camel.component.kaizala.KaizalaRateLimiter;
 import org.apache.camel.component.kaizala.KaizalaTokenStore;
 import org.apache.camel.component.kaizala.model.AccessTokenResponse;
 import org.apache.hc.client5.http.ConnectTimeoutException;
@@ -139,19 +140,23 @@ public final class KaizalaClient {
     private final TokenManager tokens;
     private final Settings settings;
     private final RateLimiter rateLimiter;
+    private final KaizalaRateLimiter sharedRateLimiter;
     private final Waits waits;
 
     /**
-     * @param tokens      the connector's token state, shared with its other clients
-     * @param rateLimiter the connector's limit, shared with its other clients; null for none
-     * @param waits       runs the waits (back-off, {@code Retry-After}) without holding a thread
+     * @param tokens            the connector's token state, shared with its other clients
+     * @param rateLimiter       the connector's limit, shared with its other clients; null for none
+     * @param sharedRateLimiter the limits shared with other instances, asked after rateLimiter; null for none
+     * @param waits             runs the waits (back-off, {@code Retry-After}) without holding a thread
      */
-    public KaizalaClient(HttpTransport http, Settings settings, TokenManager tokens, RateLimiter rateLimiter, Waits waits) {
+    public KaizalaClient(HttpTransport http, Settings settings, TokenManager tokens, RateLimiter rateLimiter,
+                         KaizalaRateLimiter sharedRateLimiter, Waits waits) {
         this.http = http;
         this.settings = settings;
         this.limits = settings.limits();
         this.tokens = tokens;
         this.rateLimiter = rateLimiter;
+        this.sharedRateLimiter = sharedRateLimiter;
         this.waits = waits;
     }
 
@@ -222,8 +227,7 @@ public final class KaizalaClient {
             sent = send(request, tokens.authUrl(), Map.of());
         } else {
             // the slot is taken once the token is ready, so that a token fetch does not eat into the paced window
-            sent = tokens.accessToken().thenCompose(token -> (rateLimiter == null
-                    ? CompletableFuture.<Void>completedFuture(null) : rateLimiter.acquire()).thenCompose(ready -> {
+            sent = tokens.accessToken().thenCompose(token -> pace().thenCompose(ready -> {
                         used[0] = token;
                         used[1] = tokens.base();
                         return send(request, used[1] + "/v1", Map.of("accessToken", token));
@@ -233,6 +237,16 @@ public final class KaizalaClient {
                 ? afterFailure(request, state, unwrap(error))
                 : afterAnswer(request, state, response, used[0], used[1]))
                 .thenCompose(next -> next);
+    }
+
+    /** The per-JVM limit, then the one shared with other instances, each when set. */
+    private CompletableFuture<Void> pace() {
+        CompletableFuture<Void> local = rateLimiter == null ? CompletableFuture.completedFuture(null) : rateLimiter.acquire();
+        if (sharedRateLimiter == null) {
+            return local;
+        }
+        String connector = settings.applicationId() != null ? settings.applicationId() : settings.connectorKey();
+        return local.thenCompose(ready -> sharedRateLimiter.acquire(connector).toCompletableFuture());
     }
 
     private CompletableFuture<SimpleHttpResponse> afterAnswer(

@@ -1,4 +1,4 @@
-package io.github.camelkaizala.scaleout;
+package io.github.camelkaizala.cluster;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -21,10 +21,10 @@ import java.util.regex.Pattern;
  * marker word ({@code READY}, {@code HOLDING}…) kept to wait for. Its standard input stays open: children stop by
  * themselves when it closes — when {@link #closeInput()} is called or the test JVM dies.
  */
-final class Child implements AutoCloseable {
+public final class Child implements AutoCloseable {
 
     /** Runs a server under a watchdog: the server gets {@code $SIG} when our stdin closes or after {@code $MAX} s. */
-    static final String WATCHDOG = """
+    public static final String WATCHDOG = """
             "$@" &
             child=$!
             deadline=$((SECONDS + MAX))
@@ -39,7 +39,7 @@ final class Child implements AutoCloseable {
 
     private static final Pattern MARKER = Pattern.compile("^[A-Z]{4,}\\b.*");
 
-    final String name;
+    public final String name;
     private final Process process;
     private final Path log;
     private final LinkedBlockingQueue<String> markers = new LinkedBlockingQueue<>();
@@ -54,12 +54,12 @@ final class Child implements AutoCloseable {
         pump.start();
     }
 
-    static Child start(String name, List<String> command, Path logDir) throws IOException {
+    public static Child start(String name, List<String> command, Path logDir) throws IOException {
         return start(name, command, logDir, null, null);
     }
 
     /** Under {@link #WATCHDOG}: {@code signal} (TERM, INT…) when stdin closes, at the latest after {@code max}. */
-    static Child startWatched(String name, List<String> command, Path logDir, String signal, Duration max) throws IOException {
+    public static Child startWatched(String name, List<String> command, Path logDir, String signal, Duration max) throws IOException {
         List<String> watched = new java.util.ArrayList<>(List.of("bash", "-c", WATCHDOG, "watchdog"));
         watched.addAll(command);
         return start(name, watched, logDir, signal, max);
@@ -100,7 +100,7 @@ final class Child implements AutoCloseable {
     }
 
     /** Waits for a marker line matching {@code regex} (bounded); returns its first group, or the line. */
-    String await(String regex, Duration timeout) throws InterruptedException {
+    public String await(String regex, Duration timeout) throws InterruptedException {
         Pattern pattern = Pattern.compile(regex);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -118,28 +118,34 @@ final class Child implements AutoCloseable {
         throw new IllegalStateException(name + ": no '" + regex + "' within " + timeout + ":\n" + tail());
     }
 
-    String tail() {
+    public String tail() {
         synchronized (tail) {
             return String.join("\n", tail);
         }
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process.isAlive();
     }
 
     /** SIGKILL, and waits until it is gone. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /** Writes one line to its standard input (a command to an instance). */
+    public void send(String line) throws IOException {
+        process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+    }
+
     /** Closes its standard input (a watched server, or an instance, stops then). */
-    void closeInput() {
+    public void closeInput() {
         try {
             process.getOutputStream().close();
         } catch (IOException e) {
@@ -148,7 +154,7 @@ final class Child implements AutoCloseable {
     }
 
     /** Gracefully: SIGTERM (an instance) or closed input (a watched server); SIGKILL after {@code grace}. */
-    void stop(boolean bySigterm, Duration grace) throws InterruptedException {
+    public void stop(boolean bySigterm, Duration grace) throws InterruptedException {
         if (!process.isAlive()) {
             return;
         }

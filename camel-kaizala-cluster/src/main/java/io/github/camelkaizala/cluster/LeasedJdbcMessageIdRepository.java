@@ -1,4 +1,4 @@
-package io.github.camelkaizala.scaleout;
+package io.github.camelkaizala.cluster;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import org.apache.camel.processor.idempotent.jdbc.AbstractJdbcMessageIdRepository;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -36,6 +37,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * becomes an "orphan" after {@code lockMaxAgeMillis} and a later duplicate is processed again; and before that age a
  * redelivery of the event the dead instance was processing is answered "duplicate" — lost. Times are the database's
  * ({@code CURRENT_TIMESTAMP}), so the instances' clocks do not matter.
+ *
+ * <p>As a bean from properties (Camel Main, Camel Quarkus): {@code camel.beans.eventIds =
+ * #class:io.github.camelkaizala.cluster.LeasedJdbcMessageIdRepository}, {@code camel.beans.eventIds.dataSource =
+ * #bean:dataSource}, and optionally {@code .processorName}, {@code .table}, {@code .instanceName},
+ * {@code .leaseMillis}; then {@code idempotentRepository=#eventIds} on {@code kaizala:events}. The table is created
+ * when missing, on start.
  */
 public class LeasedJdbcMessageIdRepository extends AbstractJdbcMessageIdRepository {
 
@@ -46,34 +53,91 @@ public class LeasedJdbcMessageIdRepository extends AbstractJdbcMessageIdReposito
         }
     }
 
-    private final String table;
-    private final String owner;
-    private final long leaseMillis;
+    /** The default table. */
+    public static final String DEFAULT_TABLE = "kaizala_event_ids";
+    /** The default lease: well above a pause of a live instance, far below Kaizala's first redelivery (45 min). */
+    public static final long DEFAULT_LEASE_MILLIS = 60_000;
+
+    private String table = DEFAULT_TABLE;
+    private String instanceName = hostName();
+    private long leaseMillis = DEFAULT_LEASE_MILLIS;
+    private volatile String owner;
     private final Set<String> held = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService heartbeat;
+
+    /** For a bean configured by setters: dataSource is required, the rest has defaults. */
+    public LeasedJdbcMessageIdRepository() {
+        setProcessorName("kaizala-events");
+    }
 
     public LeasedJdbcMessageIdRepository(DataSource dataSource, TransactionTemplate transactionTemplate, String processorName,
                                          String table, String instanceName, long leaseMillis) {
         super(dataSource, transactionTemplate, processorName);
-        if (!table.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-            throw new IllegalArgumentException("table: a plain SQL name, not " + table);
-        }
-        this.table = table;
-        this.owner = instanceName + "/" + UUID.randomUUID().toString().substring(0, 8);
-        this.leaseMillis = leaseMillis;
+        setTable(table);
+        setInstanceName(instanceName);
+        setLeaseMillis(leaseMillis);
     }
 
+    /** This instance's name in the table's owner column: its name, then a random part (a restart is another owner). */
     public String owner() {
         return owner;
     }
 
+    public String getTable() {
+        return table;
+    }
+
+    /** The table holding the ids (created when missing); a plain SQL name. Default {@value #DEFAULT_TABLE}. */
+    public void setTable(String table) {
+        this.table = Tables.checkName(table);
+    }
+
+    public String getInstanceName() {
+        return instanceName;
+    }
+
+    /** Names this instance in the owner column and in the take-over warning. Default: the host name (a pod's name). */
+    public void setInstanceName(String instanceName) {
+        if (instanceName == null || instanceName.isBlank() || instanceName.length() > 80) {
+            throw new IllegalArgumentException("instanceName: 1 to 80 characters, not " + instanceName);
+        }
+        this.instanceName = instanceName;
+    }
+
+    public long getLeaseMillis() {
+        return leaseMillis;
+    }
+
+    /**
+     * How long an id taken by an instance stays its own without a heartbeat (renewed every lease/4 while it processes);
+     * after that another instance takes it over. Default {@value #DEFAULT_LEASE_MILLIS} ms.
+     */
+    public void setLeaseMillis(long leaseMillis) {
+        if (leaseMillis < 200) {
+            throw new IllegalArgumentException("leaseMillis: at least 200 ms (the heartbeat renews every lease/4), not "
+                                               + leaseMillis);
+        }
+        this.leaseMillis = leaseMillis;
+    }
+
     @Override
     protected void doStart() throws Exception {
+        if (dataSource == null && jdbcTemplate == null) {
+            throw new IllegalArgumentException("LeasedJdbcMessageIdRepository needs a dataSource (PostgreSQL), e.g."
+                                               + " camel.beans.eventIds.dataSource = #bean:dataSource");
+        }
+        if (jdbcTemplate == null) {
+            jdbcTemplate = new JdbcTemplate(dataSource);
+        }
+        if (transactionTemplate == null) {
+            transactionTemplate = createTransactionTemplate(jdbcTemplate.getDataSource());
+        }
+        owner = instanceName + "/" + UUID.randomUUID().toString().substring(0, 8);
         super.doStart();
-        transactionTemplate.executeWithoutResult(status -> jdbcTemplate.execute(
-                "CREATE TABLE IF NOT EXISTS " + table + " (processorName VARCHAR(255) NOT NULL, messageId VARCHAR(100) NOT NULL,"
-                + " createdAt TIMESTAMPTZ NOT NULL, confirmed BOOLEAN NOT NULL DEFAULT FALSE, heartbeat TIMESTAMPTZ,"
-                + " owner VARCHAR(100), PRIMARY KEY (processorName, messageId))"));
+        Tables.createIfMissing(jdbcTemplate.getDataSource(), "CREATE TABLE IF NOT EXISTS " + table
+                + " (processorName VARCHAR(255) NOT NULL, messageId VARCHAR(100) NOT NULL, createdAt TIMESTAMPTZ NOT NULL,"
+                + " confirmed BOOLEAN NOT NULL DEFAULT FALSE, heartbeat TIMESTAMPTZ, owner VARCHAR(100),"
+                + " PRIMARY KEY (processorName, messageId))");
         heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "lease-heartbeat");
             t.setDaemon(true);
@@ -167,6 +231,18 @@ public class LeasedJdbcMessageIdRepository extends AbstractJdbcMessageIdReposito
     @Override
     protected int delete() {
         return jdbcTemplate.update("DELETE FROM " + table + " WHERE processorName = ?", processorName);
+    }
+
+    private static String hostName() {
+        String name = System.getenv("HOSTNAME");
+        if (name == null || name.isBlank()) {
+            try {
+                name = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException e) {
+                name = "instance";
+            }
+        }
+        return name.length() > 80 ? name.substring(0, 80) : name;
     }
 
     private void renewLeases() {
