@@ -7,6 +7,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.apache.camel.component.kaizala.KaizalaValidationException;
 import org.apache.camel.component.kaizala.model.ActionRequest;
@@ -171,14 +174,20 @@ public final class RequestBodies {
         return request;
     }
 
-    /** subscribers/list: the page asked for, from the options (the body is not used). */
+    /**
+     * subscribers/list: the page asked for — the documented body ({@code {"count": 50, "cursor": …}}) or, without a
+     * body, the count and cursor options or headers.
+     */
     public static SubscribersPageRequest subscribersPage(OperationInput input) {
-        Integer count = input.integer(Parameter.COUNT);
+        SubscribersPageRequest given = input.objectTree() == null ? new SubscribersPageRequest()
+                : input.bodyAs(SubscribersPageRequest.class);
+        Integer count = given.getCount() != null ? given.getCount() : input.integer(Parameter.COUNT);
         if (count != null && (count < 1 || count > MAX_SUBSCRIBERS_PAGE)) {
             throw new KaizalaValidationException("count", "from 1 to " + MAX_SUBSCRIBERS_PAGE + ", got " + count);
         }
+        String cursor = input.string(Parameter.CURSOR);
         return new SubscribersPageRequest().count(count == null ? MAX_SUBSCRIBERS_PAGE : count)
-                .cursor(input.string(Parameter.CURSOR));
+                .cursor(cursor != null ? cursor : given.getCursor());
     }
 
     /** subscribers/add and subscribers/remove: a list or comma-separated string of phone numbers. */
@@ -192,10 +201,13 @@ public final class RequestBodies {
 
     // ---- messages
 
-    /** messages/send: a String (or anything but a Map or the model) is the text itself, never parsed as JSON. */
+    /**
+     * messages/send: a Map, a JsonNode or the model is the request; a String (or anything else) is the text itself,
+     * never parsed as JSON.
+     */
     public static SendMessageRequest sendMessage(OperationInput input) {
         Object body = input.body();
-        SendMessageRequest request = body instanceof SendMessageRequest || body instanceof Map
+        SendMessageRequest request = body instanceof SendMessageRequest || body instanceof Map || body instanceof JsonNode
                 ? input.bodyAs(SendMessageRequest.class)
                 : new SendMessageRequest(input.text());
         Validate.required("message", request.getMessage(), "the message body is the text to send");
@@ -207,9 +219,11 @@ public final class RequestBodies {
     // ---- actions
 
     public static ActionRequest survey(OperationInput input) {
-        Survey survey = input.bodyAs(Survey.class);
-        validateSurvey(survey, true);
-        return envelope(input, "Survey", null, survey);
+        return action(input, "Survey", body -> {
+            Survey survey = body.bodyAs(Survey.class);
+            validateSurvey(survey, true);
+            return survey;
+        });
     }
 
     private static void validateSurvey(Survey survey, boolean required) {
@@ -255,18 +269,21 @@ public final class RequestBodies {
     }
 
     /** actions/job: a list or comma-separated string of assignees, with the title option or header. */
-    public static ActionRequest job(OperationInput input) {
+    public static ActionRequest job(OperationInput outer) {
+        return action(outer, "Job", input -> {
         Job job = input.bodyAs(Job.class, body -> listBody(body, () -> new Job().title(input.string(Parameter.TITLE)),
                 Job::assignedTo));
         Validate.required("title", job.getTitle(), "in the body, or the title option or CamelKaizalaTitle header");
         Validate.notEmpty("assignedTo", job.getAssignedTo());
         Validate.phoneNumbers("assignedTo", job.getAssignedTo(), Integer.MAX_VALUE);
         job.setDueDate(positive("dueDate", job.getDueDate(), 24));
-        return envelope(input, "Job", null, job);
+        return job;
+        });
     }
 
     /** actions/poll: a list of choices, with the question from the title option or header. */
-    public static ActionRequest poll(OperationInput input) {
+    public static ActionRequest poll(OperationInput outer) {
+        return action(outer, "Poll", input -> {
         Poll poll = input.bodyAs(Poll.class, body -> {
             List<String> choices = body instanceof Collection || body instanceof String[] ? OperationInput.toList(body) : null;
             return choices == null ? null : new Poll().question(input.string(Parameter.TITLE))
@@ -279,11 +296,13 @@ public final class RequestBodies {
             Validate.required("choices[" + i + "].title", choice == null ? null : choice.getTitle(), null);
         }
         poll.setExpiryInHours(positive("expiryInHours", poll.getExpiryInHours(), 720));
-        return envelope(input, "Poll", null, poll);
+        return poll;
+        });
     }
 
     /** actions/letsMeet: the duration goes out as both DurationInMins and duration (reference §14 D36). */
-    public static ActionRequest letsMeet(OperationInput input) {
+    public static ActionRequest letsMeet(OperationInput outer) {
+        return action(outer, "LetsMeet", input -> {
         LetsMeet meeting = input.bodyAs(LetsMeet.class);
         Validate.required("title", meeting.getTitle(), null);
         Validate.required("startingTime", meeting.getStartingTime(), "ISO-8601, e.g. 2026-05-21T04:30:00Z");
@@ -297,54 +316,146 @@ public final class RequestBodies {
                 meeting.getDurationInMins() != null ? meeting.getDurationInMins() : meeting.getDuration(), 30);
         meeting.setDurationInMins(minutes);
         meeting.setDuration(minutes);
-        return envelope(input, "LetsMeet", null, meeting);
+        return meeting;
+        });
     }
 
     /** actions/announcement: a String body is the text, with the title option or header. */
-    public static ActionRequest announcement(OperationInput input) {
+    public static ActionRequest announcement(OperationInput outer) {
+        return action(outer, "Announcement", input -> {
         Announcement announcement = input.bodyAs(Announcement.class,
                 body -> body instanceof String text ? new Announcement().title(input.string(Parameter.TITLE)).message(text) : null);
         Validate.required("title", announcement.getTitle(), "in the body, or the title option or CamelKaizalaTitle header");
         Validate.required("message", announcement.getMessage(), null);
-        return envelope(input, "Announcement", null, announcement);
+        return announcement;
+        });
     }
 
-    /** actions/custom: the body is the action body, free-form; the package id comes from the options. */
+    /**
+     * actions/custom: the body is the action body, free-form, with the package id from the options; or the documented
+     * request, {@code {"id": package, "actionBody": …}}.
+     */
     public static ActionRequest customAction(OperationInput input) {
-        Map<String, Object> body = freeForm(input);
-        if (body.keySet().stream().anyMatch("actionBody"::equalsIgnoreCase)) {
-            ActionRequest given = KaizalaJson.MAPPER.convertValue(body, ActionRequest.class);
-            String id = given.getId() != null ? given.getId() : input.string(Parameter.ACTION_PACKAGE_ID);
-            return envelope(input, null, packageId(id), given.getActionBody(), given.getSubscribers(),
-                    given.getSendToAllSubscribers());
+        return action(input, null, RequestBodies::freeForm);
+    }
+
+    /**
+     * media/send's attachment action (reference §8.2), checked before anything is sent. The body is the documented
+     * request ({@code {"actionType": "Image", "actionBody": {"mediaResource": …, "caption": …}}}), a
+     * {@link MediaAttachment} (or a Map or JSON object of one), a {@code mediaResource} string, or the file to upload
+     * ({@code uploadedType} then is its attachment type and the handle comes from the upload).
+     */
+    public static MediaAction mediaAction(OperationInput input, String uploadedType) {
+        ActionRequest given = documented(input, ActionRequest.class, MEDIA_ACTION_TYPES);
+        OperationInput body = given == null ? input : input.withBody(given.getActionBody());
+        MediaAttachment attachment;
+        if (uploadedType != null) {
+            attachment = new MediaAttachment();
+        } else if (body.objectTree() != null) {
+            attachment = body.bodyAs(MediaAttachment.class);
+            Validate.required("mediaResource", attachment.getMediaResource(), "the handle media/upload returned");
+        } else {
+            String handle = body.body() == null ? input.string(Parameter.MEDIA_RESOURCE) : body.text().trim();
+            attachment = new MediaAttachment().mediaResource(Validate.required("mediaResource", handle,
+                    "the handle media/upload returned, as the body or the CamelKaizalaMediaResource header; or a file to upload"));
         }
-        return envelope(input, null, packageId(input.string(Parameter.ACTION_PACKAGE_ID)), body);
-    }
-
-    /** media/send, once the file is uploaded (or when the body is a mediaResource or a MediaAttachment). */
-    public static ActionRequest mediaAttachment(OperationInput input, String mediaResource, String uploadedType) {
-        MediaAttachment attachment = new MediaAttachment().mediaResource(mediaResource).caption(input.string(Parameter.CAPTION));
-        String type = input.string(Parameter.ACTION_TYPE);
+        if (attachment.getCaption() == null) {
+            attachment.setCaption(input.string(Parameter.CAPTION));
+        }
+        String type = given != null && given.getActionType() != null ? given.getActionType() : input.string(Parameter.ACTION_TYPE);
         type = Validate.oneOf("actionType", type != null ? type : uploadedType != null ? uploadedType : "Image", MEDIA_ACTION_TYPES);
-        return envelope(input, type, null, attachment);
+        Audience audience = audience(input, given == null ? null : given.getSubscribers(),
+                given == null ? null : given.getSendToAllSubscribers());
+        return new MediaAction(type, attachment, audience);
     }
 
-    public static MediaAttachment givenAttachment(OperationInput input) {
-        MediaAttachment attachment = input.bodyAs(MediaAttachment.class);
-        Validate.required("mediaResource", attachment.getMediaResource(), "the handle media/upload returned");
-        return attachment;
+    /** Whether media/send's body is the file to upload (anything but an attachment or a mediaResource handle). */
+    public static boolean isMediaFile(OperationInput input) {
+        Object body = input.body();
+        return body != null && !(body instanceof String) && input.objectTree() == null;
     }
 
-    private static ActionRequest envelope(OperationInput input, String actionType, String packageId, Object body) {
-        return envelope(input, actionType, packageId, body, null, null);
+    /** A checked attachment action; its {@code mediaResource} is known now or once the upload answered. */
+    public record MediaAction(String actionType, MediaAttachment attachment, Audience audience) {
+
+        /** The given handle, or null while the file is still to be uploaded. */
+        public String mediaResource() {
+            return attachment.getMediaResource();
+        }
+
+        public ActionRequest request(String mediaResource) {
+            return new ActionRequest().actionType(actionType)
+                    .actionBody(new MediaAttachment().mediaResource(mediaResource).caption(attachment.getCaption()))
+                    .subscribers(audience.subscribers()).sendToAllSubscribers(audience.sendToAll());
+        }
     }
 
-    private static ActionRequest envelope(
-            OperationInput input, String actionType, String packageId, Object body, List<String> subscribers,
-            Boolean sendToAll) {
-        Audience audience = audience(input, subscribers, sendToAll);
-        return new ActionRequest().actionType(actionType).id(packageId).actionBody(body)
+    /**
+     * An action in its envelope (reference §9.4). The body is either the action body alone (the flattened model, with
+     * the envelope's fields from headers and options) or the whole documented request,
+     * {@code {"actionType"|"id": …, "actionBody": {…}, "subscribers": …}}; either way {@code actionBody} reads and
+     * validates the action body. {@code actionType} is null for a custom action (identified by its package id).
+     */
+    private static ActionRequest action(OperationInput input, String actionType, Function<OperationInput, Object> actionBody) {
+        ActionRequest given = documented(input, ActionRequest.class, kinds(actionType));
+        OperationInput body = given == null ? input : input.withBody(given.getActionBody());
+        String packageId = null;
+        if (actionType == null) {
+            packageId = packageId(given != null && given.getId() != null ? given.getId() : input.string(Parameter.ACTION_PACKAGE_ID));
+        }
+        Object content = actionBody.apply(body);
+        Audience audience = audience(input, given == null ? null : given.getSubscribers(),
+                given == null ? null : given.getSendToAllSubscribers());
+        return new ActionRequest().actionType(actionType).id(packageId).actionBody(content)
                 .subscribers(audience.subscribers()).sendToAllSubscribers(audience.sendToAll());
+    }
+
+    private static List<String> kinds(String actionType) {
+        return actionType == null ? List.of() : List.of(actionType);
+    }
+
+    /**
+     * The body as the documented envelope ({@code actionBody} beside {@code actionType} or a package {@code id}), or
+     * null when the body is not one. {@code kinds} are the action types this operation sends; none for a custom
+     * action, which names its package {@code id} instead.
+     */
+    static <T> T documented(OperationInput input, Class<T> envelope, List<String> kinds) {
+        JsonNode tree = input.objectTree();
+        JsonNode actionBody = KaizalaJson.field(tree, "actionBody");
+        if (actionBody == null) {
+            return null;
+        }
+        if (!actionBody.isObject()) {
+            throw new KaizalaValidationException("actionBody", "a JSON object with the action's fields; got " + actionBody);
+        }
+        String givenType = textField(tree, "actionType");
+        if (kinds.isEmpty() && givenType != null) {
+            throw new KaizalaValidationException("actionType", "'" + givenType + "' is a built-in action type: a custom"
+                    + " action names its package id (\"id\") instead; for a built-in type use its own operation, e.g."
+                    + " kaizala:actions/" + lowerFirst(givenType));
+        }
+        if (givenType != null && kinds.stream().noneMatch(givenType::equalsIgnoreCase)) {
+            throw new KaizalaValidationException("actionType", "'" + givenType + "' is not what this operation sends ("
+                    + String.join(", ", kinds) + "); use the operation of that type, e.g. kaizala:actions/" + lowerFirst(givenType));
+        }
+        if (!kinds.isEmpty() && textField(tree, "id") != null) {
+            throw new KaizalaValidationException("id", "a package id belongs to a custom action (kaizala:actions/custom or"
+                    + " kaizala:responses/custom), not to a " + String.join("/", kinds));
+        }
+        try {
+            return KaizalaJson.MAPPER.convertValue(tree, envelope);
+        } catch (IllegalArgumentException e) {
+            throw new KaizalaValidationException("body", "does not read as the documented request: " + Text.firstLine(e.getMessage()));
+        }
+    }
+
+    private static String textField(JsonNode tree, String name) {
+        JsonNode value = KaizalaJson.field(tree, name);
+        return value == null || value.isNull() || value.asText().isBlank() ? null : value.asText().trim();
+    }
+
+    private static String lowerFirst(String type) {
+        return type.isEmpty() ? type : Character.toLowerCase(type.charAt(0)) + type.substring(1);
     }
 
     private static String packageId(String id) {
@@ -357,21 +468,22 @@ public final class RequestBodies {
 
     /** responses/survey: a list body is the answers, one per question, in order. */
     public static ResponseRequest surveyResponse(OperationInput input) {
-        return response(input, "Survey", null, answers(input));
+        return response(input, "Survey", RequestBodies::answers);
     }
 
     public static ResponseRequest customResponse(OperationInput input) {
-        return response(input, null, packageId(input.string(Parameter.ACTION_PACKAGE_ID)), answers(input));
+        return response(input, null, RequestBodies::answers);
     }
 
     /** responses/job: the body is whether the job is complete (no body: complete). */
     public static ResponseRequest jobResponse(OperationInput input) {
-        Object body = input.body();
-        JobCompletion completion = body == null
-                ? new JobCompletion().isCompleted(true)
-                : input.bodyAs(JobCompletion.class, b -> new JobCompletion().isCompleted(bool("isCompleted", input.text())));
-        Validate.notNull("isCompleted", completion.getIsCompleted());
-        return response(input, "Job", null, completion);
+        return response(input, "Job", body -> {
+            JobCompletion completion = body.body() == null
+                    ? new JobCompletion().isCompleted(true)
+                    : body.bodyAs(JobCompletion.class, b -> new JobCompletion().isCompleted(Text.bool("isCompleted", body.text(), null)));
+            Validate.notNull("isCompleted", completion.getIsCompleted());
+            return completion;
+        });
     }
 
     private static SurveyAnswers answers(OperationInput input) {
@@ -386,9 +498,16 @@ public final class RequestBodies {
         return answers;
     }
 
-    private static ResponseRequest response(OperationInput input, String actionType, String packageId, Object body) {
-        return new ResponseRequest().actionType(actionType).id(packageId).responseId(input.string(Parameter.RESPONSE_ID))
-                .actionBody(body);
+    /** A response in its envelope (reference §10.1): the response body alone, or the whole documented request. */
+    private static ResponseRequest response(OperationInput input, String actionType, Function<OperationInput, Object> actionBody) {
+        ResponseRequest given = documented(input, ResponseRequest.class, kinds(actionType));
+        OperationInput body = given == null ? input : input.withBody(given.getActionBody());
+        String packageId = null;
+        if (actionType == null) {
+            packageId = packageId(given != null && given.getId() != null ? given.getId() : input.string(Parameter.ACTION_PACKAGE_ID));
+        }
+        String responseId = given != null && given.getResponseId() != null ? given.getResponseId() : input.string(Parameter.RESPONSE_ID);
+        return new ResponseRequest().actionType(actionType).id(packageId).responseId(responseId).actionBody(actionBody.apply(body));
     }
 
     // ---- reactions
@@ -442,7 +561,7 @@ public final class RequestBodies {
     /** webhooks/update: the fields to change; a boolean body sets Active. */
     public static WebhookRequest updateWebhook(OperationInput input) {
         WebhookRequest request = input.bodyAs(WebhookRequest.class, body -> body instanceof Boolean || "true".equals(body)
-                || "false".equals(body) ? new WebhookRequest().active(bool("Active", input.text())) : null);
+                || "false".equals(body) ? new WebhookRequest().active(Text.bool("Active", input.text(), null)) : null);
         if (request.getObjectType() != null) {
             request.setObjectType(Validate.oneOf("objectType", request.getObjectType(), OBJECT_TYPES));
         }
@@ -493,7 +612,7 @@ public final class RequestBodies {
             }
             return KaizalaJson.MAPPER.convertValue(body, KaizalaJson.MAP);
         } catch (IllegalArgumentException | java.io.IOException e) {
-            throw new KaizalaValidationException("body", "must be a JSON object, a Map or a model: " + e.getMessage());
+            throw new KaizalaValidationException("body", "must be a JSON object, a Map or a model: " + Text.firstLine(e.getMessage()));
         }
     }
 
@@ -520,13 +639,5 @@ public final class RequestBodies {
             throw new KaizalaValidationException(field, "a positive number of hours or minutes, got " + value);
         }
         return value;
-    }
-
-    private static Boolean bool(String field, String text) {
-        String value = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-        if (value.equals("true") || value.equals("false")) {
-            return Boolean.valueOf(value);
-        }
-        throw new KaizalaValidationException(field, "true or false, got '" + text + "'");
     }
 }
