@@ -36,6 +36,7 @@ public class KaizalaConfiguration implements Cloneable {
               description = "Base URL of the resource API, without /v1. By default the one returned with each access"
                             + " token; a value set here wins over it. An HTTP 308 from Kaizala replaces it.")
     private String endpointUrl;
+    @Metadata(autowired = true)
     @UriParam(label = "advanced",
               description = "Where a rotated refresh token is kept. Default: in memory; the component also ships a"
                             + " file-backed store (FileKaizalaTokenStore) so that a restart does not lose a rotated token.")
@@ -93,7 +94,7 @@ public class KaizalaConfiguration implements Cloneable {
                             + " header wins over it.")
     private String memberId;
     @UriParam(label = "producer",
-              description = "actions/get and responses/*: the id of the action instance. The CamelKaizalaActionId header"
+              description = "actions/get and responses/survey, job or custom: the id of the action instance. The CamelKaizalaActionId header"
                             + " wins over it.")
     private String actionId;
     @UriParam(label = "producer",
@@ -105,7 +106,7 @@ public class KaizalaConfiguration implements Cloneable {
                             + " it.")
     private String webhookId;
     @UriParam(label = "producer",
-              description = "responses/*: an earlier response to update instead of adding one. The"
+              description = "responses/survey, job or custom: an earlier response to update instead of adding one. The"
                             + " CamelKaizalaUpdateResponseId header wins over it.")
     private String responseId;
     @UriParam(label = "producer",
@@ -158,7 +159,7 @@ public class KaizalaConfiguration implements Cloneable {
                             + " CamelKaizalaObjectType header wins over it.")
     private String objectType = "Group";
     @UriParam(label = "producer",
-              description = "auth/generatePin, auth/refreshToken: the phone number (with + and country code). The"
+              description = "auth/generatePin, auth/refreshToken: the phone number: a plus sign, the country code and the number (in a URI write the plus sign as %2B or use RAW(...)). The"
                             + " CamelKaizalaMobileNumber header wins over it.")
     private String mobileNumber;
     @UriParam(label = "producer",

@@ -247,7 +247,46 @@ public enum KaizalaOperation {
                 return candidate;
             }
         }
-        throw new IllegalArgumentException("Unknown Kaizala operation '" + id + "'. Valid operations: " + validIds());
+        throw new IllegalArgumentException("Unknown Kaizala operation '" + id + "'" + suggestion(value)
+                                           + ". Valid operations: " + validIds());
+    }
+
+    /** "did you mean …" for a misspelt id: the closest ids (a few edits away), or the ids ending with a bare operation. */
+    private static String suggestion(String given) {
+        List<String> close = new ArrayList<>();
+        int best = Math.max(2, given.length() / 4) + 1;
+        for (KaizalaOperation candidate : values()) {
+            String id = candidate.id();
+            int distance = given.indexOf('/') < 0 && id.endsWith("/" + given) ? 0 : distance(given.toLowerCase(), id.toLowerCase());
+            if (distance < best) {
+                best = distance;
+                close.clear();
+            }
+            if (distance == best) {
+                close.add(id);
+            }
+        }
+        return close.isEmpty() ? "" : " — did you mean " + String.join(" or ", close) + "?";
+    }
+
+    /** Levenshtein distance: the fewest one-character edits that turn {@code a} into {@code b}. */
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     /** Every valid {@code resource/operation}. */
