@@ -120,7 +120,7 @@ public class KaizalaConfiguration implements Cloneable {
               description = "groups/list: also return parent and sub-groups; subgroups/list: every sub-group down the"
                             + " hierarchy.")
     private Boolean fetchAllGroups;
-    @UriParam(label = "producer", enums = "Survey,Job,Poll,LetsMeet,Announcement,Image,Album,Audio,Document,Video,ShareLocation,PhotoWithLocation",
+    @UriParam(label = "producer", enums = KaizalaConstants.ACTION_TYPE_VALUES,
               description = "actions/list: the type of action to list (required there); media/send: the attachment type (by"
                             + " default derived from the file type). The CamelKaizalaActionType header wins over it.")
     private String actionType;
@@ -142,11 +142,11 @@ public class KaizalaConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "false",
               description = "actions/get: include the responses of every participant.")
     private boolean getDetails = false;
-    @UriParam(label = "producer", enums = "Like,Comment",
+    @UriParam(label = "producer", enums = KaizalaConstants.REACTION_TYPE_VALUES,
               description = "reactions/add and reactions/details: Like or Comment. The CamelKaizalaReactionType header wins"
                             + " over it.")
     private String reactionType;
-    @UriParam(label = "producer", enums = "Admin,Member",
+    @UriParam(label = "producer", enums = KaizalaConstants.ROLE_VALUES,
               description = "members/updateRole: the new role. The CamelKaizalaRole header wins over it.")
     private String role;
     @UriParam(label = "common",
@@ -154,12 +154,12 @@ public class KaizalaConfiguration implements Cloneable {
                             + " consumer and webhooks/subscribe, webhooks/list; defaults to groupId. The"
                             + " CamelKaizalaObjectId header wins over it.")
     private String objectId;
-    @UriParam(label = "common", defaultValue = "Group", enums = "Group,Action,ActionPackage",
+    @UriParam(label = "common", defaultValue = "Group", enums = KaizalaConstants.OBJECT_TYPE_VALUES,
               description = "What objectId names, for the consumer and webhooks/subscribe, webhooks/list. The"
                             + " CamelKaizalaObjectType header wins over it.")
     private String objectType = "Group";
     @UriParam(label = "producer",
-              description = "auth/generatePin, auth/refreshToken: the phone number: a plus sign, the country code and the number (in a URI write the plus sign as %2B or use RAW(...)). The"
+              description = "auth/generatePin, auth/refreshToken: the phone number: a plus sign, the country code and the number (in a URI wrap it in RAW(...), as a + there is read as a space). The"
                             + " CamelKaizalaMobileNumber header wins over it.")
     private String mobileNumber;
     @UriParam(label = "producer",

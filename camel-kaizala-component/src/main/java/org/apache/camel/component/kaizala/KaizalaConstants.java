@@ -10,6 +10,18 @@ public final class KaizalaConstants {
 
     public static final String SCHEME = "kaizala";
 
+    // the values of the enumerated options, comma-separated: the one list the option enums and the validation use
+
+    /** What a webhook subscribes to (reference §12.3): the objectType values. */
+    public static final String OBJECT_TYPE_VALUES = "Group,Action,ActionPackage";
+    /** The action types actions/list lists and media/send posts (reference §9.1, §8): the actionType values. */
+    public static final String ACTION_TYPE_VALUES
+            = "Survey,Job,Poll,LetsMeet,Announcement,Image,Album,Audio,Document,Video,ShareLocation,PhotoWithLocation";
+    /** The reactionType values (reference §11.1). */
+    public static final String REACTION_TYPE_VALUES = "Like,Comment";
+    /** The role values (reference §5.1). */
+    public static final String ROLE_VALUES = "Admin,Member";
+
     @Metadata(label = "producer", javaType = "String",
               description = "The operation to perform, as resource/operation (for example messages/send); overrides"
                         + " the endpoint URI for this message.")

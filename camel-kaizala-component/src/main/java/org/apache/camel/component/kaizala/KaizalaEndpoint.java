@@ -16,6 +16,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.component.kaizala.internal.KaizalaClient;
+import org.apache.camel.component.kaizala.internal.RequestBodies;
 import org.apache.camel.component.kaizala.internal.Validate;
 import org.apache.camel.component.kaizala.internal.WebhookHandler;
 import org.apache.camel.component.kaizala.internal.WebhookSubscription;
@@ -272,7 +273,7 @@ public class KaizalaEndpoint extends DefaultEndpoint implements WebhookCapableEn
 
     private String objectType() {
         return Validate.oneOf("objectType", configuration.getObjectType() == null ? "Group" : configuration.getObjectType(),
-                List.of("Group", "Action", "ActionPackage"));
+                RequestBodies.OBJECT_TYPES);
     }
 
     /** The configured callback token, or a random 256-bit one made once for this endpoint. */

@@ -1,6 +1,5 @@
 package org.apache.camel.component.kaizala;
 
-import java.util.concurrent.CompletionException;
 
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
@@ -8,6 +7,7 @@ import org.apache.camel.Message;
 import org.apache.camel.component.kaizala.internal.Call;
 import org.apache.camel.component.kaizala.internal.KaizalaClient;
 import org.apache.camel.component.kaizala.internal.OperationInput;
+import org.apache.camel.component.kaizala.internal.Text;
 import org.apache.camel.component.kaizala.model.KaizalaResponse;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
@@ -104,10 +104,7 @@ public class KaizalaProducer extends DefaultAsyncProducer {
     }
 
     private static Throwable failure(KaizalaOperation operation, Throwable error) {
-        Throwable cause = error;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
+        Throwable cause = Text.unwrap(error);
         if (cause instanceof KaizalaException) {
             return cause;
         }

@@ -11,6 +11,7 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.apache.camel.component.kaizala.KaizalaConstants;
 import org.apache.camel.component.kaizala.KaizalaValidationException;
 import org.apache.camel.component.kaizala.model.ActionRequest;
 import org.apache.camel.component.kaizala.model.Announcement;
@@ -45,17 +46,14 @@ import org.apache.camel.component.kaizala.model.WebhookRequest;
 public final class RequestBodies {
 
     static final List<String> GROUP_TYPES = List.of("Group", "ConnectGroup");
-    static final List<String> ROLES = List.of("Admin", "Member");
+    static final List<String> ROLES = values(KaizalaConstants.ROLE_VALUES);
     static final List<String> QUESTION_TYPES = List.of(
             "SingleOption", "MultiOption", "Text", "Image", "Numeric", "Date", "DateTime", "Location", "AttachmentList");
     static final List<String> PROPERTY_TYPES = List.of(
             "Text", "Numeric", "Location", "DateTime", "StringList", "Attachment", "StringSet", "AttachmentList");
     static final List<String> MEDIA_ACTION_TYPES = List.of("Image", "Album", "Audio", "Document", "Video");
-    static final List<String> LISTED_ACTION_TYPES = List.of(
-            "Image", "Job", "Survey", "Poll", "LetsMeet", "ShareLocation", "PhotoWithLocation", "Document", "Audio",
-            "Announcement", "Album", "Video");
-    static final List<String> REACTION_TYPES = List.of("Like", "Comment");
-    static final List<String> OBJECT_TYPES = List.of("Group", "Action", "ActionPackage");
+    static final List<String> REACTION_TYPES = values(KaizalaConstants.REACTION_TYPE_VALUES);
+    public static final List<String> OBJECT_TYPES = values(KaizalaConstants.OBJECT_TYPE_VALUES);
     public static final List<String> EVENT_TYPES = List.of(
             "ActionCreated", "ActionResponse", "SurveyCreated", "SurveyResponse", "JobCreated", "JobResponse",
             "TextMessageCreated", "AttachmentCreated", "Announcement", "MemberAdded", "MemberRemoved", "GroupAdded",
@@ -65,6 +63,10 @@ public final class RequestBodies {
     static final int MAX_PACKAGE_ID = 64;
 
     private RequestBodies() {
+    }
+
+    private static List<String> values(String commaSeparated) {
+        return List.of(commaSeparated.split(","));
     }
 
     // ---- auth

@@ -54,13 +54,13 @@ public final class Validate {
     }
 
     /**
-     * A number that lacks only its plus sign most likely came through an endpoint URI, where a + decodes to a space:
-     * say how to write it there.
+     * A number that lacks only its plus sign most likely came through an endpoint URI, where a + is read as a space
+     * (and %2B too, as Camel normalises the URI before reading its options): say how to write it there.
      */
     private static String plusHint(String number) {
         return number != null && number.trim().matches("[1-9][0-9]{7,14}")
-                ? ". In an endpoint URI a + is read as a space: write it as %2B (mobileNumber=%2B" + number.trim()
-                  + ") or wrap the value in RAW(...) (mobileNumber=RAW(+" + number.trim() + "))"
+                ? ". In an endpoint URI a + is read as a space: wrap the value in RAW(...), e.g. mobileNumber=RAW(+"
+                  + number.trim() + "), or set it as a header"
                 : "";
     }
 
