@@ -159,7 +159,7 @@ public class KaizalaConfiguration implements Cloneable {
                             + " CamelKaizalaObjectType header wins over it.")
     private String objectType = "Group";
     @UriParam(label = "producer",
-              description = "auth/generatePin, auth/refreshToken: the phone number: a plus sign, the country code and the number (in a URI wrap it in RAW(...), as a + there is read as a space). The"
+              description = "auth/generatePin, auth/refreshToken: the phone number: a plus sign, the country code and the number (in a URI wrap it in RAW(...), where a plus sign would be read as a space). The"
                             + " CamelKaizalaMobileNumber header wins over it.")
     private String mobileNumber;
     @UriParam(label = "producer",
