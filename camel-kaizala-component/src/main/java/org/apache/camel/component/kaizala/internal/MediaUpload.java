@@ -109,15 +109,15 @@ public final class MediaUpload {
             String path = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
             fileName = path == null ? null : path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
         }
-        fileName = Validate.required("fileName", fileName, "set the fileName option or the CamelKaizalaFileName header"
+        fileName = Validate.required("fileName", fileName, Parameter.FILE_NAME.hint()
                                                           + " (Kaizala needs a file name, e.g. report.pdf)");
         String mediaType = input.string(Parameter.MEDIA_TYPE);
         if (mediaType == null) {
             String[] known = TYPES.get(extension(fileName));
             if (known == null) {
                 throw new KaizalaValidationException("mediaType", "cannot tell the type of '" + fileName
-                                                                  + "'; set the mediaType option or the CamelKaizalaMediaType"
-                                                                  + " header to one Kaizala accepts: " + supportedTypes());
+                                                                  + "'; " + Parameter.MEDIA_TYPE.hint()
+                                                                  + " to one Kaizala accepts: " + supportedTypes());
             }
             mediaType = known[0];
         } else if (!isSupported(mediaType)) {

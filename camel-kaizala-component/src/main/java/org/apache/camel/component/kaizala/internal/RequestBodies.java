@@ -172,7 +172,7 @@ public final class RequestBodies {
             request.setRole(input.string(Parameter.ROLE));
         }
         request.setRole(Validate.oneOf("role", Validate.required("role", request.getRole(),
-                "set the role option or the CamelKaizalaRole header"), ROLES));
+                Parameter.ROLE.hint()), ROLES));
         return request;
     }
 
@@ -275,7 +275,7 @@ public final class RequestBodies {
         return action(outer, "Job", input -> {
         Job job = input.bodyAs(Job.class, body -> listBody(body, () -> new Job().title(input.string(Parameter.TITLE)),
                 Job::assignedTo));
-        Validate.required("title", job.getTitle(), "in the body, or the title option or CamelKaizalaTitle header");
+        Validate.required("title", job.getTitle(), "in the body, or " + Parameter.TITLE.hint());
         Validate.notEmpty("assignedTo", job.getAssignedTo());
         Validate.phoneNumbers("assignedTo", job.getAssignedTo(), Integer.MAX_VALUE);
         job.setDueDate(positive("dueDate", job.getDueDate(), 24));
@@ -291,7 +291,7 @@ public final class RequestBodies {
             return choices == null ? null : new Poll().question(input.string(Parameter.TITLE))
                     .choices(choices.stream().map(title -> new Choice().title(title)).toList());
         });
-        Validate.required("question", poll.getQuestion(), "in the body, or the title option or CamelKaizalaTitle header");
+        Validate.required("question", poll.getQuestion(), "in the body, or " + Parameter.TITLE.hint());
         Validate.notEmpty("choices", poll.getChoices());
         for (int i = 0; i < poll.getChoices().size(); i++) {
             Choice choice = poll.getChoices().get(i);
@@ -327,7 +327,7 @@ public final class RequestBodies {
         return action(outer, "Announcement", input -> {
         Announcement announcement = input.bodyAs(Announcement.class,
                 body -> body instanceof String text ? new Announcement().title(input.string(Parameter.TITLE)).message(text) : null);
-        Validate.required("title", announcement.getTitle(), "in the body, or the title option or CamelKaizalaTitle header");
+        Validate.required("title", announcement.getTitle(), "in the body, or " + Parameter.TITLE.hint());
         Validate.required("message", announcement.getMessage(), null);
         return announcement;
         });
@@ -461,7 +461,7 @@ public final class RequestBodies {
     }
 
     private static String packageId(String id) {
-        Validate.required("actionPackageId", id, "set the actionPackageId option or the CamelKaizalaActionPackageId header");
+        Validate.required("actionPackageId", id, Parameter.ACTION_PACKAGE_ID.hint());
         Validate.maxLength("actionPackageId", id, MAX_PACKAGE_ID);
         return id;
     }
