@@ -400,12 +400,8 @@ public final class RequestBodies {
      */
     private static ActionRequest action(OperationInput input, String actionType, Function<OperationInput, Object> actionBody) {
         ActionRequest given = documented(input, ActionRequest.class, kinds(actionType));
-        OperationInput body = given == null ? input : input.withBody(given.getActionBody());
-        String packageId = null;
-        if (actionType == null) {
-            packageId = packageId(given != null && given.getId() != null ? given.getId() : input.string(Parameter.ACTION_PACKAGE_ID));
-        }
-        Object content = actionBody.apply(body);
+        String packageId = packageId(actionType, given == null ? null : given.getId(), input);
+        Object content = actionBody.apply(given == null ? input : input.withBody(given.getActionBody()));
         Audience audience = audience(input, given == null ? null : given.getSubscribers(),
                 given == null ? null : given.getSendToAllSubscribers());
         return new ActionRequest().actionType(actionType).id(packageId).actionBody(content)
@@ -460,6 +456,11 @@ public final class RequestBodies {
         return type.isEmpty() ? type : Character.toLowerCase(type.charAt(0)) + type.substring(1);
     }
 
+    /** A custom action's or response's package id: the envelope's, else the option or header; none for a built-in type. */
+    private static String packageId(String actionType, String givenId, OperationInput input) {
+        return actionType != null ? null : packageId(givenId != null ? givenId : input.string(Parameter.ACTION_PACKAGE_ID));
+    }
+
     private static String packageId(String id) {
         Validate.required("actionPackageId", id, Parameter.ACTION_PACKAGE_ID.hint());
         Validate.maxLength("actionPackageId", id, MAX_PACKAGE_ID);
@@ -503,13 +504,10 @@ public final class RequestBodies {
     /** A response in its envelope (reference §10.1): the response body alone, or the whole documented request. */
     private static ResponseRequest response(OperationInput input, String actionType, Function<OperationInput, Object> actionBody) {
         ResponseRequest given = documented(input, ResponseRequest.class, kinds(actionType));
-        OperationInput body = given == null ? input : input.withBody(given.getActionBody());
-        String packageId = null;
-        if (actionType == null) {
-            packageId = packageId(given != null && given.getId() != null ? given.getId() : input.string(Parameter.ACTION_PACKAGE_ID));
-        }
+        String packageId = packageId(actionType, given == null ? null : given.getId(), input);
         String responseId = given != null && given.getResponseId() != null ? given.getResponseId() : input.string(Parameter.RESPONSE_ID);
-        return new ResponseRequest().actionType(actionType).id(packageId).responseId(responseId).actionBody(actionBody.apply(body));
+        Object content = actionBody.apply(given == null ? input : input.withBody(given.getActionBody()));
+        return new ResponseRequest().actionType(actionType).id(packageId).responseId(responseId).actionBody(content);
     }
 
     // ---- reactions
