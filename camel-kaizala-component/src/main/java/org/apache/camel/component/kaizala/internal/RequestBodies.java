@@ -273,52 +273,52 @@ public final class RequestBodies {
     /** actions/job: a list or comma-separated string of assignees, with the title option or header. */
     public static ActionRequest job(OperationInput outer) {
         return action(outer, "Job", input -> {
-        Job job = input.bodyAs(Job.class, body -> listBody(body, () -> new Job().title(input.string(Parameter.TITLE)),
-                Job::assignedTo));
-        Validate.required("title", job.getTitle(), "in the body, or " + Parameter.TITLE.hint());
-        Validate.notEmpty("assignedTo", job.getAssignedTo());
-        Validate.phoneNumbers("assignedTo", job.getAssignedTo(), Integer.MAX_VALUE);
-        job.setDueDate(positive("dueDate", job.getDueDate(), 24));
-        return job;
+            Job job = input.bodyAs(Job.class, body -> listBody(body, () -> new Job().title(input.string(Parameter.TITLE)),
+                    Job::assignedTo));
+            Validate.required("title", job.getTitle(), "in the body, or " + Parameter.TITLE.hint());
+            Validate.notEmpty("assignedTo", job.getAssignedTo());
+            Validate.phoneNumbers("assignedTo", job.getAssignedTo(), Integer.MAX_VALUE);
+            job.setDueDate(positive("dueDate", job.getDueDate(), 24));
+            return job;
         });
     }
 
     /** actions/poll: a list of choices, with the question from the title option or header. */
     public static ActionRequest poll(OperationInput outer) {
         return action(outer, "Poll", input -> {
-        Poll poll = input.bodyAs(Poll.class, body -> {
-            List<String> choices = body instanceof Collection || body instanceof String[] ? OperationInput.toList(body) : null;
-            return choices == null ? null : new Poll().question(input.string(Parameter.TITLE))
-                    .choices(choices.stream().map(title -> new Choice().title(title)).toList());
-        });
-        Validate.required("question", poll.getQuestion(), "in the body, or " + Parameter.TITLE.hint());
-        Validate.notEmpty("choices", poll.getChoices());
-        for (int i = 0; i < poll.getChoices().size(); i++) {
-            Choice choice = poll.getChoices().get(i);
-            Validate.required("choices[" + i + "].title", choice == null ? null : choice.getTitle(), null);
-        }
-        poll.setExpiryInHours(positive("expiryInHours", poll.getExpiryInHours(), 720));
-        return poll;
+            Poll poll = input.bodyAs(Poll.class, body -> {
+                List<String> choices = body instanceof Collection || body instanceof String[] ? OperationInput.toList(body) : null;
+                return choices == null ? null : new Poll().question(input.string(Parameter.TITLE))
+                        .choices(choices.stream().map(title -> new Choice().title(title)).toList());
+            });
+            Validate.required("question", poll.getQuestion(), "in the body, or " + Parameter.TITLE.hint());
+            Validate.notEmpty("choices", poll.getChoices());
+            for (int i = 0; i < poll.getChoices().size(); i++) {
+                Choice choice = poll.getChoices().get(i);
+                Validate.required("choices[" + i + "].title", choice == null ? null : choice.getTitle(), null);
+            }
+            poll.setExpiryInHours(positive("expiryInHours", poll.getExpiryInHours(), 720));
+            return poll;
         });
     }
 
     /** actions/letsMeet: the duration goes out as both DurationInMins and duration (reference §14 D36). */
     public static ActionRequest letsMeet(OperationInput outer) {
         return action(outer, "LetsMeet", input -> {
-        LetsMeet meeting = input.bodyAs(LetsMeet.class);
-        Validate.required("title", meeting.getTitle(), null);
-        Validate.required("startingTime", meeting.getStartingTime(), "ISO-8601, e.g. 2026-05-21T04:30:00Z");
-        try {
-            OffsetDateTime.parse(meeting.getStartingTime());
-        } catch (DateTimeParseException e) {
-            throw new KaizalaValidationException("startingTime",
-                    "an ISO-8601 date and time with its offset, e.g. 2026-05-21T04:30:00Z; got '" + meeting.getStartingTime() + "'");
-        }
-        int minutes = positive("durationInMins",
-                meeting.getDurationInMins() != null ? meeting.getDurationInMins() : meeting.getDuration(), 30);
-        meeting.setDurationInMins(minutes);
-        meeting.setDuration(minutes);
-        return meeting;
+            LetsMeet meeting = input.bodyAs(LetsMeet.class);
+            Validate.required("title", meeting.getTitle(), null);
+            Validate.required("startingTime", meeting.getStartingTime(), "ISO-8601, e.g. 2026-05-21T04:30:00Z");
+            try {
+                OffsetDateTime.parse(meeting.getStartingTime());
+            } catch (DateTimeParseException e) {
+                throw new KaizalaValidationException("startingTime",
+                        "an ISO-8601 date and time with its offset, e.g. 2026-05-21T04:30:00Z; got '" + meeting.getStartingTime() + "'");
+            }
+            int minutes = positive("durationInMins",
+                    meeting.getDurationInMins() != null ? meeting.getDurationInMins() : meeting.getDuration(), 30);
+            meeting.setDurationInMins(minutes);
+            meeting.setDuration(minutes);
+            return meeting;
         });
     }
 
@@ -329,10 +329,10 @@ public final class RequestBodies {
      */
     public static ActionRequest announcement(OperationInput outer) {
         return action(outer, "Announcement", input -> {
-        Announcement announcement = input.bodyAs(Announcement.class,
-                body -> body instanceof String text ? new Announcement().title(input.string(Parameter.TITLE)).message(text) : null);
-        Validate.required("message", announcement.getMessage(), null);
-        return announcement;
+            Announcement announcement = input.bodyAs(Announcement.class,
+                    body -> body instanceof String text ? new Announcement().title(input.string(Parameter.TITLE)).message(text) : null);
+            Validate.required("message", announcement.getMessage(), null);
+            return announcement;
         });
     }
 
