@@ -63,6 +63,7 @@ public class KaizalaComponent extends HealthCheckComponent {
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         KaizalaEndpoint endpoint = new KaizalaEndpoint(uri, this, configuration.copy());
         endpoint.setResourcePath(remaining);
+        endpoint.refuseConsumerOptions(parameters);
         setProperties(endpoint, parameters);
         return endpoint;
     }

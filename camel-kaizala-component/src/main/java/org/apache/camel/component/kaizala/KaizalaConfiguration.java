@@ -38,6 +38,7 @@ public class KaizalaConfiguration implements Cloneable {
               description = "Base URL of the resource API, without /v1. By default the one returned with each access"
                             + " token; a value set here wins over it. An HTTP 308 from Kaizala replaces it.")
     private String endpointUrl;
+    @Metadata(autowired = true)
     @UriParam(label = "advanced",
               description = "Where a rotated refresh token is kept. Default: in memory; the component also ships a"
                             + " file-backed store (FileKaizalaTokenStore) so that a restart does not lose a rotated token.")
@@ -89,7 +90,7 @@ public class KaizalaConfiguration implements Cloneable {
     private long maxResponseSize = 10485760;
     @UriParam(label = "security", defaultValue = DEFAULT_REDIRECT_ALLOWED_HOSTS,
               description = "The hosts an HTTP 308 from Kaizala may move a connector to, besides its current host:"
-                            + " comma-separated names, *.domain for any subdomain. A 308 elsewhere, to a relative URL or"
+                            + " comma-separated host names; a name whose first label is the wildcard, as in the default value, allows every subdomain of the rest. A 308 elsewhere, to a relative URL or"
                             + " from https to http is refused (a KaizalaApiException naming the location), so that it"
                             + " cannot send the access token anywhere.")
     private String redirectAllowedHosts = DEFAULT_REDIRECT_ALLOWED_HOSTS;
@@ -114,7 +115,7 @@ public class KaizalaConfiguration implements Cloneable {
                             + " header wins over it.")
     private String memberId;
     @UriParam(label = "producer",
-              description = "actions/get and responses/*: the id of the action instance. The CamelKaizalaActionId header"
+              description = "actions/get and responses/survey, job or custom: the id of the action instance. The CamelKaizalaActionId header"
                             + " wins over it.")
     private String actionId;
     @UriParam(label = "producer",
@@ -126,7 +127,7 @@ public class KaizalaConfiguration implements Cloneable {
                             + " it.")
     private String webhookId;
     @UriParam(label = "producer",
-              description = "responses/*: an earlier response to update instead of adding one. The"
+              description = "responses/survey, job or custom: an earlier response to update instead of adding one. The"
                             + " CamelKaizalaUpdateResponseId header wins over it.")
     private String responseId;
     @UriParam(label = "producer",
@@ -140,7 +141,7 @@ public class KaizalaConfiguration implements Cloneable {
               description = "groups/list: also return parent and sub-groups; subgroups/list: every sub-group down the"
                             + " hierarchy.")
     private Boolean fetchAllGroups;
-    @UriParam(label = "producer", enums = "Survey,Job,Poll,LetsMeet,Announcement,Image,Album,Audio,Document,Video,ShareLocation,PhotoWithLocation",
+    @UriParam(label = "producer", enums = KaizalaConstants.ACTION_TYPE_VALUES,
               description = "actions/list: the type of action to list (required there); media/send: the attachment type (by"
                             + " default derived from the file type). The CamelKaizalaActionType header wins over it.")
     private String actionType;
@@ -162,11 +163,11 @@ public class KaizalaConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "false",
               description = "actions/get: include the responses of every participant.")
     private boolean getDetails = false;
-    @UriParam(label = "producer", enums = "Like,Comment",
+    @UriParam(label = "producer", enums = KaizalaConstants.REACTION_TYPE_VALUES,
               description = "reactions/add and reactions/details: Like or Comment. The CamelKaizalaReactionType header wins"
                             + " over it.")
     private String reactionType;
-    @UriParam(label = "producer", enums = "Admin,Member",
+    @UriParam(label = "producer", enums = KaizalaConstants.ROLE_VALUES,
               description = "members/updateRole: the new role. The CamelKaizalaRole header wins over it.")
     private String role;
     @UriParam(label = "common",
@@ -174,12 +175,12 @@ public class KaizalaConfiguration implements Cloneable {
                             + " consumer and webhooks/subscribe, webhooks/list; defaults to groupId. The"
                             + " CamelKaizalaObjectId header wins over it.")
     private String objectId;
-    @UriParam(label = "common", defaultValue = "Group", enums = "Group,Action,ActionPackage",
+    @UriParam(label = "common", defaultValue = "Group", enums = KaizalaConstants.OBJECT_TYPE_VALUES,
               description = "What objectId names, for the consumer and webhooks/subscribe, webhooks/list. The"
                             + " CamelKaizalaObjectType header wins over it.")
     private String objectType = "Group";
     @UriParam(label = "producer",
-              description = "auth/generatePin, auth/refreshToken: the phone number (with + and country code). The"
+              description = "auth/generatePin, auth/refreshToken: the phone number: a plus sign, the country code and the number (in a URI wrap it in RAW(...), where a plus sign would be read as a space). The"
                             + " CamelKaizalaMobileNumber header wins over it.")
     private String mobileNumber;
     @UriParam(label = "producer",

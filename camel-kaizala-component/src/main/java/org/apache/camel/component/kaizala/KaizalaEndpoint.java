@@ -1,7 +1,9 @@
 package org.apache.camel.component.kaizala;
 
 import java.util.List;
+import java.util.Map;
 
+import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -16,26 +18,38 @@ import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
 /**
- * Microsoft Kaizala: groups, members, messages, media, actions, responses, reactions and webhooks as producers, and
- * Kaizala's webhook events as a consumer ({@code kaizala:events}).
+ * Send to Microsoft Kaizala groups, members, messages, media, actions, responses, reactions and webhooks, and receive
+ * Kaizala's webhook events with kaizala:events.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = KaizalaConstants.SCHEME, title = "Kaizala",
-             syntax = "kaizala:resource/operation", category = { Category.CHAT, Category.SOCIAL },
+             syntax = "kaizala:operation", category = { Category.CHAT, Category.SOCIAL },
              headersClass = KaizalaConstants.class)
-public class KaizalaEndpoint extends DefaultEndpoint implements WebhookCapableEndpoint {
+public class KaizalaEndpoint extends DefaultEndpoint implements WebhookCapableEndpoint, AsyncEndpoint {
 
     static final String EVENTS = "events";
 
-    @UriPath(description = "The Kaizala resource to act on; events for the consumer.",
-             enums = "auth,groups,subgroups,members,subscribers,messages,media,actions,responses,reactions,webhooks,events")
+    /**
+     * Every value of the operation path, for the catalog: each operation of {@link KaizalaOperation} as
+     * resource/operation, the short forms of the resources with an obvious operation, and events. The table is the
+     * source; {@code CatalogTest} keeps this list equal to it.
+     */
+    static final String OPERATIONS = "auth/generatePin,auth/refreshToken,auth/accessToken,groups/create,groups/list,"
+                                     + "groups/get,subgroups/list,subgroups/create,subgroups/add,subgroups/remove,"
+                                     + "members/list,members/add,members/remove,members/updateRole,subscribers/list,"
+                                     + "subscribers/add,subscribers/remove,messages/send,messages,media/upload,media,"
+                                     + "media/send,actions/list,actions/get,actions/survey,actions/job,actions/poll,"
+                                     + "actions/letsMeet,actions/announcement,actions/custom,responses/survey,responses/job,"
+                                     + "responses/custom,reactions/add,reactions/summary,reactions/groupSummary,"
+                                     + "reactions/details,webhooks/subscribe,webhooks/list,webhooks/update,webhooks/delete,"
+                                     + EVENTS;
+
+    @UriPath(description = "What to do, as resource/operation (for example messages/send); messages and media alone"
+                           + " mean messages/send and media/upload; events receives Kaizala's webhook events (consumer)."
+                           + " The CamelKaizalaOperation header overrides it per message.",
+             enums = OPERATIONS)
     @Metadata(required = true)
-    private String resource;
-    @UriPath(description = "The operation on the resource; may be left out where the resource has an obvious one"
-                           + " (messages: send, media: upload). The CamelKaizalaOperation header overrides it per"
-                           + " message.",
-             enums = "generatePin,refreshToken,accessToken,create,list,get,add,remove,updateRole,send,upload,survey,job,"
-                     + "poll,letsMeet,announcement,custom,summary,groupSummary,details,subscribe,update,delete")
     private String operation;
+    private String resource;
     @UriParam
     private final KaizalaConfiguration configuration;
 
@@ -52,11 +66,39 @@ public class KaizalaEndpoint extends DefaultEndpoint implements WebhookCapableEn
     void setResourcePath(String remaining) {
         if (EVENTS.equals(remaining == null ? null : remaining.replaceAll("^/+|/+$", ""))) {
             this.resource = EVENTS;
+            this.operation = EVENTS;
             return;
         }
         this.kaizalaOperation = KaizalaOperation.fromId(remaining);
         this.resource = kaizalaOperation.resource();
-        this.operation = kaizalaOperation.operation();
+        this.operation = kaizalaOperation.id();
+    }
+
+    /**
+     * A consumer option in a producer URI would do nothing: it is refused, named, before the route starts. (The
+     * consumer options are read from KaizalaConfiguration's own annotations: the label says which they are.)
+     */
+    void refuseConsumerOptions(Map<String, Object> parameters) {
+        if (isEvents()) {
+            return;
+        }
+        List<String> misplaced = parameters.keySet().stream().filter(ConsumerOptions.NAMES::contains).sorted().toList();
+        if (!misplaced.isEmpty()) {
+            throw new IllegalArgumentException("kaizala:" + kaizalaOperation.id() + " sends, so " + String.join(", ", misplaced)
+                                               + (misplaced.size() == 1 ? " has" : " have") + " no effect here: "
+                                               + (misplaced.size() == 1 ? "it is an option" : "they are options")
+                                               + " of the consumer, from(\"kaizala:events?...\"). Remove "
+                                               + (misplaced.size() == 1 ? "it" : "them") + " from this URI.");
+        }
+    }
+
+    /** The names of the consumer-only options, from their {@code @UriParam} labels. */
+    private static final class ConsumerOptions {
+        static final java.util.Set<String> NAMES = java.util.Arrays.stream(KaizalaConfiguration.class.getDeclaredFields())
+                .filter(field -> field.isAnnotationPresent(UriParam.class))
+                .filter(field -> List.of(field.getAnnotation(UriParam.class).label().split(",")).contains("consumer"))
+                .map(java.lang.reflect.Field::getName)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     boolean isEvents() {
@@ -138,10 +180,12 @@ public class KaizalaEndpoint extends DefaultEndpoint implements WebhookCapableEn
         return kaizalaOperation;
     }
 
+    /** The resource of the URI, e.g. messages; events for the consumer. */
     public String getResource() {
         return resource;
     }
 
+    /** The operation of the URI as resource/operation, e.g. messages/send; events for the consumer. */
     public String getOperation() {
         return operation;
     }

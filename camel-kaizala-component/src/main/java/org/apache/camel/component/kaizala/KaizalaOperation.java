@@ -5,19 +5,21 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.apache.camel.component.kaizala.internal.ApiRequest;
 import org.apache.camel.component.kaizala.internal.Call;
 import org.apache.camel.component.kaizala.internal.KaizalaJson;
+import org.apache.camel.component.kaizala.internal.MediaSend;
 import org.apache.camel.component.kaizala.internal.MediaUpload;
 import org.apache.camel.component.kaizala.internal.OperationInput;
 import org.apache.camel.component.kaizala.internal.Parameter;
-import org.apache.camel.component.kaizala.internal.PathTemplate;
+import org.apache.camel.component.kaizala.internal.Pager;
 import org.apache.camel.component.kaizala.internal.Readers;
 import org.apache.camel.component.kaizala.internal.RequestBodies;
+import org.apache.camel.component.kaizala.internal.RequestTemplate;
 import org.apache.camel.component.kaizala.model.AccessTokenResponse;
 import org.apache.camel.component.kaizala.model.ActionCreatedResponse;
 import org.apache.camel.component.kaizala.model.ActionDetailsResponse;
@@ -25,10 +27,10 @@ import org.apache.camel.component.kaizala.model.ActionsResponse;
 import org.apache.camel.component.kaizala.model.CreateGroupResponse;
 import org.apache.camel.component.kaizala.model.Group;
 import org.apache.camel.component.kaizala.model.GroupsResponse;
-import org.apache.camel.component.kaizala.model.MediaAttachment;
 import org.apache.camel.component.kaizala.model.MediaResponse;
 import org.apache.camel.component.kaizala.model.MediaSentResponse;
 import org.apache.camel.component.kaizala.model.MembersResponse;
+import org.apache.camel.component.kaizala.model.Paged;
 import org.apache.camel.component.kaizala.model.PinLoginResponse;
 import org.apache.camel.component.kaizala.model.ReactionCreatedResponse;
 import org.apache.camel.component.kaizala.model.ReactionDetailsResponse;
@@ -40,6 +42,7 @@ import org.apache.camel.component.kaizala.model.SubscribersResponse;
 import org.apache.camel.component.kaizala.model.SubscribersResultResponse;
 import org.apache.camel.component.kaizala.model.WebhookCreatedResponse;
 import org.apache.camel.component.kaizala.model.WebhooksResponse;
+import org.apache.hc.core5.http.nio.AsyncEntityProducer;
 
 /**
  * Every operation of the {@code kaizala:} producer, one entry each (reference §16): its URI name, HTTP method, path
@@ -52,8 +55,8 @@ public enum KaizalaOperation {
             .body(RequestBodies::generatePin).raw()),
     AUTH_REFRESH_TOKEN(op("auth", "refreshToken").post("/loginWithPinAndApplicationId").tokenService()
             .body(RequestBodies::pinLogin).answer(PinLoginResponse.class)),
-    AUTH_ACCESS_TOKEN(op("auth", "accessToken").custom((operation, input) -> client -> client.fetchAccessToken()
-            .thenApply(answer -> (Object) answer)).answer(AccessTokenResponse.class)),
+    AUTH_ACCESS_TOKEN(op("auth", "accessToken").get("/accessToken").tokenService().steps(Steps.FETCH_ACCESS_TOKEN)
+            .answer(AccessTokenResponse.class)),
 
     GROUPS_CREATE(op("groups", "create").post("/groups").body(RequestBodies::createGroup).answer(CreateGroupResponse.class)),
     GROUPS_LIST(op("groups", "list").get("/groups").query(Parameter.SHOW_DETAIL).query(Parameter.FETCH_ALL_GROUPS)
@@ -77,9 +80,7 @@ public enum KaizalaOperation {
             .body(RequestBodies::updateRole).raw()),
 
     SUBSCRIBERS_LIST(op("subscribers", "list").post("/groups/{groupId}/subscribers").body(RequestBodies::subscribersPage)
-            .answer(SubscribersResponse.class)
-            .paged(Parameter.CURSOR, page -> ((SubscribersResponse) page).cursor(),
-                    pages -> new SubscribersResponse(concat(pages, p -> ((SubscribersResponse) p).subscribers()), null))),
+            .paged(SubscribersResponse.class, Parameter.CURSOR)),
     SUBSCRIBERS_ADD(op("subscribers", "add").put("/groups/{groupId}/subscribers/add").body(RequestBodies::subscribers)
             .answer(SubscribersResultResponse.class)),
     SUBSCRIBERS_REMOVE(op("subscribers", "remove").put("/groups/{groupId}/subscribers/remove")
@@ -88,17 +89,12 @@ public enum KaizalaOperation {
     MESSAGES_SEND(op("messages", "send").isDefault().post("/groups/{groupId}/messages").body(RequestBodies::sendMessage)
             .answer(ReferenceResponse.class)),
 
-    MEDIA_UPLOAD(op("media", "upload").isDefault().post("/media").custom((operation, input) -> Call.single(
-            MediaUpload.from(input).request(input.configuration().getMediaFieldName()), operation.reader))
-            .answer(MediaResponse.class)),
-    MEDIA_SEND(op("media", "send").post("/groups/{groupId}/actions").custom(KaizalaOperation::mediaSend)
+    MEDIA_UPLOAD(op("media", "upload").isDefault().post("/media").upload().answer(MediaResponse.class)),
+    MEDIA_SEND(op("media", "send").post("/groups/{groupId}/actions").steps(Steps.UPLOAD_THEN_ATTACH)
             .answer(MediaSentResponse.class)),
 
     ACTIONS_LIST(op("actions", "list").get("/groups/{groupId}/actions").requiredQuery(Parameter.ACTION_TYPE)
-            .query(Parameter.FROM_DATE).query(Parameter.COUNT).answer(ActionsResponse.class)
-            .paged(Parameter.FROM_DATE, page -> Boolean.TRUE.equals(((ActionsResponse) page).hasMore())
-                    ? ((ActionsResponse) page).nextFromDate() : null,
-                    pages -> new ActionsResponse(concat(pages, p -> ((ActionsResponse) p).actions()), false))),
+            .query(Parameter.FROM_DATE).query(Parameter.COUNT).paged(ActionsResponse.class, Parameter.FROM_DATE)),
     ACTIONS_GET(op("actions", "get").get("/groups/{groupId}/actions/{actionId}").query(Parameter.GET_DETAILS)
             .answer(ActionDetailsResponse.class)),
     ACTIONS_SURVEY(op("actions", "survey").post("/groups/{groupId}/actions").body(RequestBodies::survey)
@@ -126,17 +122,11 @@ public enum KaizalaOperation {
     REACTIONS_SUMMARY(op("reactions", "summary").get("/groups/{groupId}/reaction/{referenceId}/summary")
             .requiredQuery(Parameter.SOURCE_GROUP_ID).answer(ReactionSummaryResponse.class)),
     REACTIONS_GROUP_SUMMARY(op("reactions", "groupSummary").get("/groups/{groupId}/reaction/summary")
-            .requiredQuery(Parameter.SOURCE_GROUP_ID).query(Parameter.CURSOR, "0").answer(ReactionSummaryResponse.class)
-            .paged(Parameter.CURSOR, page -> cursorOf(((ReactionSummaryResponse) page).cursor(),
-                    ((ReactionSummaryResponse) page).summary()),
-                    pages -> new ReactionSummaryResponse(concat(pages, p -> ((ReactionSummaryResponse) p).summary()), null))),
+            .requiredQuery(Parameter.SOURCE_GROUP_ID).query(Parameter.CURSOR, "0")
+            .paged(ReactionSummaryResponse.class, Parameter.CURSOR)),
     REACTIONS_DETAILS(op("reactions", "details").get("/groups/{groupId}/reaction/{referenceId}")
             .requiredQuery(Parameter.SOURCE_GROUP_ID).requiredQuery(Parameter.REACTION_TYPE).query(Parameter.CURSOR, "0")
-            .answer(ReactionDetailsResponse.class)
-            .paged(Parameter.CURSOR, page -> cursorOf(((ReactionDetailsResponse) page).cursor(),
-                    ((ReactionDetailsResponse) page).reactionDetails()),
-                    pages -> new ReactionDetailsResponse(
-                            concat(pages, p -> ((ReactionDetailsResponse) p).reactionDetails()), null))),
+            .paged(ReactionDetailsResponse.class, Parameter.CURSOR)),
 
     WEBHOOKS_SUBSCRIBE(op("webhooks", "subscribe").post("/webhook").body(RequestBodies::subscribeWebhook)
             .answer(WebhookCreatedResponse.class)),
@@ -148,38 +138,28 @@ public enum KaizalaOperation {
     private final String resource;
     private final String operation;
     private final boolean resourceDefault;
-    private final String method;
-    private final boolean tokenService;
-    private final PathTemplate path;
-    private final String pathTemplateText;
-    private final List<Query> queries;
-    private final Map<String, Function<OperationInput, String>> headers;
-    private final Function<OperationInput, Object> body;
+    private final RequestTemplate template;
+    private final Function<OperationInput, Supplier<AsyncEntityProducer>> body;
     private final Class<?> answerType;
     private final Function<byte[], Object> reader;
-    private final Pager pager;
-    private final BiFunction<KaizalaOperation, OperationInput, Call> custom;
+    private final Pager<?, ?> pager;
+    private final Steps steps;
 
     KaizalaOperation(Spec spec) {
         this.resource = spec.resource;
         this.operation = spec.operation;
         this.resourceDefault = spec.resourceDefault;
-        this.method = spec.method;
-        this.tokenService = spec.tokenService;
-        this.path = spec.path == null ? null : new PathTemplate(spec.path);
-        this.pathTemplateText = spec.path;
-        this.queries = List.copyOf(spec.queries);
-        this.headers = Map.copyOf(spec.headers);
+        String id = spec.resource + "/" + spec.operation;
+        this.template = new RequestTemplate(id, spec.method, spec.tokenService, spec.path, spec.queries, spec.headers);
         this.body = spec.body;
         this.answerType = spec.answerType;
-        String id = spec.resource + "/" + spec.operation;
         this.reader = switch (spec.reading) {
             case MODEL -> Readers.as(spec.answerType, id);
             case RAW -> Readers.raw(id);
             case UNWRAP_GROUPS -> Readers.unwrapGroups(spec.answerType, id);
         };
         this.pager = spec.pager;
-        this.custom = spec.custom;
+        this.steps = spec.steps;
     }
 
     /** The name used in URIs and in the {@code CamelKaizalaOperation} header, e.g. {@code messages/send}. */
@@ -202,27 +182,27 @@ public enum KaizalaOperation {
 
     /** The HTTP method of its (last) request. */
     public String method() {
-        return method;
+        return template.method();
     }
 
-    /** Its path below the base, with {@code {name}} placeholders; null for auth/accessToken. */
+    /** Its path below the base, with {@code {name}} placeholders. */
     public String pathTemplate() {
-        return pathTemplateText;
+        return template.path();
     }
 
     /** The query parameters it sends, by name. */
     public List<String> queryParameters() {
-        return queries.stream().map(q -> q.parameter.parameterName()).toList();
+        return template.queryNames();
     }
 
     /** Whether it goes to the token service ({@code authUrl}) rather than the resource API. */
     public boolean isTokenService() {
-        return tokenService;
+        return template.tokenService();
     }
 
     /** Whether the operation needs the connector's full credentials (all but the PIN flow do). */
     public boolean requiresCredentials() {
-        return !tokenService;
+        return !template.tokenService() || steps == Steps.FETCH_ACCESS_TOKEN;
     }
 
     /** Whether {@code allPages} applies. */
@@ -235,74 +215,18 @@ public enum KaizalaOperation {
      * here means nothing was sent.
      */
     public Call prepare(OperationInput input) {
-        if (custom != null) {
-            return custom.apply(this, input);
-        }
-        Call first = Call.single(request(input), reader);
-        if (pager == null || !Boolean.TRUE.equals(input.bool(Parameter.ALL_PAGES))) {
-            return first;
-        }
-        return Call.allPages(cursor -> cursor == null ? first : Call.single(request(input.with(pager.cursor, cursor)), reader),
-                pager.next, pager.merge);
+        return switch (steps) {
+            case REQUEST -> pager != null && Boolean.TRUE.equals(input.bool(Parameter.ALL_PAGES))
+                    ? pager.all(input, this::request) : request(input);
+            case FETCH_ACCESS_TOKEN -> client -> client.fetchAccessToken().thenApply(Object.class::cast);
+            case UPLOAD_THEN_ATTACH -> MediaSend.prepare(MEDIA_UPLOAD.template, template, input,
+                    input.configuration().getMediaFieldName());
+        };
     }
 
-    ApiRequest request(OperationInput input) {
-        String expanded = path.expand(input);
-        Map<String, String> query = new LinkedHashMap<>();
-        for (Query q : queries) {
-            String value = q.required ? input.required(q.parameter) : input.string(q.parameter);
-            if (value == null) {
-                value = q.defaultValue;
-            }
-            if (value != null) {
-                query.put(q.parameter.parameterName(), value);
-            }
-        }
-        Map<String, String> extraHeaders = new LinkedHashMap<>();
-        headers.forEach((name, value) -> {
-            String v = value.apply(input);
-            if (v != null) {
-                extraHeaders.put(name, v);
-            }
-        });
-        Object model = body == null ? null : body.apply(input);
-        return new ApiRequest(id(), method, tokenService, expanded, query, extraHeaders,
-                model == null ? null : ApiRequest.json(KaizalaJson.write(model)));
-    }
-
-    /** media/send: posts a mediaResource as an attachment, uploading the body first when it is a file. */
-    private static Call mediaSend(KaizalaOperation operation, OperationInput input) {
-        Object body = input.body();
-        String given = input.string(Parameter.MEDIA_RESOURCE);
-        if (body instanceof MediaAttachment || body instanceof Map || body instanceof String text && text.trim().startsWith("{")) {
-            MediaAttachment attachment = RequestBodies.givenAttachment(input);
-            OperationInput captioned = attachment.getCaption() == null ? input : input.with(Parameter.CAPTION, attachment.getCaption());
-            return attach(operation, captioned, attachment.getMediaResource(), null);
-        }
-        if (body instanceof String text && !text.isBlank() || body == null && given != null) {
-            return attach(operation, input, body == null ? given : ((String) body).trim(), null);
-        }
-        MediaUpload upload = MediaUpload.from(input);
-        operation.request(input.with(Parameter.MEDIA_RESOURCE, "validated before the upload"));
-        RequestBodies.mediaAttachment(input, "validated before the upload", upload.actionType());
-        ApiRequest uploadRequest = upload.request(input.configuration().getMediaFieldName());
-        Function<byte[], Object> uploaded = Readers.as(MediaResponse.class, MEDIA_UPLOAD.id());
-        return client -> client.call(uploadRequest)
-                .thenCompose(response -> {
-                    String mediaResource = ((MediaResponse) uploaded.apply(response.getBodyBytes())).mediaResource();
-                    return attach(operation, input, mediaResource, upload.actionType()).execute(client);
-                });
-    }
-
-    private static Call attach(KaizalaOperation operation, OperationInput input, String mediaResource, String uploadedType) {
-        ApiRequest template = operation.request(input.with(Parameter.MEDIA_RESOURCE, mediaResource));
-        ApiRequest request = new ApiRequest(template.operation(), template.method(), false, template.path(), Map.of(),
-                Map.of(), ApiRequest.json(KaizalaJson.write(RequestBodies.mediaAttachment(input, mediaResource, uploadedType))));
-        Function<byte[], Object> posted = Readers.as(ActionCreatedResponse.class, operation.id());
-        return client -> client.call(request).thenApply(response -> {
-            ActionCreatedResponse created = (ActionCreatedResponse) posted.apply(response.getBodyBytes());
-            return new MediaSentResponse(created.referenceId(), mediaResource);
-        });
+    /** The row's one request, its answer read as the row says. */
+    private Call request(OperationInput input) {
+        return Call.single(template.build(input, body == null ? null : body.apply(input)), reader);
     }
 
     /**
@@ -323,7 +247,46 @@ public enum KaizalaOperation {
                 return candidate;
             }
         }
-        throw new IllegalArgumentException("Unknown Kaizala operation '" + id + "'. Valid operations: " + validIds());
+        throw new IllegalArgumentException("Unknown Kaizala operation '" + id + "'" + suggestion(value)
+                                           + ". Valid operations: " + validIds());
+    }
+
+    /** "did you mean …" for a misspelt id: the closest ids (a few edits away), or the ids ending with a bare operation. */
+    private static String suggestion(String given) {
+        List<String> close = new ArrayList<>();
+        int best = Math.max(2, given.length() / 4) + 1;
+        for (KaizalaOperation candidate : values()) {
+            String id = candidate.id();
+            int distance = given.indexOf('/') < 0 && id.endsWith("/" + given) ? 0 : distance(given.toLowerCase(), id.toLowerCase());
+            if (distance < best) {
+                best = distance;
+                close.clear();
+            }
+            if (distance == best) {
+                close.add(id);
+            }
+        }
+        return close.isEmpty() ? "" : " — did you mean " + String.join(" or ", close) + "?";
+    }
+
+    /** Levenshtein distance: the fewest one-character edits that turn {@code a} into {@code b}. */
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     /** Every valid {@code resource/operation}. */
@@ -331,30 +294,18 @@ public enum KaizalaOperation {
         return Arrays.stream(values()).map(KaizalaOperation::id).collect(Collectors.joining(", "));
     }
 
-    private static <T> List<T> concat(List<Object> pages, Function<Object, List<T>> items) {
-        List<T> all = new ArrayList<>();
-        for (Object page : pages) {
-            List<T> some = items.apply(page);
-            if (some != null) {
-                all.addAll(some);
-            }
-        }
-        return all;
-    }
-
-    /** A reaction listing goes on while a page brings items and a cursor. */
-    private static String cursorOf(String cursor, List<?> items) {
-        return cursor == null || cursor.isEmpty() || items == null || items.isEmpty() ? null : cursor;
-    }
-
     private static Spec op(String resource, String operation) {
         return new Spec(resource, operation);
     }
 
-    private record Query(Parameter parameter, boolean required, String defaultValue) {
-    }
-
-    private record Pager(Parameter cursor, Function<Object, String> next, Function<List<Object>, Object> merge) {
+    /**
+     * What running an operation takes: its row's one request (most), or named code for the two that are more — the
+     * token service's own access-token fetch, and media/send's upload followed by the attachment post ({@link MediaSend}).
+     */
+    private enum Steps {
+        REQUEST,
+        FETCH_ACCESS_TOKEN,
+        UPLOAD_THEN_ATTACH
     }
 
     private enum Reading {
@@ -371,13 +322,13 @@ public enum KaizalaOperation {
         private String method = "GET";
         private boolean tokenService;
         private String path;
-        private final List<Query> queries = new ArrayList<>();
+        private final List<RequestTemplate.Query> queries = new ArrayList<>();
         private final Map<String, Function<OperationInput, String>> headers = new LinkedHashMap<>();
-        private Function<OperationInput, Object> body;
+        private Function<OperationInput, Supplier<AsyncEntityProducer>> body;
         private Class<?> answerType = Map.class;
         private Reading reading = Reading.RAW;
-        private Pager pager;
-        private BiFunction<KaizalaOperation, OperationInput, Call> custom;
+        private Pager<?, ?> pager;
+        private Steps steps = Steps.REQUEST;
 
         Spec(String resource, String operation) {
             this.resource = resource;
@@ -421,12 +372,12 @@ public enum KaizalaOperation {
         }
 
         Spec query(Parameter parameter, String defaultValue) {
-            queries.add(new Query(parameter, false, defaultValue));
+            queries.add(new RequestTemplate.Query(parameter, false, defaultValue));
             return this;
         }
 
         Spec requiredQuery(Parameter parameter) {
-            queries.add(new Query(parameter, true, null));
+            queries.add(new RequestTemplate.Query(parameter, true, null));
             return this;
         }
 
@@ -435,8 +386,20 @@ public enum KaizalaOperation {
             return this;
         }
 
+        /** A JSON body: the model {@code body} makes (and checks) from the exchange. */
         Spec body(Function<OperationInput, ?> body) {
-            this.body = body::apply;
+            this.body = input -> ApiRequest.json(KaizalaJson.write(body.apply(input)));
+            return this;
+        }
+
+        /** A multipart body: the file to upload (reference §8.1). */
+        Spec upload() {
+            this.body = MediaUpload::entity;
+            return this;
+        }
+
+        Spec steps(Steps steps) {
+            this.steps = steps;
             return this;
         }
 
@@ -458,13 +421,10 @@ public enum KaizalaOperation {
             return this;
         }
 
-        Spec paged(Parameter cursor, Function<Object, String> next, Function<List<Object>, Object> merge) {
-            pager = new Pager(cursor, next, merge);
-            return this;
-        }
-
-        Spec custom(BiFunction<KaizalaOperation, OperationInput, Call> custom) {
-            this.custom = custom;
+        /** A paged listing answering {@code type}; {@code allPages} passes each page's next cursor as {@code cursor}. */
+        <T, P extends Paged<T, P>> Spec paged(Class<P> type, Parameter cursor) {
+            answer(type);
+            pager = new Pager<>(type, cursor);
             return this;
         }
     }

@@ -10,6 +10,7 @@ import org.apache.camel.Message;
 import org.apache.camel.component.kaizala.internal.Call;
 import org.apache.camel.component.kaizala.internal.KaizalaClient;
 import org.apache.camel.component.kaizala.internal.OperationInput;
+import org.apache.camel.component.kaizala.internal.Text;
 import org.apache.camel.component.kaizala.model.KaizalaResponse;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
@@ -116,10 +117,7 @@ public class KaizalaProducer extends DefaultAsyncProducer {
     }
 
     private static Throwable failure(KaizalaOperation operation, Throwable error) {
-        Throwable cause = error;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
+        Throwable cause = Text.unwrap(error);
         if (cause instanceof KaizalaException) {
             return cause;
         }

@@ -18,6 +18,7 @@ import org.apache.camel.component.kaizala.event.KaizalaEvent;
 import org.apache.camel.component.kaizala.internal.KaizalaClient;
 import org.apache.camel.component.kaizala.internal.OperationInput;
 import org.apache.camel.component.kaizala.internal.Validate;
+import org.apache.camel.component.kaizala.internal.RequestBodies;
 import org.apache.camel.component.kaizala.internal.WebhookHandler;
 import org.apache.camel.component.kaizala.internal.WebhookSubscription;
 import org.apache.camel.component.webhook.WebhookConfiguration;
@@ -82,7 +83,7 @@ final class KaizalaWebhook {
 
     String objectType() {
         return Validate.oneOf("objectType", configuration.getObjectType() == null ? "Group" : configuration.getObjectType(),
-                List.of("Group", "Action", "ActionPackage"));
+                RequestBodies.OBJECT_TYPES);
     }
 
     /** The configured event types (in the documented spelling), or the 13 documented ones when none is configured. */

@@ -85,7 +85,7 @@ class OperationValidationTest extends KaizalaTestSupport {
                 bad("kaizala:actions/poll", List.of("a", "b"), GROUP, "question", "required"),
                 bad("kaizala:actions/letsMeet", Map.of("title", "x", "startingTime", "tomorrow"), GROUP, "startingTime",
                         "an ISO-8601 date and time"),
-                bad("kaizala:actions/announcement", "text", GROUP, "title", "required"),
+                bad("kaizala:actions/announcement?title=New prices", Map.of("title", "x"), GROUP, "message", "required"),
                 bad("kaizala:actions/custom", Map.of("title", "x"), GROUP, "actionPackageId", "required"),
                 bad("kaizala:actions/custom?actionPackageId=" + "p".repeat(65), Map.of("title", "x"), GROUP, "actionPackageId",
                         "at most 64 characters"),

@@ -234,7 +234,7 @@ public final class KaizalaClient {
                     }));
         }
         return sent.handle((response, error) -> error != null
-                ? afterFailure(request, state, unwrap(error))
+                ? afterFailure(request, state, Text.unwrap(error))
                 : afterAnswer(request, state, response, used[0], used[1]))
                 .thenCompose(next -> next);
     }
@@ -361,13 +361,6 @@ public final class KaizalaClient {
                || error instanceof DeadlineTimeoutException;
     }
 
-    private static Throwable unwrap(Throwable error) {
-        Throwable cause = error;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
 
     private CompletableFuture<SimpleHttpResponse> send(ApiRequest request, String base, Map<String, String> auth) {
         Map<String, String> headers = auth;

@@ -23,7 +23,6 @@ import java.util.function.Supplier;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.kaizala.KaizalaException;
 import org.apache.camel.component.kaizala.KaizalaValidationException;
-import org.apache.camel.component.kaizala.KaizalaOperation;
 import org.apache.hc.core5.http.nio.AsyncEntityProducer;
 import org.apache.hc.core5.http.nio.DataStreamChannel;
 
@@ -110,15 +109,15 @@ public final class MediaUpload {
             String path = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
             fileName = path == null ? null : path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
         }
-        fileName = Validate.required("fileName", fileName, "set the fileName option or the CamelKaizalaFileName header"
+        fileName = Validate.required("fileName", fileName, Parameter.FILE_NAME.hint()
                                                           + " (Kaizala needs a file name, e.g. report.pdf)");
         String mediaType = input.string(Parameter.MEDIA_TYPE);
         if (mediaType == null) {
             String[] known = TYPES.get(extension(fileName));
             if (known == null) {
                 throw new KaizalaValidationException("mediaType", "cannot tell the type of '" + fileName
-                                                                  + "'; set the mediaType option or the CamelKaizalaMediaType"
-                                                                  + " header to one Kaizala accepts: " + supportedTypes());
+                                                                  + "'; " + Parameter.MEDIA_TYPE.hint()
+                                                                  + " to one Kaizala accepts: " + supportedTypes());
             }
             mediaType = known[0];
         } else if (!isSupported(mediaType)) {
@@ -128,14 +127,19 @@ public final class MediaUpload {
         return new MediaUpload(fileName, mediaType.toLowerCase(Locale.ROOT), source);
     }
 
-    public ApiRequest request(String fieldName) {
+    /** media/upload's body: the exchange's file, checked, in the configured multipart field. */
+    public static Supplier<AsyncEntityProducer> entity(OperationInput input) {
+        return from(input).entity(input.configuration().getMediaFieldName());
+    }
+
+    /** The multipart body: one part named {@code fieldName} holding the file. */
+    public Supplier<AsyncEntityProducer> entity(String fieldName) {
         String boundary = "kaizala-" + UUID.randomUUID();
         byte[] head = ("--" + boundary + "\r\n"
                        + "Content-Disposition: form-data; name=\"" + quote(fieldName) + "\"; filename=\"" + quote(fileName) + "\"\r\n"
                        + "Content-Type: " + mediaType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
-        Supplier<AsyncEntityProducer> body = () -> new MultipartProducer(boundary, head, source, tail);
-        return new ApiRequest(KaizalaOperation.MEDIA_UPLOAD.id(), "POST", false, "/media", Map.of(), Map.of(), body);
+        return () -> new MultipartProducer(boundary, head, source, tail);
     }
 
     /** The attachment type (Image, Audio, Document, Video) the uploaded file posts as. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.kaizala.KaizalaConfiguration;
 import org.apache.camel.component.kaizala.KaizalaValidationException;
@@ -20,15 +21,19 @@ public final class OperationInput {
     private final Exchange exchange;
     private final KaizalaConfiguration configuration;
     private final Map<Parameter, String> overrides;
+    /** The body this input reads: the exchange's, or (for a documented envelope) its {@code actionBody}. */
+    private final Object body;
 
     public OperationInput(Exchange exchange, KaizalaConfiguration configuration) {
-        this(exchange, configuration, Map.of());
+        this(exchange, configuration, Map.of(), exchange.getMessage().getBody());
     }
 
-    private OperationInput(Exchange exchange, KaizalaConfiguration configuration, Map<Parameter, String> overrides) {
+    private OperationInput(Exchange exchange, KaizalaConfiguration configuration, Map<Parameter, String> overrides,
+                           Object body) {
         this.exchange = exchange;
         this.configuration = configuration;
         this.overrides = overrides;
+        this.body = body;
     }
 
     /** The same input with one parameter set, as paging does with the cursor of the next page. */
@@ -36,7 +41,12 @@ public final class OperationInput {
         Map<Parameter, String> next = new java.util.EnumMap<>(Parameter.class);
         next.putAll(overrides);
         next.put(parameter, value);
-        return new OperationInput(exchange, configuration, next);
+        return new OperationInput(exchange, configuration, next, body);
+    }
+
+    /** The same input reading another body: the {@code actionBody} of a request given in the documented envelope. */
+    public OperationInput withBody(Object innerBody) {
+        return new OperationInput(exchange, configuration, overrides, innerBody);
     }
 
     public KaizalaConfiguration configuration() {
@@ -48,7 +58,43 @@ public final class OperationInput {
     }
 
     public Object body() {
-        return exchange.getMessage().getBody();
+        return body;
+    }
+
+    /**
+     * The body as a JSON object tree when it is one — a {@code Map}, a {@code JsonNode}, a JSON string or one of the
+     * request models — else null (a text, a list, a file… are short forms, read by each operation).
+     */
+    public JsonNode objectTree() {
+        try {
+            JsonNode tree = null;
+            if (body instanceof JsonNode node) {
+                tree = node;
+            } else if (body instanceof String text && text.trim().startsWith("{")) {
+                tree = KaizalaJson.MAPPER.readTree(text);
+            } else if (body instanceof byte[] bytes && startsWithBrace(bytes)) {
+                tree = KaizalaJson.MAPPER.readTree(bytes);
+            } else if (isObjectBody(body)) {
+                tree = KaizalaJson.MAPPER.valueToTree(body);
+            }
+            return tree != null && tree.isObject() ? tree : null;
+        } catch (IllegalArgumentException | IOException e) {
+            throw new KaizalaValidationException("body", "does not read as a JSON object: " + Text.firstLine(e.getMessage()));
+        }
+    }
+
+    private static boolean startsWithBrace(byte[] bytes) {
+        for (byte b : bytes) {
+            if (!Character.isWhitespace(b)) {
+                return b == '{';
+            }
+        }
+        return false;
+    }
+
+    private static boolean isObjectBody(Object value) {
+        return value instanceof Map || value != null
+                && value.getClass().getPackageName().equals("org.apache.camel.component.kaizala.model");
     }
 
     /** The body as text (Camel's type converters), or null. */
@@ -72,16 +118,7 @@ public final class OperationInput {
     }
 
     public Boolean bool(Parameter parameter) {
-        Object value = raw(parameter);
-        if (value == null || value instanceof Boolean) {
-            return (Boolean) value;
-        }
-        String text = value.toString().trim();
-        if ("true".equalsIgnoreCase(text) || "false".equalsIgnoreCase(text)) {
-            return Boolean.valueOf(text);
-        }
-        throw new KaizalaValidationException(parameter.parameterName(),
-                "true or false, got '" + text + "' (" + parameter.hint() + ")");
+        return Text.bool(parameter.parameterName(), raw(parameter), parameter.hint());
     }
 
     public Integer integer(Parameter parameter) {
@@ -134,9 +171,8 @@ public final class OperationInput {
     }
 
     private <T> T readBody(Class<T> model, Function<Object, T> shortForm) {
-        Object body = body();
         try {
-            if (model.isInstance(body) || body instanceof Map) {
+            if (model.isInstance(body) || body instanceof Map || body instanceof JsonNode) {
                 return KaizalaJson.MAPPER.convertValue(body, model);
             }
             if (body instanceof String text && text.trim().startsWith("{")) {
@@ -153,7 +189,7 @@ public final class OperationInput {
                                                          + body.getClass().getSimpleName());
         } catch (IllegalArgumentException | IOException e) {
             throw new KaizalaValidationException("body",
-                    "does not read as " + model.getSimpleName() + ": " + firstLine(e.getMessage()));
+                    "does not read as " + model.getSimpleName() + ": " + Text.firstLine(e.getMessage()));
         }
     }
 
@@ -180,13 +216,5 @@ public final class OperationInput {
             }
         }
         return list;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

@@ -15,6 +15,11 @@ public final class Readers {
 
     /** The answer as a model. */
     public static Function<byte[], Object> as(Class<?> type, String operation) {
+        return model(type, operation)::apply;
+    }
+
+    /** The answer as a model, typed. */
+    public static <T> Function<byte[], T> model(Class<T> type, String operation) {
         return body -> KaizalaJson.read(isEmpty(body) ? "{}".getBytes() : body, type, operation);
     }
 

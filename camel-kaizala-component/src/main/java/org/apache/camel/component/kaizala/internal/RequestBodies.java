@@ -7,8 +7,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.apache.camel.component.kaizala.KaizalaConstants;
 import org.apache.camel.component.kaizala.KaizalaValidationException;
+import org.apache.camel.component.kaizala.event.KaizalaEvent;
 import org.apache.camel.component.kaizala.model.ActionRequest;
 import org.apache.camel.component.kaizala.model.Announcement;
 import org.apache.camel.component.kaizala.model.Choice;
@@ -42,26 +47,23 @@ import org.apache.camel.component.kaizala.model.WebhookRequest;
 public final class RequestBodies {
 
     static final List<String> GROUP_TYPES = List.of("Group", "ConnectGroup");
-    static final List<String> ROLES = List.of("Admin", "Member");
+    static final List<String> ROLES = values(KaizalaConstants.ROLE_VALUES);
     static final List<String> QUESTION_TYPES = List.of(
             "SingleOption", "MultiOption", "Text", "Image", "Numeric", "Date", "DateTime", "Location", "AttachmentList");
     static final List<String> PROPERTY_TYPES = List.of(
             "Text", "Numeric", "Location", "DateTime", "StringList", "Attachment", "StringSet", "AttachmentList");
     static final List<String> MEDIA_ACTION_TYPES = List.of("Image", "Album", "Audio", "Document", "Video");
-    static final List<String> LISTED_ACTION_TYPES = List.of(
-            "Image", "Job", "Survey", "Poll", "LetsMeet", "ShareLocation", "PhotoWithLocation", "Document", "Audio",
-            "Announcement", "Album", "Video");
-    static final List<String> REACTION_TYPES = List.of("Like", "Comment");
-    static final List<String> OBJECT_TYPES = List.of("Group", "Action", "ActionPackage");
-    public static final List<String> EVENT_TYPES = List.of(
-            "ActionCreated", "ActionResponse", "SurveyCreated", "SurveyResponse", "JobCreated", "JobResponse",
-            "TextMessageCreated", "AttachmentCreated", "Announcement", "MemberAdded", "MemberRemoved", "GroupAdded",
-            "GroupRemoved");
+    static final List<String> REACTION_TYPES = values(KaizalaConstants.REACTION_TYPE_VALUES);
+    public static final List<String> OBJECT_TYPES = values(KaizalaConstants.OBJECT_TYPE_VALUES);
     static final int MAX_GROUP_MEMBERS = 100;
     static final int MAX_SUBSCRIBERS_PAGE = 50;
     static final int MAX_PACKAGE_ID = 64;
 
     private RequestBodies() {
+    }
+
+    private static List<String> values(String commaSeparated) {
+        return List.of(commaSeparated.split(","));
     }
 
     // ---- auth
@@ -167,18 +169,24 @@ public final class RequestBodies {
             request.setRole(input.string(Parameter.ROLE));
         }
         request.setRole(Validate.oneOf("role", Validate.required("role", request.getRole(),
-                "set the role option or the CamelKaizalaRole header"), ROLES));
+                Parameter.ROLE.hint()), ROLES));
         return request;
     }
 
-    /** subscribers/list: the page asked for, from the options (the body is not used). */
+    /**
+     * subscribers/list: the page asked for — the documented body ({@code {"count": 50, "cursor": …}}) or, without a
+     * body, the count and cursor options or headers.
+     */
     public static SubscribersPageRequest subscribersPage(OperationInput input) {
-        Integer count = input.integer(Parameter.COUNT);
+        SubscribersPageRequest given = input.objectTree() == null ? new SubscribersPageRequest()
+                : input.bodyAs(SubscribersPageRequest.class);
+        Integer count = given.getCount() != null ? given.getCount() : input.integer(Parameter.COUNT);
         if (count != null && (count < 1 || count > MAX_SUBSCRIBERS_PAGE)) {
             throw new KaizalaValidationException("count", "from 1 to " + MAX_SUBSCRIBERS_PAGE + ", got " + count);
         }
+        String cursor = input.string(Parameter.CURSOR);
         return new SubscribersPageRequest().count(count == null ? MAX_SUBSCRIBERS_PAGE : count)
-                .cursor(input.string(Parameter.CURSOR));
+                .cursor(cursor != null ? cursor : given.getCursor());
     }
 
     /** subscribers/add and subscribers/remove: a list or comma-separated string of phone numbers. */
@@ -192,10 +200,13 @@ public final class RequestBodies {
 
     // ---- messages
 
-    /** messages/send: a String (or anything but a Map or the model) is the text itself, never parsed as JSON. */
+    /**
+     * messages/send: a Map, a JsonNode or the model is the request; a String (or anything else) is the text itself,
+     * never parsed as JSON.
+     */
     public static SendMessageRequest sendMessage(OperationInput input) {
         Object body = input.body();
-        SendMessageRequest request = body instanceof SendMessageRequest || body instanceof Map
+        SendMessageRequest request = body instanceof SendMessageRequest || body instanceof Map || body instanceof JsonNode
                 ? input.bodyAs(SendMessageRequest.class)
                 : new SendMessageRequest(input.text());
         Validate.required("message", request.getMessage(), "the message body is the text to send");
@@ -207,9 +218,11 @@ public final class RequestBodies {
     // ---- actions
 
     public static ActionRequest survey(OperationInput input) {
-        Survey survey = input.bodyAs(Survey.class);
-        validateSurvey(survey, true);
-        return envelope(input, "Survey", null, survey);
+        return action(input, "Survey", body -> {
+            Survey survey = body.bodyAs(Survey.class);
+            validateSurvey(survey, true);
+            return survey;
+        });
     }
 
     private static void validateSurvey(Survey survey, boolean required) {
@@ -255,100 +268,201 @@ public final class RequestBodies {
     }
 
     /** actions/job: a list or comma-separated string of assignees, with the title option or header. */
-    public static ActionRequest job(OperationInput input) {
-        Job job = input.bodyAs(Job.class, body -> listBody(body, () -> new Job().title(input.string(Parameter.TITLE)),
-                Job::assignedTo));
-        Validate.required("title", job.getTitle(), "in the body, or the title option or CamelKaizalaTitle header");
-        Validate.notEmpty("assignedTo", job.getAssignedTo());
-        Validate.phoneNumbers("assignedTo", job.getAssignedTo(), Integer.MAX_VALUE);
-        job.setDueDate(positive("dueDate", job.getDueDate(), 24));
-        return envelope(input, "Job", null, job);
+    public static ActionRequest job(OperationInput outer) {
+        return action(outer, "Job", input -> {
+            Job job = input.bodyAs(Job.class, body -> listBody(body, () -> new Job().title(input.string(Parameter.TITLE)),
+                    Job::assignedTo));
+            Validate.required("title", job.getTitle(), "in the body, or " + Parameter.TITLE.hint());
+            Validate.notEmpty("assignedTo", job.getAssignedTo());
+            Validate.phoneNumbers("assignedTo", job.getAssignedTo(), Integer.MAX_VALUE);
+            job.setDueDate(positive("dueDate", job.getDueDate(), 24));
+            return job;
+        });
     }
 
     /** actions/poll: a list of choices, with the question from the title option or header. */
-    public static ActionRequest poll(OperationInput input) {
-        Poll poll = input.bodyAs(Poll.class, body -> {
-            List<String> choices = body instanceof Collection || body instanceof String[] ? OperationInput.toList(body) : null;
-            return choices == null ? null : new Poll().question(input.string(Parameter.TITLE))
-                    .choices(choices.stream().map(title -> new Choice().title(title)).toList());
+    public static ActionRequest poll(OperationInput outer) {
+        return action(outer, "Poll", input -> {
+            Poll poll = input.bodyAs(Poll.class, body -> {
+                List<String> choices = body instanceof Collection || body instanceof String[] ? OperationInput.toList(body) : null;
+                return choices == null ? null : new Poll().question(input.string(Parameter.TITLE))
+                        .choices(choices.stream().map(title -> new Choice().title(title)).toList());
+            });
+            Validate.required("question", poll.getQuestion(), "in the body, or " + Parameter.TITLE.hint());
+            Validate.notEmpty("choices", poll.getChoices());
+            for (int i = 0; i < poll.getChoices().size(); i++) {
+                Choice choice = poll.getChoices().get(i);
+                Validate.required("choices[" + i + "].title", choice == null ? null : choice.getTitle(), null);
+            }
+            poll.setExpiryInHours(positive("expiryInHours", poll.getExpiryInHours(), 720));
+            return poll;
         });
-        Validate.required("question", poll.getQuestion(), "in the body, or the title option or CamelKaizalaTitle header");
-        Validate.notEmpty("choices", poll.getChoices());
-        for (int i = 0; i < poll.getChoices().size(); i++) {
-            Choice choice = poll.getChoices().get(i);
-            Validate.required("choices[" + i + "].title", choice == null ? null : choice.getTitle(), null);
-        }
-        poll.setExpiryInHours(positive("expiryInHours", poll.getExpiryInHours(), 720));
-        return envelope(input, "Poll", null, poll);
     }
 
     /** actions/letsMeet: the duration goes out as both DurationInMins and duration (reference §14 D36). */
-    public static ActionRequest letsMeet(OperationInput input) {
-        LetsMeet meeting = input.bodyAs(LetsMeet.class);
-        Validate.required("title", meeting.getTitle(), null);
-        Validate.required("startingTime", meeting.getStartingTime(), "ISO-8601, e.g. 2026-05-21T04:30:00Z");
-        try {
-            OffsetDateTime.parse(meeting.getStartingTime());
-        } catch (DateTimeParseException e) {
-            throw new KaizalaValidationException("startingTime",
-                    "an ISO-8601 date and time with its offset, e.g. 2026-05-21T04:30:00Z; got '" + meeting.getStartingTime() + "'");
-        }
-        int minutes = positive("durationInMins",
-                meeting.getDurationInMins() != null ? meeting.getDurationInMins() : meeting.getDuration(), 30);
-        meeting.setDurationInMins(minutes);
-        meeting.setDuration(minutes);
-        return envelope(input, "LetsMeet", null, meeting);
+    public static ActionRequest letsMeet(OperationInput outer) {
+        return action(outer, "LetsMeet", input -> {
+            LetsMeet meeting = input.bodyAs(LetsMeet.class);
+            Validate.required("title", meeting.getTitle(), null);
+            Validate.required("startingTime", meeting.getStartingTime(), "ISO-8601, e.g. 2026-05-21T04:30:00Z");
+            try {
+                OffsetDateTime.parse(meeting.getStartingTime());
+            } catch (DateTimeParseException e) {
+                throw new KaizalaValidationException("startingTime",
+                        "an ISO-8601 date and time with its offset, e.g. 2026-05-21T04:30:00Z; got '" + meeting.getStartingTime() + "'");
+            }
+            int minutes = positive("durationInMins",
+                    meeting.getDurationInMins() != null ? meeting.getDurationInMins() : meeting.getDuration(), 30);
+            meeting.setDurationInMins(minutes);
+            meeting.setDuration(minutes);
+            return meeting;
+        });
     }
 
-    /** actions/announcement: a String body is the text, with the title option or header. */
-    public static ActionRequest announcement(OperationInput input) {
-        Announcement announcement = input.bodyAs(Announcement.class,
-                body -> body instanceof String text ? new Announcement().title(input.string(Parameter.TITLE)).message(text) : null);
-        Validate.required("title", announcement.getTitle(), "in the body, or the title option or CamelKaizalaTitle header");
-        Validate.required("message", announcement.getMessage(), null);
-        return envelope(input, "Announcement", null, announcement);
+    /**
+     * actions/announcement: a String body is the text, with the title option or header. The title is optional: the
+     * articles call it required, but the vendor's own request collection (swagger's two announcement samples) posts
+     * announcements without one.
+     */
+    public static ActionRequest announcement(OperationInput outer) {
+        return action(outer, "Announcement", input -> {
+            Announcement announcement = input.bodyAs(Announcement.class,
+                    body -> body instanceof String text ? new Announcement().title(input.string(Parameter.TITLE)).message(text) : null);
+            Validate.required("message", announcement.getMessage(), null);
+            return announcement;
+        });
     }
 
-    /** actions/custom: the body is the action body, free-form; the package id comes from the options. */
+    /**
+     * actions/custom: the body is the action body, free-form, with the package id from the options; or the documented
+     * request, {@code {"id": package, "actionBody": …}}.
+     */
     public static ActionRequest customAction(OperationInput input) {
-        Map<String, Object> body = freeForm(input);
-        if (body.keySet().stream().anyMatch("actionBody"::equalsIgnoreCase)) {
-            ActionRequest given = KaizalaJson.MAPPER.convertValue(body, ActionRequest.class);
-            String id = given.getId() != null ? given.getId() : input.string(Parameter.ACTION_PACKAGE_ID);
-            return envelope(input, null, packageId(id), given.getActionBody(), given.getSubscribers(),
-                    given.getSendToAllSubscribers());
+        return action(input, null, RequestBodies::freeForm);
+    }
+
+    /**
+     * media/send's attachment action (reference §8.2), checked before anything is sent. The body is the documented
+     * request ({@code {"actionType": "Image", "actionBody": {"mediaResource": …, "caption": …}}}), a
+     * {@link MediaAttachment} (or a Map or JSON object of one), a {@code mediaResource} string, or the file to upload
+     * ({@code uploadedType} then is its attachment type and the handle comes from the upload).
+     */
+    public static MediaAction mediaAction(OperationInput input, String uploadedType) {
+        ActionRequest given = documented(input, ActionRequest.class, MEDIA_ACTION_TYPES);
+        OperationInput body = given == null ? input : input.withBody(given.getActionBody());
+        MediaAttachment attachment;
+        if (uploadedType != null) {
+            attachment = new MediaAttachment();
+        } else if (body.objectTree() != null) {
+            attachment = body.bodyAs(MediaAttachment.class);
+            Validate.required("mediaResource", attachment.getMediaResource(), "the handle media/upload returned");
+        } else {
+            String handle = body.body() == null ? input.string(Parameter.MEDIA_RESOURCE) : body.text().trim();
+            attachment = new MediaAttachment().mediaResource(Validate.required("mediaResource", handle,
+                    "the handle media/upload returned, as the body or the CamelKaizalaMediaResource header; or a file to upload"));
         }
-        return envelope(input, null, packageId(input.string(Parameter.ACTION_PACKAGE_ID)), body);
-    }
-
-    /** media/send, once the file is uploaded (or when the body is a mediaResource or a MediaAttachment). */
-    public static ActionRequest mediaAttachment(OperationInput input, String mediaResource, String uploadedType) {
-        MediaAttachment attachment = new MediaAttachment().mediaResource(mediaResource).caption(input.string(Parameter.CAPTION));
-        String type = input.string(Parameter.ACTION_TYPE);
+        if (attachment.getCaption() == null) {
+            attachment.setCaption(input.string(Parameter.CAPTION));
+        }
+        String type = given != null && given.getActionType() != null ? given.getActionType() : input.string(Parameter.ACTION_TYPE);
         type = Validate.oneOf("actionType", type != null ? type : uploadedType != null ? uploadedType : "Image", MEDIA_ACTION_TYPES);
-        return envelope(input, type, null, attachment);
+        Audience audience = audience(input, given == null ? null : given.getSubscribers(),
+                given == null ? null : given.getSendToAllSubscribers());
+        return new MediaAction(type, attachment, audience);
     }
 
-    public static MediaAttachment givenAttachment(OperationInput input) {
-        MediaAttachment attachment = input.bodyAs(MediaAttachment.class);
-        Validate.required("mediaResource", attachment.getMediaResource(), "the handle media/upload returned");
-        return attachment;
+    /** Whether media/send's body is the file to upload (anything but an attachment or a mediaResource handle). */
+    public static boolean isMediaFile(OperationInput input) {
+        Object body = input.body();
+        return body != null && !(body instanceof String) && input.objectTree() == null;
     }
 
-    private static ActionRequest envelope(OperationInput input, String actionType, String packageId, Object body) {
-        return envelope(input, actionType, packageId, body, null, null);
+    /** A checked attachment action; its {@code mediaResource} is known now or once the upload answered. */
+    public record MediaAction(String actionType, MediaAttachment attachment, Audience audience) {
+
+        /** The given handle, or null while the file is still to be uploaded. */
+        public String mediaResource() {
+            return attachment.getMediaResource();
+        }
+
+        public ActionRequest request(String mediaResource) {
+            return new ActionRequest().actionType(actionType)
+                    .actionBody(new MediaAttachment().mediaResource(mediaResource).caption(attachment.getCaption()))
+                    .subscribers(audience.subscribers()).sendToAllSubscribers(audience.sendToAll());
+        }
     }
 
-    private static ActionRequest envelope(
-            OperationInput input, String actionType, String packageId, Object body, List<String> subscribers,
-            Boolean sendToAll) {
-        Audience audience = audience(input, subscribers, sendToAll);
-        return new ActionRequest().actionType(actionType).id(packageId).actionBody(body)
+    /**
+     * An action in its envelope (reference §9.4). The body is either the action body alone (the flattened model, with
+     * the envelope's fields from headers and options) or the whole documented request,
+     * {@code {"actionType"|"id": …, "actionBody": {…}, "subscribers": …}}; either way {@code actionBody} reads and
+     * validates the action body. {@code actionType} is null for a custom action (identified by its package id).
+     */
+    private static ActionRequest action(OperationInput input, String actionType, Function<OperationInput, Object> actionBody) {
+        ActionRequest given = documented(input, ActionRequest.class, kinds(actionType));
+        String packageId = packageId(actionType, given == null ? null : given.getId(), input);
+        Object content = actionBody.apply(given == null ? input : input.withBody(given.getActionBody()));
+        Audience audience = audience(input, given == null ? null : given.getSubscribers(),
+                given == null ? null : given.getSendToAllSubscribers());
+        return new ActionRequest().actionType(actionType).id(packageId).actionBody(content)
                 .subscribers(audience.subscribers()).sendToAllSubscribers(audience.sendToAll());
     }
 
+    private static List<String> kinds(String actionType) {
+        return actionType == null ? List.of() : List.of(actionType);
+    }
+
+    /**
+     * The body as the documented envelope ({@code actionBody} beside {@code actionType} or a package {@code id}), or
+     * null when the body is not one. {@code kinds} are the action types this operation sends; none for a custom
+     * action, which names its package {@code id} instead.
+     */
+    static <T> T documented(OperationInput input, Class<T> envelope, List<String> kinds) {
+        JsonNode tree = input.objectTree();
+        JsonNode actionBody = KaizalaJson.field(tree, "actionBody");
+        if (actionBody == null) {
+            return null;
+        }
+        if (!actionBody.isObject()) {
+            throw new KaizalaValidationException("actionBody", "a JSON object with the action's fields; got " + actionBody);
+        }
+        String givenType = textField(tree, "actionType");
+        if (kinds.isEmpty() && givenType != null) {
+            throw new KaizalaValidationException("actionType", "'" + givenType + "' is a built-in action type: a custom"
+                    + " action names its package id (\"id\") instead; for a built-in type use its own operation, e.g."
+                    + " kaizala:actions/" + lowerFirst(givenType));
+        }
+        if (givenType != null && kinds.stream().noneMatch(givenType::equalsIgnoreCase)) {
+            throw new KaizalaValidationException("actionType", "'" + givenType + "' is not what this operation sends ("
+                    + String.join(", ", kinds) + "); use the operation of that type, e.g. kaizala:actions/" + lowerFirst(givenType));
+        }
+        if (!kinds.isEmpty() && textField(tree, "id") != null) {
+            throw new KaizalaValidationException("id", "a package id belongs to a custom action (kaizala:actions/custom or"
+                    + " kaizala:responses/custom), not to a " + String.join("/", kinds));
+        }
+        try {
+            return KaizalaJson.MAPPER.convertValue(tree, envelope);
+        } catch (IllegalArgumentException e) {
+            throw new KaizalaValidationException("body", "does not read as the documented request: " + Text.firstLine(e.getMessage()));
+        }
+    }
+
+    private static String textField(JsonNode tree, String name) {
+        JsonNode value = KaizalaJson.field(tree, name);
+        return value == null || value.isNull() || value.asText().isBlank() ? null : value.asText().trim();
+    }
+
+    private static String lowerFirst(String type) {
+        return type.isEmpty() ? type : Character.toLowerCase(type.charAt(0)) + type.substring(1);
+    }
+
+    /** A custom action's or response's package id: the envelope's, else the option or header; none for a built-in type. */
+    private static String packageId(String actionType, String givenId, OperationInput input) {
+        return actionType != null ? null : packageId(givenId != null ? givenId : input.string(Parameter.ACTION_PACKAGE_ID));
+    }
+
     private static String packageId(String id) {
-        Validate.required("actionPackageId", id, "set the actionPackageId option or the CamelKaizalaActionPackageId header");
+        Validate.required("actionPackageId", id, Parameter.ACTION_PACKAGE_ID.hint());
         Validate.maxLength("actionPackageId", id, MAX_PACKAGE_ID);
         return id;
     }
@@ -357,21 +471,22 @@ public final class RequestBodies {
 
     /** responses/survey: a list body is the answers, one per question, in order. */
     public static ResponseRequest surveyResponse(OperationInput input) {
-        return response(input, "Survey", null, answers(input));
+        return response(input, "Survey", RequestBodies::answers);
     }
 
     public static ResponseRequest customResponse(OperationInput input) {
-        return response(input, null, packageId(input.string(Parameter.ACTION_PACKAGE_ID)), answers(input));
+        return response(input, null, RequestBodies::answers);
     }
 
     /** responses/job: the body is whether the job is complete (no body: complete). */
     public static ResponseRequest jobResponse(OperationInput input) {
-        Object body = input.body();
-        JobCompletion completion = body == null
-                ? new JobCompletion().isCompleted(true)
-                : input.bodyAs(JobCompletion.class, b -> new JobCompletion().isCompleted(bool("isCompleted", input.text())));
-        Validate.notNull("isCompleted", completion.getIsCompleted());
-        return response(input, "Job", null, completion);
+        return response(input, "Job", body -> {
+            JobCompletion completion = body.body() == null
+                    ? new JobCompletion().isCompleted(true)
+                    : body.bodyAs(JobCompletion.class, b -> new JobCompletion().isCompleted(Text.bool("isCompleted", body.text(), null)));
+            Validate.notNull("isCompleted", completion.getIsCompleted());
+            return completion;
+        });
     }
 
     private static SurveyAnswers answers(OperationInput input) {
@@ -386,9 +501,13 @@ public final class RequestBodies {
         return answers;
     }
 
-    private static ResponseRequest response(OperationInput input, String actionType, String packageId, Object body) {
-        return new ResponseRequest().actionType(actionType).id(packageId).responseId(input.string(Parameter.RESPONSE_ID))
-                .actionBody(body);
+    /** A response in its envelope (reference §10.1): the response body alone, or the whole documented request. */
+    private static ResponseRequest response(OperationInput input, String actionType, Function<OperationInput, Object> actionBody) {
+        ResponseRequest given = documented(input, ResponseRequest.class, kinds(actionType));
+        String packageId = packageId(actionType, given == null ? null : given.getId(), input);
+        String responseId = given != null && given.getResponseId() != null ? given.getResponseId() : input.string(Parameter.RESPONSE_ID);
+        Object content = actionBody.apply(given == null ? input : input.withBody(given.getActionBody()));
+        return new ResponseRequest().actionType(actionType).id(packageId).responseId(responseId).actionBody(content);
     }
 
     // ---- reactions
@@ -432,7 +551,7 @@ public final class RequestBodies {
         request.setObjectType(Validate.oneOf("objectType", request.getObjectType() == null ? "Group" : request.getObjectType(),
                 OBJECT_TYPES));
         if (request.getEventTypes() == null || request.getEventTypes().isEmpty()) {
-            request.setEventTypes(EVENT_TYPES);
+            request.setEventTypes(KaizalaEvent.Type.documentedNames());
         }
         validateWebhook(request);
         Validate.required("callBackUrl", request.getCallBackUrl(), "the HTTPS URL Kaizala posts events to");
@@ -442,7 +561,7 @@ public final class RequestBodies {
     /** webhooks/update: the fields to change; a boolean body sets Active. */
     public static WebhookRequest updateWebhook(OperationInput input) {
         WebhookRequest request = input.bodyAs(WebhookRequest.class, body -> body instanceof Boolean || "true".equals(body)
-                || "false".equals(body) ? new WebhookRequest().active(bool("Active", input.text())) : null);
+                || "false".equals(body) ? new WebhookRequest().active(Text.bool("Active", input.text(), null)) : null);
         if (request.getObjectType() != null) {
             request.setObjectType(Validate.oneOf("objectType", request.getObjectType(), OBJECT_TYPES));
         }
@@ -454,7 +573,7 @@ public final class RequestBodies {
         if (request.getEventTypes() != null) {
             List<String> types = new ArrayList<>();
             for (int i = 0; i < request.getEventTypes().size(); i++) {
-                types.add(Validate.oneOf("eventTypes[" + i + "]", request.getEventTypes().get(i), EVENT_TYPES));
+                types.add(Validate.oneOf("eventTypes[" + i + "]", request.getEventTypes().get(i), KaizalaEvent.Type.names()));
             }
             request.setEventTypes(types);
         }
@@ -493,7 +612,7 @@ public final class RequestBodies {
             }
             return KaizalaJson.MAPPER.convertValue(body, KaizalaJson.MAP);
         } catch (IllegalArgumentException | java.io.IOException e) {
-            throw new KaizalaValidationException("body", "must be a JSON object, a Map or a model: " + e.getMessage());
+            throw new KaizalaValidationException("body", "must be a JSON object, a Map or a model: " + Text.firstLine(e.getMessage()));
         }
     }
 
@@ -520,13 +639,5 @@ public final class RequestBodies {
             throw new KaizalaValidationException(field, "a positive number of hours or minutes, got " + value);
         }
         return value;
-    }
-
-    private static Boolean bool(String field, String text) {
-        String value = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-        if (value.equals("true") || value.equals("false")) {
-            return Boolean.valueOf(value);
-        }
-        throw new KaizalaValidationException(field, "true or false, got '" + text + "'");
     }
 }

@@ -49,8 +49,19 @@ public final class Validate {
     public static void phoneNumber(String field, String number) {
         required(field, number, "a phone number with + and country code, e.g. +15550100001");
         if (!PHONE.matcher(number).matches()) {
-            throw new KaizalaValidationException(field, PHONE_RULE + "; got '" + number + "'");
+            throw new KaizalaValidationException(field, PHONE_RULE + "; got '" + number + "'" + plusHint(number));
         }
+    }
+
+    /**
+     * A number that lacks only its plus sign most likely came through an endpoint URI, where a + is read as a space
+     * (and %2B too, as Camel normalises the URI before reading its options): say how to write it there.
+     */
+    private static String plusHint(String number) {
+        return number != null && number.trim().matches("[1-9][0-9]{7,14}")
+                ? ". In an endpoint URI a + is read as a space: wrap the value in RAW(...), e.g. mobileNumber=RAW(+"
+                  + number.trim() + "), or set it as a header"
+                : "";
     }
 
     /** An absolute http or https URL. */
@@ -83,7 +94,8 @@ public final class Validate {
         for (int i = 0; i < numbers.size(); i++) {
             String number = numbers.get(i);
             if (number == null || !PHONE.matcher(number).matches()) {
-                throw new KaizalaValidationException(field + "[" + i + "]", PHONE_RULE + "; got '" + number + "'");
+                throw new KaizalaValidationException(field + "[" + i + "]", PHONE_RULE + "; got '" + number + "'"
+                                                                            + plusHint(number));
             }
         }
     }

@@ -102,7 +102,7 @@ public final class WebhookHandler extends AsyncProcessorSupport {
             }
             event = parser.parse(body);
         } catch (IOException e) {
-            LOG.warn("Refused a malformed delivery to {}: {}", description, firstLine(e.getMessage()));
+            LOG.warn("Refused a malformed delivery to {}: {}", description, Text.firstLine(e.getMessage()));
             // the envelope's own reasons are safe to answer; a JSON parser's message may quote the body
             answer(http, 400, "malformed event: " + (e instanceof JsonProcessingException ? "unreadable JSON" : e.getMessage()));
             callback.done(true);
@@ -116,7 +116,7 @@ public final class WebhookHandler extends AsyncProcessorSupport {
             // the repository cannot decide now: its store is unreachable, or (a shared, lease-based repository) the
             // id is held by another instance that may still be processing it. Not routed; Kaizala delivers again.
             LOG.warn("Event {} to {} not taken now, answered 503 (Kaizala delivers it again): {}", eventId, description,
-                    firstLine(e.getMessage()));
+                    Text.firstLine(e.getMessage()));
             answer(http, 503, "event not taken now; Kaizala will deliver it again");
             callback.done(true);
             return true;
@@ -167,7 +167,7 @@ public final class WebhookHandler extends AsyncProcessorSupport {
             }
         } catch (RuntimeException e) {
             LOG.warn("Could not {} event {} of {} in the idempotent repository: {}", processed ? "confirm" : "remove",
-                    eventId, description, firstLine(e.getMessage()));
+                    eventId, description, Text.firstLine(e.getMessage()));
         }
     }
 
@@ -268,13 +268,5 @@ public final class WebhookHandler extends AsyncProcessorSupport {
             http.setHeader("X-Content-Type-Options", "nosniff");
         }
         http.setBody(text);
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int newline = message.indexOf('\n');
-        return (newline < 0 ? message : message.substring(0, newline)).replaceAll("[\\r\\n]", " ");
     }
 }

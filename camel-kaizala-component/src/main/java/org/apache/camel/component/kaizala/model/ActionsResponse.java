@@ -1,25 +1,29 @@
 package org.apache.camel.component.kaizala.model;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import org.apache.camel.component.kaizala.KaizalaConstants;
 
-/** A page of actions (reference §9.2); {@code hasMore} says another page exists. */
+/**
+ * A page of actions (reference §9.2); {@code hasMore} says another page exists, which starts at the last action's time
+ * (the {@code fromDate} parameter).
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ActionsResponse(List<ActionItem> actions, Boolean hasMore) implements KaizalaResponse {
+public record ActionsResponse(List<ActionItem> actions, Boolean hasMore) implements Paged<ActionItem, ActionsResponse> {
 
     @Override
-    public Map<String, Object> headers() {
-        Map<String, Object> headers = new HashMap<>();
-        boolean more = Boolean.TRUE.equals(hasMore) && actions != null && !actions.isEmpty();
-        headers.put(KaizalaConstants.HAS_MORE, more);
-        if (more) {
-            headers.put(KaizalaConstants.NEXT_CURSOR, nextFromDate());
-        }
-        return headers;
+    public List<ActionItem> items() {
+        return Paged.orEmpty(actions);
+    }
+
+    @Override
+    public String nextCursor() {
+        return Paged.continuing(Boolean.TRUE.equals(hasMore) ? nextFromDate() : null, actions);
+    }
+
+    @Override
+    public ActionsResponse withItems(List<ActionItem> items) {
+        return new ActionsResponse(items, false);
     }
 
     /** Where the next page starts: the last action's time, for the fromDate parameter. */
@@ -28,6 +32,6 @@ public record ActionsResponse(List<ActionItem> actions, Boolean hasMore) impleme
             return null;
         }
         ActionItem last = actions.get(actions.size() - 1);
-        return last.sentAt() != null ? last.sentAt() : String.valueOf(last.creationTime());
+        return last.sentAt() != null ? last.sentAt() : last.creationTime() == null ? null : String.valueOf(last.creationTime());
     }
 }

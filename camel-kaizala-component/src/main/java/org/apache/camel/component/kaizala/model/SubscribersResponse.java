@@ -1,23 +1,26 @@
 package org.apache.camel.component.kaizala.model;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import org.apache.camel.component.kaizala.KaizalaConstants;
 
 /** A page of subscribers (reference §6.1); {@code cursor} is absent on the last page. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record SubscribersResponse(List<Subscriber> subscribers, String cursor) implements KaizalaResponse {
+public record SubscribersResponse(List<Subscriber> subscribers, String cursor)
+        implements Paged<Subscriber, SubscribersResponse> {
 
     @Override
-    public Map<String, Object> headers() {
-        Map<String, Object> headers = new HashMap<>();
-        headers.put(KaizalaConstants.HAS_MORE, cursor != null && !cursor.isEmpty());
-        if (cursor != null && !cursor.isEmpty()) {
-            headers.put(KaizalaConstants.NEXT_CURSOR, cursor);
-        }
-        return headers;
+    public List<Subscriber> items() {
+        return Paged.orEmpty(subscribers);
+    }
+
+    @Override
+    public String nextCursor() {
+        return Paged.continuing(cursor, subscribers);
+    }
+
+    @Override
+    public SubscribersResponse withItems(List<Subscriber> items) {
+        return new SubscribersResponse(items, null);
     }
 }
