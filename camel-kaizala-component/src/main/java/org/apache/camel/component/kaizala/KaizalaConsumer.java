@@ -11,6 +11,7 @@ import org.apache.camel.component.webhook.WebhookConfiguration;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckAware;
 import org.apache.camel.spi.RestConsumerFactory;
+import org.apache.camel.spi.RestRegistry;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.service.ServiceHelper;
 
@@ -33,12 +34,14 @@ public class KaizalaConsumer extends DefaultConsumer implements HealthCheckAware
         CamelContext context = endpoint.getCamelContext();
         String path = web.computeFullPath(false);
         String url = web.computeServerUriPrefix() + path;
+        RestRegistry registry = restRegistry(context);
         for (String method : KaizalaWebhook.METHODS) {
             Consumer server = factory.createConsumer(context, handler, method, path, null, null, null,
                     web.retrieveRestConfiguration(), Map.of());
             endpoint.configureConsumer(server);
-            context.getRestRegistry().addRestService(server, false, url, url, path, null, method, null, null, null, null,
-                    null, null);
+            if (registry != null) {
+                registry.addRestService(server, false, url, url, path, null, method, null, null, null, null, null, null);
+            }
             servers.add(server);
         }
     }
@@ -59,6 +62,15 @@ public class KaizalaConsumer extends DefaultConsumer implements HealthCheckAware
         healthCheck = new KaizalaHealthCheck(endpoint, endpoint.getComponent().client(endpoint.getConfiguration()),
                 "consumer");
         healthCheck.setEnabled(endpoint.getComponent().isHealthCheckConsumerEnabled());
+    }
+
+    /** Camel's REST registry (listed by the rest dev console and JBang), or null where camel-rest is not on the classpath. */
+    private static RestRegistry restRegistry(CamelContext context) {
+        try {
+            return context.getRestRegistry();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** Camel's consumer health check of the route asks this one: token obtainable, webhook registered. */
@@ -83,7 +95,10 @@ public class KaizalaConsumer extends DefaultConsumer implements HealthCheckAware
 
     @Override
     protected void doShutdown() throws Exception {
-        servers.forEach(endpoint.getCamelContext().getRestRegistry()::removeRestService);
+        RestRegistry registry = restRegistry(endpoint.getCamelContext());
+        if (registry != null) {
+            servers.forEach(registry::removeRestService);
+        }
         ServiceHelper.stopAndShutdownServices(servers);
         super.doShutdown();
     }
