@@ -66,13 +66,7 @@ class CamelJBangTest {
         try (CamelRun run = camelRun("consumer.camel.yaml",
                 "camel.component.kaizala.webhook-external-url = http://127.0.0.1:" + port,
                 "camel.component.kaizala.allow-insecure-webhook-url = true", "--port=" + port)) {
-            run.await("the webhook subscription", () -> simulator.state().webhooks().stream()
-                    .anyMatch(w -> groupId.equals(w.objectId()) && w.callbackUrl().contains(":" + port + "/")));
-            simulator.human("+15550100088").join(groupId);
-            simulator.human("+15550100088").postText(groupId, "hello Camel JBang");
-            run.await("the member's post in the route's log", () -> run.output().contains("received from Kaizala: ")
-                    && run.output().contains("hello Camel JBang"));
-            assertThat(run.output()).doesNotContain(KaizalaSimulator.DEFAULT_APPLICATION_SECRET);
+            receivesAMembersPost(run, port, "+15550100088", "hello Camel JBang", "received from Kaizala: ");
         }
     }
 
@@ -87,14 +81,19 @@ class CamelJBangTest {
                 "kaizala.auth-url = " + simulator.authUrl(),
                 "kaizala.webhook-external-url = http://127.0.0.1:" + port,
                 "--port=" + port, "--local-kamelet-dir=" + kamelets.toAbsolutePath())) {
-            run.await("the webhook subscription", () -> simulator.state().webhooks().stream()
-                    .anyMatch(w -> groupId.equals(w.objectId()) && w.callbackUrl().contains(":" + port + "/")));
-            simulator.human("+15550100099").join(groupId);
-            simulator.human("+15550100099").postText(groupId, "hello Pipe");
-            run.await("the member's post in the sink's log", () -> run.output().contains("kaizala-pipe")
-                    && run.output().contains("hello Pipe"));
-            assertThat(run.output()).doesNotContain(KaizalaSimulator.DEFAULT_APPLICATION_SECRET);
+            receivesAMembersPost(run, port, "+15550100099", "hello Pipe", "kaizala-pipe");
         }
+    }
+
+    /** Waits for the run's subscription (its callback on {@code port}), then a member posts and the run logs it. */
+    private static void receivesAMembersPost(CamelRun run, int port, String mobile, String text, String logMarker)
+            throws InterruptedException {
+        run.await("the webhook subscription", () -> simulator.state().webhooks().stream()
+                .anyMatch(w -> groupId.equals(w.objectId()) && w.callbackUrl().contains(":" + port + "/")));
+        simulator.human(mobile).join(groupId);
+        simulator.human(mobile).postText(groupId, text);
+        run.await("the member's post in the log", () -> run.output().contains(logMarker) && run.output().contains(text));
+        assertThat(run.output()).doesNotContain(KaizalaSimulator.DEFAULT_APPLICATION_SECRET);
     }
 
     /**
