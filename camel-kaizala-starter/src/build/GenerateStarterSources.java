@@ -44,6 +44,10 @@ public class GenerateStarterSources {
         for (Map.Entry<String, JsonNode> entry : catalog.path("componentProperties").properties()) {
             JsonNode option = entry.getValue();
             String javaType = WRAPPERS.getOrDefault(option.path("javaType").asText(), option.path("javaType").asText());
+            if ("duration".equals(option.path("type").asText()) && "java.lang.Long".equals(javaType)) {
+                // Spring binds 15000 (milliseconds) and 15s alike; Camel converts the Duration for the component
+                javaType = "java.time.Duration";
+            }
             if ("object".equals(option.path("type").asText()) && !javaType.startsWith("java.")) {
                 beanTypes.add(javaType);
             }
@@ -137,6 +141,7 @@ public class GenerateStarterSources {
                 case "java.lang.String" -> " = \"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
                 case "java.lang.Long" -> " = " + value + "L";
                 case "java.lang.Integer", "java.lang.Boolean" -> " = " + value;
+                case "java.time.Duration" -> " = java.time.Duration.ofMillis(" + value + ")";
                 default -> "";
             };
         }

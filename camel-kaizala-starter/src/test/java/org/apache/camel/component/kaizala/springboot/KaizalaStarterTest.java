@@ -106,7 +106,8 @@ class KaizalaStarterTest {
         KaizalaConfiguration configuration = camelContext.getComponent("kaizala", KaizalaComponent.class).getConfiguration();
 
         assertThat(configuration.getMaxRetries()).isEqualTo(5);
-        assertThat(configuration.getResponseTimeout()).isEqualTo(20_000L);
+        assertThat(configuration.getResponseTimeout()).as("a duration in milliseconds").isEqualTo(20_000L);
+        assertThat(configuration.getRetryMaxDelay()).as("a duration with its unit, 2s").isEqualTo(2_000L);
         assertThat(configuration.getApplicationId()).isEqualTo(KaizalaSimulator.DEFAULT_APPLICATION_ID);
         assertThat(configuration.getWebhookExternalUrl()).startsWith("http://127.0.0.1:");
         assertThat(configuration.getTokenStore()).as("token-store = #applicationTokenStore")
