@@ -8,7 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
+import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
+import org.apache.camel.ExtendedCamelContext;
 import org.apache.camel.component.kaizala.internal.HttpTransport;
 import org.apache.camel.component.kaizala.internal.KaizalaClient;
 import org.apache.camel.component.kaizala.internal.LocalRateLimiter;
@@ -18,6 +20,7 @@ import org.apache.camel.component.kaizala.internal.TokenManager;
 import org.apache.camel.component.kaizala.internal.Waits;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.CamelContextHelper;
 import org.apache.camel.support.HealthCheckComponent;
 
 /**
@@ -56,7 +59,31 @@ public class KaizalaComponent extends HealthCheckComponent {
     private record TokenState(KaizalaClient.Settings first, TokenManager tokens) {
     }
 
+    /**
+     * The secret options whose names Camel does not recognise as secrets ({@code SensitiveUtils} knows
+     * {@code refreshToken} and {@code accessToken}, not these), so that Camel Main's and Camel JBang's start-up summary
+     * of {@code camel.*} properties masks them too.
+     */
+    static final String SENSITIVE_KEYWORDS = "applicationSecret,callbackToken";
+
     public KaizalaComponent() {
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        addSensitiveKeywords(getCamelContext());
+    }
+
+    /** Adds {@link #SENSITIVE_KEYWORDS} to the context's additional sensitive keywords, keeping the user's own. */
+    static void addSensitiveKeywords(CamelContext camelContext) {
+        if (!CamelContextHelper.containsSensitive(camelContext, "applicationSecret")
+            || !CamelContextHelper.containsSensitive(camelContext, "callbackToken")) {
+            ExtendedCamelContext extension = camelContext.getCamelContextExtension();
+            String current = extension.getAdditionalSensitiveKeywords();
+            extension.setAdditionalSensitiveKeywords(
+                    current == null || current.isBlank() ? SENSITIVE_KEYWORDS : current + "," + SENSITIVE_KEYWORDS);
+        }
     }
 
     @Override
