@@ -1,0 +1,116 @@
+package io.github.camelkaizala.quarkus;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
+import jakarta.inject.Singleton;
+
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.vertx.http.HttpServerStart;
+import io.quarkus.vertx.http.HttpsServerStart;
+import org.apache.camel.CamelContext;
+import org.apache.camel.NamedNode;
+import org.apache.camel.Route;
+import org.apache.camel.component.kaizala.KaizalaConfiguration;
+import org.apache.camel.component.kaizala.KaizalaEndpoint;
+import org.apache.camel.spi.RoutePolicy;
+import org.apache.camel.spi.RoutePolicyFactory;
+import org.apache.camel.support.RoutePolicySupport;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
+
+/**
+ * Starts the {@code kaizala:events} routes once Quarkus's HTTP server listens. Camel Quarkus starts Camel before the
+ * HTTP server accepts connections, and a {@code kaizala:events} consumer subscribes while it starts: Kaizala first
+ * calls the callback (the validation handshake), which nothing would answer yet. So while Camel starts, such a route
+ * is held back (its autoStartup cleared), and it is started when Quarkus reports its HTTP or HTTPS server listening.
+ * Other routes start as usual. In dev mode the server keeps listening across live reloads: from the second start on,
+ * nothing is held back.
+ *
+ * <p>With {@value #LOCAL_CALLBACK}{@code =true} (set by Kaizala Dev Services), an events endpoint without
+ * {@code webhookExternalUrl} gets {@code http://localhost:<actual HTTP port>}: the simulator runs on this machine.
+ */
+@Singleton
+public class KaizalaEventRoutes implements RoutePolicyFactory {
+
+    /** Set by Dev Services only: the callback is this application's own HTTP server on localhost. */
+    public static final String LOCAL_CALLBACK = "kaizala.devservices.local-callback";
+
+    private static final Logger LOG = Logger.getLogger(KaizalaEventRoutes.class);
+
+    /** Like Quarkus's HTTP server, this outlives a dev-mode restart (extension classes are not reloaded). */
+    private static volatile boolean listening;
+
+    private final List<Route> heldBack = new ArrayList<>();
+
+    @Override
+    public RoutePolicy createRoutePolicy(CamelContext context, String routeId, NamedNode route) {
+        return new RoutePolicySupport() {
+            @Override
+            public void onInit(Route route) {
+                holdBack(route);
+            }
+        };
+    }
+
+    private synchronized void holdBack(Route route) {
+        if (!listening && isEvents(route) && !Boolean.FALSE.equals(route.isAutoStartup())
+                && !Boolean.FALSE.equals(route.getCamelContext().isAutoStartup())) {
+            route.setAutoStartup(false);
+            heldBack.add(route);
+            LOG.infof("Route %s (kaizala:events) starts once the HTTP server listens, so that Kaizala's validation"
+                      + " handshake reaches its callback", route.getRouteId());
+        }
+    }
+
+    void httpServerStarted(@ObservesAsync HttpServerStart event) {
+        serverListening();
+    }
+
+    void httpsServerStarted(@ObservesAsync HttpsServerStart event) {
+        serverListening();
+    }
+
+    void stopped(@Observes ShutdownEvent event) {
+        synchronized (this) {
+            heldBack.clear();
+        }
+        if (LaunchMode.current() != LaunchMode.DEVELOPMENT) {
+            listening = false; // Quarkus closes its HTTP server; in dev mode it keeps it for the next start
+        }
+    }
+
+    private void serverListening() {
+        List<Route> routes;
+        synchronized (this) {
+            listening = true;
+            routes = List.copyOf(heldBack);
+            heldBack.clear();
+        }
+        for (Route route : routes) {
+            route.setAutoStartup(true);
+            localCallback(((KaizalaEndpoint) route.getEndpoint()).getConfiguration());
+            try {
+                route.getCamelContext().getRouteController().startRoute(route.getRouteId());
+            } catch (Exception e) {
+                LOG.errorf(e, "Could not start route %s (kaizala:events): %s", route.getRouteId(), e.getMessage());
+            }
+        }
+    }
+
+    private static void localCallback(KaizalaConfiguration options) {
+        boolean local = ConfigProvider.getConfig().getOptionalValue(LOCAL_CALLBACK, Boolean.class).orElse(false);
+        // Quarkus sets quarkus.http.port to the port it actually listens on (a random test port included)
+        String port = System.getProperty("quarkus.http.port");
+        if (local && options.getWebhookExternalUrl() == null && port != null) {
+            options.setWebhookExternalUrl("http://localhost:" + port);
+        }
+    }
+
+    private static boolean isEvents(Route route) {
+        return route.getEndpoint() instanceof KaizalaEndpoint endpoint && "events".equals(endpoint.getResource());
+    }
+}
