@@ -5,10 +5,13 @@ import java.util.List;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import io.quarkus.registry.ValueRegistry;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.vertx.http.HttpServer;
 import io.quarkus.vertx.http.HttpServerStart;
 import io.quarkus.vertx.http.HttpsServerStart;
 import org.apache.camel.CamelContext;
@@ -31,7 +34,8 @@ import org.jboss.logging.Logger;
  * nothing is held back.
  *
  * <p>With {@value #LOCAL_CALLBACK}{@code =true} (set by Kaizala Dev Services), an events endpoint without
- * {@code webhookExternalUrl} gets {@code http://localhost:<actual HTTP port>}: the simulator runs on this machine.
+ * {@code webhookExternalUrl} gets the HTTP server's local base URL ({@code http://localhost:<actual port>}): the
+ * simulator runs on this machine.
  */
 @Singleton
 public class KaizalaEventRoutes implements RoutePolicyFactory {
@@ -45,6 +49,9 @@ public class KaizalaEventRoutes implements RoutePolicyFactory {
     private static volatile boolean listening;
 
     private final List<Route> heldBack = new ArrayList<>();
+
+    @Inject
+    ValueRegistry values;
 
     @Override
     public RoutePolicy createRoutePolicy(CamelContext context, String routeId, NamedNode route) {
@@ -92,7 +99,7 @@ public class KaizalaEventRoutes implements RoutePolicyFactory {
         }
         for (Route route : routes) {
             route.setAutoStartup(true);
-            localCallback(((KaizalaEndpoint) route.getEndpoint()).getConfiguration());
+            localCallback(route);
             try {
                 route.getCamelContext().getRouteController().startRoute(route.getRouteId());
             } catch (Exception e) {
@@ -101,13 +108,17 @@ public class KaizalaEventRoutes implements RoutePolicyFactory {
         }
     }
 
-    private static void localCallback(KaizalaConfiguration options) {
+    private void localCallback(Route route) {
+        KaizalaConfiguration options = ((KaizalaEndpoint) route.getEndpoint()).getConfiguration();
         boolean local = ConfigProvider.getConfig().getOptionalValue(LOCAL_CALLBACK, Boolean.class).orElse(false);
-        // Quarkus sets quarkus.http.port to the port it actually listens on (a random test port included)
-        String port = System.getProperty("quarkus.http.port");
-        if (local && options.getWebhookExternalUrl() == null && port != null) {
-            options.setWebhookExternalUrl("http://localhost:" + port);
+        if (!local || options.getWebhookExternalUrl() != null) {
+            return;
         }
+        // where the server actually listens (a random test port included)
+        String base = values.get(HttpServer.HTTP_SERVER).getLocalBaseUri().toString().replaceAll("/+$", "");
+        LOG.infof("Route %s (kaizala:events): the Kaizala simulator of Dev Services calls back %s", route.getRouteId(),
+                base);
+        options.setWebhookExternalUrl(base);
     }
 
     private static boolean isEvents(Route route) {

@@ -1,7 +1,6 @@
 package io.github.camelkaizala.quarkus.deployment;
 
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 import io.github.camelkaizala.quarkus.KaizalaEventRoutes;
@@ -9,6 +8,7 @@ import io.github.camelkaizala.simulator.KaizalaSimulator;
 import io.quarkus.deployment.IsDevServicesSupportedByLaunchMode;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.BuildSteps;
+import io.quarkus.deployment.builditem.CuratedApplicationShutdownBuildItem;
 import io.quarkus.deployment.builditem.DevServicesResultBuildItem;
 import io.quarkus.deployment.dev.devservices.DevServicesConfig;
 import io.quarkus.runtime.configuration.ConfigUtils;
@@ -27,8 +27,11 @@ class KaizalaDevServicesProcessor {
 
     private static final Logger LOG = Logger.getLogger(KaizalaDevServicesProcessor.class);
 
+    /** One simulator for the life of the application: dev-mode restarts keep it (and its state). */
+    private static volatile KaizalaSimulatorService running;
+
     @BuildStep
-    DevServicesResultBuildItem simulator(KaizalaBuildTimeConfig config) {
+    DevServicesResultBuildItem simulator(KaizalaBuildTimeConfig config, CuratedApplicationShutdownBuildItem shutdown) {
         if (!config.devservices().enabled()) {
             LOG.debug("Not starting Dev Services for Kaizala: quarkus.kaizala.devservices.enabled=false");
             return null;
@@ -39,25 +42,43 @@ class KaizalaDevServicesProcessor {
             LOG.debugf("Not starting Dev Services for Kaizala: %s is configured", configured);
             return null;
         }
-        Map<String, Function<KaizalaSimulatorService, String>> settings = Map.of(
-                PREFIX + "auth-url", KaizalaSimulatorService::authUrl,
-                PREFIX + "application-id", s -> KaizalaSimulator.DEFAULT_APPLICATION_ID,
-                PREFIX + "application-secret", s -> KaizalaSimulator.DEFAULT_APPLICATION_SECRET,
-                PREFIX + "refresh-token", s -> KaizalaSimulator.DEFAULT_REFRESH_TOKEN,
-                PREFIX + "group-id", KaizalaSimulatorService::groupId,
-                // the simulator calls back this application over plain HTTP on localhost
-                PREFIX + "allow-insecure-webhook-url", s -> "true",
-                KaizalaEventRoutes.LOCAL_CALLBACK, s -> "true",
-                GROUP_ID, KaizalaSimulatorService::groupId);
         String groupName = config.devservices().groupName();
-        return DevServicesResultBuildItem.<KaizalaSimulatorService> owned()
-                .feature(KaizalaProcessor.FEATURE)
-                .serviceName("kaizala-simulator")
-                .serviceConfig(groupName)
-                .startable(() -> new KaizalaSimulatorService(groupName))
-                .postStartHook(KaizalaDevServicesProcessor::started)
-                .configProvider(settings)
+        KaizalaSimulatorService simulator = running;
+        if (simulator == null || !simulator.groupName().equals(groupName)) {
+            if (simulator != null) {
+                simulator.close();
+            }
+            simulator = new KaizalaSimulatorService(groupName);
+            started(simulator);
+            running = simulator;
+            shutdown.addCloseTask(KaizalaDevServicesProcessor::stop, true);
+        }
+        return DevServicesResultBuildItem.discovered()
+                .name(KaizalaProcessor.FEATURE)
+                .description("Kaizala simulator " + simulator.baseUri())
+                .config(settings(simulator))
                 .build();
+    }
+
+    /** What the application gets: the component pointed at the simulator, with its connector and group. */
+    static Map<String, String> settings(KaizalaSimulatorService simulator) {
+        return Map.of(
+                PREFIX + "auth-url", simulator.authUrl(),
+                PREFIX + "application-id", KaizalaSimulator.DEFAULT_APPLICATION_ID,
+                PREFIX + "application-secret", KaizalaSimulator.DEFAULT_APPLICATION_SECRET,
+                PREFIX + "refresh-token", KaizalaSimulator.DEFAULT_REFRESH_TOKEN,
+                PREFIX + "group-id", simulator.groupId(),
+                // the simulator calls back this application over plain HTTP on localhost
+                PREFIX + "allow-insecure-webhook-url", "true",
+                KaizalaEventRoutes.LOCAL_CALLBACK, "true",
+                GROUP_ID, simulator.groupId());
+    }
+
+    private static synchronized void stop() {
+        if (running != null) {
+            running.close();
+            running = null;
+        }
     }
 
     private static void started(KaizalaSimulatorService simulator) {
@@ -66,7 +87,7 @@ class KaizalaDevServicesProcessor {
         LOG.infof("Dev Services for Kaizala started the Kaizala simulator at %s: token service %s, connector %s"
                   + " (applicationSecret and refreshToken: the simulator's fixed dummies, not shown), group '%s' %s"
                   + " (camel.component.kaizala.group-id, also %s)",
-                simulator.getConnectionInfo(), simulator.authUrl(), KaizalaSimulator.DEFAULT_APPLICATION_ID,
+                simulator.baseUri(), simulator.authUrl(), KaizalaSimulator.DEFAULT_APPLICATION_ID,
                 simulator.groupName(), simulator.groupId(), GROUP_ID);
     }
 }

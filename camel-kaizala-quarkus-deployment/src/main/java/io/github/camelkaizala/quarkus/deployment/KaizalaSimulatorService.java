@@ -1,23 +1,22 @@
 package io.github.camelkaizala.quarkus.deployment;
 
 import io.github.camelkaizala.simulator.KaizalaSimulator;
-import io.quarkus.deployment.builditem.Startable;
 
-/** The Kaizala simulator as a Dev Service: started in the build's JVM on a free port of 127.0.0.1, one group seeded. */
-final class KaizalaSimulatorService implements Startable {
+/** The Kaizala simulator as a Dev Service: runs in the build's JVM on a free port of 127.0.0.1, with one group seeded. */
+final class KaizalaSimulatorService implements AutoCloseable {
 
     private final String groupName;
-    private volatile KaizalaSimulator simulator;
-    private volatile String groupId;
+    private final KaizalaSimulator simulator;
+    private final String groupId;
 
     KaizalaSimulatorService(String groupName) {
         this.groupName = groupName;
+        this.simulator = KaizalaSimulator.start();
+        this.groupId = simulator.state().createGroup(groupName).id();
     }
 
-    @Override
-    public void start() {
-        simulator = KaizalaSimulator.start();
-        groupId = simulator.state().createGroup(groupName).id();
+    String baseUri() {
+        return simulator.baseUri();
     }
 
     String authUrl() {
@@ -33,19 +32,7 @@ final class KaizalaSimulatorService implements Startable {
     }
 
     @Override
-    public String getConnectionInfo() {
-        return simulator.baseUri();
-    }
-
-    @Override
-    public String getContainerId() {
-        return null; // in-process, no container
-    }
-
-    @Override
     public void close() {
-        if (simulator != null) {
-            simulator.close();
-        }
+        simulator.close();
     }
 }
