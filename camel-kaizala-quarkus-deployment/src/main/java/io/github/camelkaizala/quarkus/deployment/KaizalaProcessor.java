@@ -12,6 +12,7 @@ import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.ExtensionSslNativeSupportBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.IndexDependencyBuildItem;
+import io.quarkus.deployment.builditem.nativeimage.ExcludeConfigBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.NativeImageResourcePatternsBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
 import org.apache.camel.quarkus.core.deployment.spi.RuntimeCamelContextCustomizerBuildItem;
@@ -49,6 +50,16 @@ class KaizalaProcessor {
         return JACKSON_PACKAGES.stream()
                 .flatMap(pkg -> index.getClassesInPackage(pkg).stream())
                 .map(ClassInfo::name).map(DotName::toString).sorted().toList();
+    }
+
+    /**
+     * The component jar also carries a static reflect-config.json for native builds without Quarkus; under Quarkus the
+     * registration above (checked by JacksonReflectionTest) is the only one.
+     */
+    @BuildStep
+    ExcludeConfigBuildItem staticReflectConfig() {
+        return new ExcludeConfigBuildItem("camel-kaizala-[^/]*\\.jar",
+                "/META-INF/native-image/io.github.camelkaizala/camel-kaizala/reflect-config.json");
     }
 
     /** The Kamelets and the catalog JSON the jar carries (Camel JBang, Kaoto and the dev consoles read them). */
