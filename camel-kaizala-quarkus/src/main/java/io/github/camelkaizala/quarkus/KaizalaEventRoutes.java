@@ -58,13 +58,19 @@ public class KaizalaEventRoutes implements RoutePolicyFactory {
         return new RoutePolicySupport() {
             @Override
             public void onInit(Route route) {
-                holdBack(route);
+                routeInitialised(route);
             }
         };
     }
 
-    private synchronized void holdBack(Route route) {
-        if (!listening && isEvents(route) && !Boolean.FALSE.equals(route.isAutoStartup())
+    /** Holds a kaizala:events route back until the server listens, or, when it already does, just sets its callback. */
+    private synchronized void routeInitialised(Route route) {
+        if (!isEvents(route)) {
+            return;
+        }
+        if (listening) {
+            localCallback(route); // a dev-mode restart: the server still listens
+        } else if (!Boolean.FALSE.equals(route.isAutoStartup())
                 && !Boolean.FALSE.equals(route.getCamelContext().isAutoStartup())) {
             route.setAutoStartup(false);
             heldBack.add(route);
