@@ -15,10 +15,12 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * GraalVM native images (Camel Quarkus native, or any native build) need reflection registered for the classes
- * Jackson binds: the jar carries META-INF/native-image/io.github.camelkaizala/camel-kaizala/reflect-config.json, which
- * native-image reads from the classpath. It must list every class of the model and event packages (a new model class
- * added without it would fail only in a native build), with constructors, methods and fields.
+ * GraalVM native images built without Quarkus (a Camel Main application through native-image, Spring Boot AOT) need
+ * reflection registered for the classes Jackson binds: the jar carries
+ * META-INF/native-image/io.github.camelkaizala/camel-kaizala/reflect-config.json, which native-image reads from the
+ * classpath. It must list every class of the model and event packages (a new model class added without it would fail
+ * only in a native build), with constructors, methods and fields. (Under Quarkus the camel-kaizala-quarkus extension
+ * registers the same classes from the Jandex index and excludes this file; JacksonReflectionTest checks that one.)
  */
 class NativeImageConfigTest {
 

@@ -1,94 +1,132 @@
 package io.github.camelkaizala.quarkus.itest;
 
+import java.net.URL;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
 
-import io.github.camelkaizala.simulator.Delivery;
-import io.github.camelkaizala.simulator.Message;
-import io.github.camelkaizala.simulator.Webhook;
-import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.ServiceStatus;
+import org.apache.camel.component.kaizala.KaizalaConstants;
+import org.apache.camel.component.kaizala.model.Webhook;
+import org.apache.camel.component.kaizala.model.WebhooksResponse;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.spi.SupervisingRouteController;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import static io.github.camelkaizala.quarkus.itest.KaizalaSimulatorResource.groupId;
-import static io.github.camelkaizala.quarkus.itest.KaizalaSimulatorResource.simulator;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 /**
- * The Quarkus application of this module (YAML routes in src/main/resources/routes) on Camel Quarkus 3.31.0: a
- * platform-http request makes a route send through kaizala:messages, and a kaizala:events route receives the events
- * the simulator delivers to Quarkus's HTTP server.
+ * The Quarkus application of this module (YAML routes in src/main/resources/routes) on the camel-kaizala-quarkus
+ * extension, with nothing configured for Kaizala and no test resource: the extension's Dev Services start the Kaizala
+ * simulator and point the component at it. A platform-http request makes a route send through kaizala:messages; the
+ * simulator turns the message into a TextMessageCreated event and delivers it to the kaizala:events route on Quarkus's
+ * HTTP server.
  */
 @QuarkusTest
-@WithTestResource(KaizalaSimulatorResource.class)
 class KaizalaQuarkusTest {
+
+    /** The connector's user in the simulator: the author of what the application posts. */
+    static final String SIMULATOR_USER = "+15550100000";
 
     @Inject
     CamelContext camel;
 
     @Inject
+    ProducerTemplate producer;
+
+    @Inject
     ReceivedEvents received;
 
+    @Inject
+    RouteStarts routeStarts;
+
+    @ConfigProperty(name = "kaizala.devservices.group-id")
+    String groupId;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @ConfigProperty(name = "camel.component.kaizala.auth-url")
+    String authUrl;
+
     @Test
-    void runsOnCamel4170() {
+    void devServicesPointTheComponentAtTheSimulator() {
         assertThat(camel.getVersion()).isEqualTo("4.17.0");
+        assertThat(authUrl).matches("http://127\\.0\\.0\\.1:\\d+/v1");
+        assertThat(groupId).isNotBlank();
         assertThat(camel.getRoutes()).extracting(r -> r.getRouteId()).contains("send-to-kaizala", "kaizala-events");
     }
 
     @Test
-    void aYamlRouteSendsThroughTheComponent() {
-        String referenceId = given().body("Hello from Camel Quarkus")
-                .when().post("/kaizala/messages")
-                .then().statusCode(200)
-                .extract().asString();
+    void theEventsRouteStartsOnceTheHttpServerListensWithoutARouteController() {
+        assertThat(camel.getRouteController()).isNotInstanceOf(SupervisingRouteController.class);
+        awaitTrue("the kaizala-events route started",
+                () -> camel.getRouteController().getRouteStatus("kaizala-events") == ServiceStatus.Started);
+        // the other routes start with Camel, before the server listens; the events route only once it does
+        assertThat(routeStarts.serverListening()).containsEntry("send-to-kaizala", false)
+                .containsEntry("kaizala-events", true);
 
-        List<Message> messages = simulator.state().group(groupId).orElseThrow().messages();
-        assertThat(messages).anySatisfy(m -> {
-            assertThat(m.referenceId()).isEqualTo(referenceId);
-            assertThat(m.text()).isEqualTo("Hello from Camel Quarkus");
+        // what Kaizala holds: one active subscription of the group, calling back this application on its test port
+        int port = root.getPort();
+        WebhooksResponse webhooks = producer.requestBodyAndHeader("kaizala:webhooks/list", null,
+                KaizalaConstants.OBJECT_ID, groupId, WebhooksResponse.class);
+        List<Webhook> ours = webhooks.webhooks();
+        assertThat(ours).singleElement().satisfies(webhook -> {
+            assertThat(webhook.callbackUrl()).isEqualTo(
+                    "http://localhost:" + port + "/kaizala/events/" + groupId);
+            assertThat(webhook.active()).isNotEqualTo(Boolean.FALSE);
         });
     }
 
     @Test
-    void aYamlRouteReceivesEventsOverPlatformHttp() {
-        // the route subscribed on start (retried by the supervising route controller until Quarkus's HTTP server
-        // listened): Kaizala's validation handshake reached the callback
-        Webhook webhook = await("the kaizala-events route subscribes", () -> simulator.state().webhooks().stream()
-                .filter(w -> w.objectId().equals(groupId)).findFirst().orElse(null));
-        assertThat(webhook.callbackUrl())
-                .isEqualTo("http://127.0.0.1:" + KaizalaSimulatorResource.httpPort + "/kaizala/events/" + groupId);
-        assertThat(simulator.webhooks().handshakes()).anySatisfy(h -> assertThat(h.ok()).isTrue());
+    void aRouteSendsToTheSimulatorAndTheEventsRouteReceivesTheMessageBack() {
+        String text = "Hello from Camel Quarkus " + UUID.randomUUID();
+        String referenceId = given().body(text)
+                .when().post("/kaizala/messages")
+                .then().statusCode(200)
+                .extract().asString();
+        assertThat(referenceId).isNotBlank();
 
-        // events of earlier tests (the send above makes a TextMessageCreated too) are delivered first
-        assertThat(simulator.awaitIdle(Duration.ofSeconds(10))).isTrue();
-        int before = (int) simulator.deliveries().stream().filter(Delivery::delivered).count();
-
-        simulator.human(KaizalaSimulatorResource.MEMBER).postText(groupId, "Hi from a Kaizala user");
-
-        // Kaizala hears 200 only once the route took the event
-        List<Delivery> delivered = simulator.awaitDelivered(before + 1, Duration.ofSeconds(10));
-        Delivery ours = delivered.get(delivered.size() - 1);
-        assertThat(ours.status()).isEqualTo(200);
-        assertThat(ours.eventType()).isEqualTo("TextMessageCreated");
-        assertThat(received.events()).anySatisfy(e -> {
-            assertThat(e.eventId()).isEqualTo(ours.eventId());
+        awaitTrue("the TextMessageCreated event of the message sent", () -> received.events().stream()
+                .anyMatch(e -> text.equals(e.text())));
+        assertThat(received.events()).filteredOn(e -> text.equals(e.text())).singleElement().satisfies(e -> {
             assertThat(e.eventType()).isEqualTo("TextMessageCreated");
-            assertThat(e.fromUser()).isEqualTo(KaizalaSimulatorResource.MEMBER);
-            assertThat(e.text()).isEqualTo("Hi from a Kaizala user");
+            assertThat(e.fromUser()).isEqualTo(SIMULATOR_USER);
+            assertThat(e.eventId()).isNotBlank();
         });
     }
 
-    private static <T> T await(String what, Supplier<T> value) {
+    @Test
+    void theComponentsHealthChecksAreUpInQuarkusHealth() {
+        awaitTrue("the kaizala-events route started",
+                () -> camel.getRouteController().getRouteStatus("kaizala-events") == ServiceStatus.Started);
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'camel-consumers' }.status", equalTo("UP"));
+        // among them, the kaizala:events consumer's own check (token obtainable, webhook registered)
+        List<HealthCheck> consumers = HealthCheckHelper.getHealthCheckRepository(camel, "consumers").stream().toList();
+        assertThat(consumers).extracting(HealthCheck::getId).contains("consumer:kaizala-events");
+        HealthCheck.Result result = consumers.stream().filter(c -> c.getId().equals("consumer:kaizala-events"))
+                .findFirst().orElseThrow().call();
+        assertThat(result.getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(result.getDetails()).containsKey("kaizala.webhookId");
+    }
+
+    private static void awaitTrue(String what, Supplier<Boolean> condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        for (T v = value.get(); ; v = value.get()) {
-            if (v != null) {
-                return v;
-            }
+        while (!condition.get()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError(what + ": not within 30 s");
             }
