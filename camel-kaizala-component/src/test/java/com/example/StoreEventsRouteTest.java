@@ -55,6 +55,7 @@ class StoreEventsRouteTest extends CamelTestSupport {
     protected RouteBuilder createRouteBuilder() {
         groupId = kaizala.state().createGroup("Store managers").id();
         return new RouteBuilder() {
+
             @Override
             public void configure() {
                 // the route under test; no webhookExternalUrl: Kaizala (the simulator) runs on loopback

@@ -18,8 +18,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 /** Runs {@link SendBenchmark} under JMH's GC profiler: bytes allocated per message, and single-thread messages/s. */
 final class AllocationBenchmark {
 
-    record Figures(MessageClient.Kind client, double bytesPerMessage, double messagesPerSecond, double error) {
-    }
+    record Figures(MessageClient.Kind client, double bytesPerMessage, double messagesPerSecond, double error) {}
 
     /**
      * The consumer side ({@link EventBenchmark}): JMH's average time and bytes per event, and the CPU time the
@@ -27,11 +26,9 @@ final class AllocationBenchmark {
      * other processes waiting for the same CPUs).
      */
     record EventFigures(ConsumerBenchmark.Route route, double nanosPerEvent, double error, double bytesPerEvent,
-                        double cpuNanosPerEvent) {
-    }
+            double cpuNanosPerEvent) {}
 
-    record Results(Map<MessageClient.Kind, Figures> send, Map<ConsumerBenchmark.Route, EventFigures> events) {
-    }
+    record Results(Map<MessageClient.Kind, Figures> send, Map<ConsumerBenchmark.Route, EventFigures> events) {}
 
     private final Settings settings;
 

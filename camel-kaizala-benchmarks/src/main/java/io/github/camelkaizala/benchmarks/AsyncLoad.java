@@ -24,6 +24,7 @@ import org.apache.hc.core5.concurrent.FutureCallback;
 final class AsyncLoad {
 
     record Result(long ok, long failed, long elapsedNanos, long[] sortedLatencies, String firstError) {
+
         double perSecond() {
             return ok * 1e9 / elapsedNanos;
         }
@@ -44,7 +45,7 @@ final class AsyncLoad {
 
     /** Runs {@code concurrency} request chains for {@code duration}; an answer counts when its status is 2xx. */
     static Result run(CloseableHttpAsyncClient client, Supplier<SimpleHttpRequest> requests, int concurrency,
-                      Duration duration) throws InterruptedException {
+            Duration duration) throws InterruptedException {
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         CountDownLatch done = new CountDownLatch(concurrency);
@@ -70,6 +71,7 @@ final class AsyncLoad {
     }
 
     private static final class Chain implements FutureCallback<SimpleHttpResponse> {
+
         private final CloseableHttpAsyncClient client;
         private final Supplier<SimpleHttpRequest> requests;
         private final long end;
@@ -81,7 +83,7 @@ final class AsyncLoad {
         private long sentAt;
 
         Chain(CloseableHttpAsyncClient client, Supplier<SimpleHttpRequest> requests, long end, Latencies latencies,
-              AtomicLong ok, AtomicLong failed, AtomicReference<String> firstError, CountDownLatch done) {
+                AtomicLong ok, AtomicLong failed, AtomicReference<String> firstError, CountDownLatch done) {
             this.client = client;
             this.requests = requests;
             this.end = end;

@@ -54,7 +54,8 @@ public final class BenchHelper {
                             sim.expireAccessTokens();
                             out.println("OK");
                         }
-                        case "token" -> out.println("OK " + sim.issueAccessToken(KaizalaSimulator.DEFAULT_APPLICATION_ID));
+                        case "token" ->
+                            out.println("OK " + sim.issueAccessToken(KaizalaSimulator.DEFAULT_APPLICATION_ID));
                         case "cpu" -> out.println("OK " + Cpu.processNanos());
                         case "media" -> {
                             Media media = sim.state().media(cmd[1]).orElseThrow();
@@ -77,11 +78,14 @@ public final class BenchHelper {
                             AsyncLoad.Result r = AsyncLoad.run(loadClient, requests, concurrency,
                                     Duration.ofMillis(Long.parseLong(cmd[5])));
                             cpu = Cpu.processNanos() - cpu;
-                            out.println(String.format(Locale.ROOT, "OK %d %d %d %d %.3f %.3f %d %s %d", r.ok(), r.failed(),
+                            out.println(String.format(Locale.ROOT, "OK %d %d %d %d %.3f %.3f %d %s %d", r.ok(),
+                                    r.failed(),
                                     r.elapsedNanos(), warm.ok(), Latencies.percentileMillis(r.sortedLatencies(), 0.5),
                                     Latencies.percentileMillis(r.sortedLatencies(), 0.99), warm.failed(),
-                                    r.firstError() == null ? (warm.firstError() == null ? "-" : oneWord(warm.firstError()))
-                                            : oneWord(r.firstError()), cpu));
+                                    r.firstError() == null
+                                            ? (warm.firstError() == null ? "-" : oneWord(warm.firstError()))
+                                            : oneWord(r.firstError()),
+                                    cpu));
                         }
                         case "quit" -> {
                             out.println("OK");

@@ -31,6 +31,7 @@ final class CamelHttpRouteClient implements MessageClient {
         http.setConnectionsPerRoute(200);
         String base = target.endpointUrl().endsWith("/") ? target.endpointUrl() : target.endpointUrl() + "/";
         context.addRoutes(new RouteBuilder() {
+
             @Override
             public void configure() {
                 from("direct:send").routeId("camel-http")

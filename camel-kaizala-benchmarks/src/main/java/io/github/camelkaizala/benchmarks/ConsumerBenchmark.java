@@ -30,9 +30,8 @@ final class ConsumerBenchmark {
     static final String CALLBACK_TOKEN = "bench-callback-token";
 
     enum Route {
-        KAIZALA("kaizala:events route"),
-        BARE("bare platform-http route"),
-        HAND("hand-written platform-http route");
+
+        KAIZALA("kaizala:events route"), BARE("bare platform-http route"), HAND("hand-written platform-http route");
 
         final String label;
 
@@ -42,7 +41,8 @@ final class ConsumerBenchmark {
     }
 
     record Figures(Route route, int concurrency, long events, long failed, long nanos, double p50, double p99,
-                   long serverCpuNanos, long otherCpuNanos, String firstError) {
+            long serverCpuNanos, long otherCpuNanos, String firstError) {
+
         double otherCpus() {
             return otherCpuNanos / (double) nanos;
         }
@@ -59,7 +59,7 @@ final class ConsumerBenchmark {
     /** Figures per concurrency and route; {@code sentAndRouted} per route: answered 2xx, and taken by the route. */
     /** {@code perRound}: per concurrency and route, its events/s in each measured round, in round order. */
     record Results(Map<Integer, Map<Route, Figures>> byConcurrency, Map<Route, long[]> sentAndRouted,
-                   boolean duplicateDropped, boolean wrongTokenRefused, Map<Integer, Map<Route, double[]>> perRound) {
+            boolean duplicateDropped, boolean wrongTokenRefused, Map<Integer, Map<Route, double[]>> perRound) {
 
         /** {@code route}'s events/s over the bare route's, round by round, sorted. */
         double[] ratios(int concurrency, Route route) {
@@ -97,11 +97,13 @@ final class ConsumerBenchmark {
         kaizala.getConfiguration().setRefreshToken(KaizalaSimulator.DEFAULT_REFRESH_TOKEN);
         context.addComponent("kaizala", kaizala);
         context.addRoutes(new RouteBuilder() {
+
             @Override
             public void configure() {
                 // the subscription is not registered with the simulator: the load generator plays Kaizala
                 from("kaizala:events?groupId=" + groupId + "&webhookExternalUrl=http://127.0.0.1:" + port
-                     + "&allowInsecureWebhookUrl=true&webhookAutoRegister=false&callbackToken=RAW(" + CALLBACK_TOKEN + ")")
+                        + "&allowInsecureWebhookUrl=true&webhookAutoRegister=false&callbackToken=RAW(" + CALLBACK_TOKEN
+                        + ")")
                         .routeId("kaizala")
                         .process(e -> routed.get(Route.KAIZALA).incrementAndGet());
 
@@ -114,16 +116,16 @@ final class ConsumerBenchmark {
                 // what the component does, written by hand: token check, JSON, de-duplication by eventId
                 from("platform-http:/hand/events?httpMethodRestrict=POST").routeId("hand")
                         .choice()
-                            .when(header("kz-callback-token").isNotEqualTo(CALLBACK_TOKEN))
-                                .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(401))
-                                .setBody(constant("unauthorized"))
-                            .otherwise()
-                                .unmarshal().json(Map.class)
-                                .idempotentConsumer(simple("${body[eventId]}"),
-                                        MemoryIdempotentRepository.memoryIdempotentRepository(10_000))
-                                    .process(e -> routed.get(Route.HAND).incrementAndGet())
-                                .end()
-                                .setBody(constant(null))
+                        .when(header("kz-callback-token").isNotEqualTo(CALLBACK_TOKEN))
+                        .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(401))
+                        .setBody(constant("unauthorized"))
+                        .otherwise()
+                        .unmarshal().json(Map.class)
+                        .idempotentConsumer(simple("${body[eventId]}"),
+                                MemoryIdempotentRepository.memoryIdempotentRepository(10_000))
+                        .process(e -> routed.get(Route.HAND).incrementAndGet())
+                        .end()
+                        .setBody(constant(null))
                         .end();
             }
         });
@@ -140,7 +142,8 @@ final class ConsumerBenchmark {
             long[] sent = new long[1];
             Figures f = measureOnce(route, concurrency, time.dividedBy(3).toMillis(), time.toMillis(), sent);
             return String.format(java.util.Locale.ROOT, "%s at %d: %.0f events/s, p50 %.2f ms, p99 %.2f ms, server CPU "
-                    + "%.0f µs/event, failed %d, routed %d of %d", route.label, concurrency, f.perSecond(), f.p50(), f.p99(),
+                    + "%.0f µs/event, failed %d, routed %d of %d", route.label, concurrency, f.perSecond(), f.p50(),
+                    f.p99(),
                     f.serverCpuMicros(), f.failed(), routed.get(route).get(), sent[0]);
         }
     }
@@ -174,9 +177,11 @@ final class ConsumerBenchmark {
             Map<Integer, Map<Route, double[]>> perRound = new LinkedHashMap<>();
             Route[] routes = Route.values();
             if (!settings.initialWarmup().isZero()) {
-                Log.info("consumer: warming every route up (%d s each at 16 connections)", settings.initialWarmup().toSeconds() / 2);
+                Log.info("consumer: warming every route up (%d s each at 16 connections)",
+                        settings.initialWarmup().toSeconds() / 2);
                 for (Route route : routes) {
-                    measureOnce(route, 16, settings.initialWarmup().toMillis() / 4, settings.initialWarmup().toMillis() / 4,
+                    measureOnce(route, 16, settings.initialWarmup().toMillis() / 4,
+                            settings.initialWarmup().toMillis() / 4,
                             sent.get(route));
                 }
             }
@@ -188,7 +193,8 @@ final class ConsumerBenchmark {
                         Route route = routes[(i + round) % routes.length];
                         // the first round's warm-up is longer: it is the route's first load at this concurrency
                         long warm = (round == 0 ? settings.warmup() : settings.warmup().dividedBy(5)).toMillis();
-                        Figures f = measureOnce(route, concurrency, warm, settings.measure().toMillis(), sent.get(route));
+                        Figures f = measureOnce(route, concurrency, warm, settings.measure().toMillis(),
+                                sent.get(route));
                         Log.info("    round %d %-34s %9.0f events/s  (other processes: %.2f CPUs)", round + 1,
                                 route.label, f.perSecond(), f.otherCpus());
                         rounds.computeIfAbsent(route, k -> new ArrayList<>()).add(f);
@@ -198,14 +204,15 @@ final class ConsumerBenchmark {
                 rounds.forEach((route, list) -> row.put(route, add(list)));
                 byConcurrency.put(concurrency, row);
                 Map<Route, double[]> roundFigures = new EnumMap<>(Route.class);
-                rounds.forEach((route, list) -> roundFigures.put(route, list.stream().mapToDouble(Figures::perSecond).toArray()));
+                rounds.forEach((route, list) -> roundFigures.put(route,
+                        list.stream().mapToDouble(Figures::perSecond).toArray()));
                 perRound.put(concurrency, roundFigures);
                 row.forEach((route, f) -> Log.info("  %-34s %9.0f events/s  p50 %6.2f ms  p99 %6.2f ms  failed %d",
                         route.label, f.perSecond(), f.p50(), f.p99(), f.failed()));
             }
             Map<Route, long[]> sentAndRouted = new EnumMap<>(Route.class);
             for (Route r : Route.values()) {
-                sentAndRouted.put(r, new long[] { sent.get(r)[0], routed.get(r).get() });
+                sentAndRouted.put(r, new long[]{sent.get(r)[0], routed.get(r).get()});
             }
             // the component's contract, checked once after the load: a redelivery is answered but not routed again,
             // a wrong token is refused
@@ -214,7 +221,7 @@ final class ConsumerBenchmark {
             int again = post(urls.get(Route.KAIZALA), CALLBACK_TOKEN, "dup-check");
             boolean duplicateDropped = first == 200 && again == 200 && routed.get(Route.KAIZALA).get() == before + 1;
             boolean wrongTokenRefused = post(urls.get(Route.KAIZALA), "wrong", "token-check") == 401
-                                        && routed.get(Route.KAIZALA).get() == before + 1;
+                    && routed.get(Route.KAIZALA).get() == before + 1;
             return new Results(byConcurrency, sentAndRouted, duplicateDropped, wrongTokenRefused, perRound);
         } finally {
             context.close();

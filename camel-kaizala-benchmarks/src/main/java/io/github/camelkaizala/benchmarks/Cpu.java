@@ -15,7 +15,8 @@ final class Cpu {
     }
 
     static long processNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** CPU time all processes of the machine have used (user, nice, system, irq, softirq); -1 when unknown. */
@@ -23,7 +24,7 @@ final class Cpu {
         try {
             String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
             long busy = Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]) + Long.parseLong(f[6])
-                        + Long.parseLong(f[7]);
+                    + Long.parseLong(f[7]);
             return busy * NANOS_PER_TICK;
         } catch (IOException | RuntimeException e) {
             return -1;

@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class EventBenchmark {
 
-    @Param({ "KAIZALA", "BARE", "HAND" })
+    @Param({"KAIZALA", "BARE", "HAND"})
     public String route;
 
     private CamelContext context;
@@ -47,6 +47,7 @@ public class EventBenchmark {
     public void start() throws Exception {
         context = new DefaultCamelContext();
         context.addRoutes(new RouteBuilder() {
+
             @Override
             public void configure() {
                 from("direct:kaizala").routeId("kaizala").process(e -> routed.incrementAndGet());
@@ -56,24 +57,24 @@ public class EventBenchmark {
                 });
                 from("direct:hand").routeId("hand")
                         .choice()
-                            .when(header("kz-callback-token").isNotEqualTo(ConsumerBenchmark.CALLBACK_TOKEN))
-                                .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(401))
-                                .setBody(constant("unauthorized"))
-                            .otherwise()
-                                .unmarshal().json(Map.class)
-                                .idempotentConsumer(simple("${body[eventId]}"),
-                                        MemoryIdempotentRepository.memoryIdempotentRepository(10_000))
-                                    .process(e -> routed.incrementAndGet())
-                                .end()
-                                .setBody(constant(null))
+                        .when(header("kz-callback-token").isNotEqualTo(ConsumerBenchmark.CALLBACK_TOKEN))
+                        .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(401))
+                        .setBody(constant("unauthorized"))
+                        .otherwise()
+                        .unmarshal().json(Map.class)
+                        .idempotentConsumer(simple("${body[eventId]}"),
+                                MemoryIdempotentRepository.memoryIdempotentRepository(10_000))
+                        .process(e -> routed.incrementAndGet())
+                        .end()
+                        .setBody(constant(null))
                         .end();
             }
         });
         context.start();
         processor = switch (route) {
             case "KAIZALA" -> context.getEndpoint("kaizala:events?groupId=" + EventPayload.GROUP_ID
-                                                  + "&webhookAutoRegister=false&callbackToken=RAW("
-                                                  + ConsumerBenchmark.CALLBACK_TOKEN + ")", KaizalaEndpoint.class)
+                    + "&webhookAutoRegister=false&callbackToken=RAW("
+                    + ConsumerBenchmark.CALLBACK_TOKEN + ")", KaizalaEndpoint.class)
                     .createWebhookHandler(context.getRoute("kaizala").getProcessor());
             case "BARE" -> context.getRoute("bare").getProcessor();
             case "HAND" -> context.getRoute("hand").getProcessor();

@@ -41,7 +41,8 @@ final class Helper implements AutoCloseable {
         // with four clients of 64 connections each, pooled connections would be reset under the clients; and one idle
         // for 30 s (idleInterval), which a client waiting for its turn may well be
         List<String> command = Jvm.command(List.of("-Xms4g", "-Xmx4g", "-XX:+UseParallelGC",
-                "-Dsun.net.httpserver.maxIdleConnections=2000", "-Dsun.net.httpserver.idleInterval=600"), BenchHelper.class);
+                "-Dsun.net.httpserver.maxIdleConnections=2000", "-Dsun.net.httpserver.idleInterval=600"),
+                BenchHelper.class);
         command.addAll(List.of(simulatorArgs));
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         return new Helper(p);
@@ -91,7 +92,7 @@ final class Helper implements AutoCloseable {
 
     /** A load run: tells {@code started} once the warm-up is over and the measured run begins. */
     synchronized String[] load(String url, String token, int concurrency, long warmupMillis, long measureMillis,
-                               Runnable started) throws IOException {
+            Runnable started) throws IOException {
         out.println("load " + url + " " + token + " " + concurrency + " " + warmupMillis + " " + measureMillis);
         String line = readLine();
         if (!"STARTED".equals(line)) {

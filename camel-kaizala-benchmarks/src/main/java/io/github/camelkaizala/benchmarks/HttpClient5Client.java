@@ -35,7 +35,8 @@ final class HttpClient5Client implements MessageClient {
         SimpleHttpRequest request = SimpleRequestBuilder.post(url)
                 .setHeader("accessToken", token)
                 .setHeader("Accept", "application/json")
-                .setBody(("{\"message\": \"" + text + "\"}").getBytes(StandardCharsets.UTF_8), ContentType.APPLICATION_JSON)
+                .setBody(("{\"message\": \"" + text + "\"}").getBytes(StandardCharsets.UTF_8),
+                        ContentType.APPLICATION_JSON)
                 .build();
         SimpleHttpResponse response = client.execute(request, null).get();
         String body = response.getBodyText();

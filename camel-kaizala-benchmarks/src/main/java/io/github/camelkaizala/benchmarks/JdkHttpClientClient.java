@@ -30,7 +30,8 @@ final class JdkHttpClientClient implements MessageClient {
                 .header("accessToken", token)
                 .header("Accept", "application/json")
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(("{\"message\": \"" + text + "\"}").getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers
+                        .ofByteArray(("{\"message\": \"" + text + "\"}").getBytes(StandardCharsets.UTF_8)))
                 .build();
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200 || !response.body().contains("referenceId")) {

@@ -34,6 +34,7 @@ final class KaizalaRouteClient implements MessageClient {
         configuration.setMaxRetries(0);
         context.addComponent("kaizala", kaizala);
         context.addRoutes(new RouteBuilder() {
+
             @Override
             public void configure() {
                 from("direct:send").routeId("kaizala")

@@ -11,6 +11,7 @@ final class Log {
     }
 
     static void info(String format, Object... args) {
-        System.err.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + String.format(Locale.ROOT, format, args));
+        System.err.println(
+                LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + String.format(Locale.ROOT, format, args));
     }
 }

@@ -8,14 +8,14 @@ import java.util.Properties;
 
 /** What the figures were measured on. */
 record Machine(int cpus, String cpuModel, String memory, String os, String jvm, String camel, String httpClient5,
-               String vertx, String jackson) {
+        String vertx, String jackson) {
 
     static Machine describe() {
         return new Machine(Runtime.getRuntime().availableProcessors(), procField("/proc/cpuinfo", "model name"),
                 memTotal(), System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                            + System.getProperty("os.arch"),
+                        + System.getProperty("os.arch"),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " ("
-                + System.getProperty("java.vm.vendor") + ")",
+                        + System.getProperty("java.vm.vendor") + ")",
                 mavenVersion("org.apache.camel", "camel-api"),
                 mavenVersion("org.apache.httpcomponents.client5", "httpclient5"),
                 mavenVersion("io.vertx", "vertx-core"),

@@ -27,7 +27,7 @@ final class ProducerBenchmark {
 
     /** One client at one concurrency, all measured rounds together. */
     record Figures(String client, int concurrency, long messages, long errors, long nanos, long[] sortedLatencies,
-                   long clientCpuNanos, long simulatorCpuNanos, long otherCpuNanos, String firstError) {
+            long clientCpuNanos, long simulatorCpuNanos, long otherCpuNanos, String firstError) {
 
         double perSecond() {
             return messages * 1e9 / nanos;
@@ -62,7 +62,7 @@ final class ProducerBenchmark {
      *                 them alike, and the ratio of two clients in the same round is fair)
      */
     record Results(Map<Integer, Map<MessageClient.Kind, Figures>> byConcurrency, List<Figures> ceiling,
-                   Map<MessageClient.Kind, long[]> sentAndStored, Map<Integer, Map<MessageClient.Kind, double[]>> perRound) {
+            Map<MessageClient.Kind, long[]> sentAndStored, Map<Integer, Map<MessageClient.Kind, double[]>> perRound) {
 
         /** {@code kind}'s messages/s over {@code floor}'s, round by round, sorted. */
         double[] ratios(int concurrency, MessageClient.Kind kind, MessageClient.Kind floor) {
@@ -109,7 +109,7 @@ final class ProducerBenchmark {
     }
 
     private void block(int concurrency, boolean first, Map<Integer, Map<MessageClient.Kind, Figures>> byConcurrency,
-                       Map<Integer, Map<MessageClient.Kind, double[]>> perRound, Map<MessageClient.Kind, long[]> sentAndStored)
+            Map<Integer, Map<MessageClient.Kind, double[]>> perRound, Map<MessageClient.Kind, long[]> sentAndStored)
             throws Exception {
         Map<MessageClient.Kind, MessageClient> clients = new EnumMap<>(MessageClient.Kind.class);
         Map<MessageClient.Kind, String> groups = new EnumMap<>(MessageClient.Kind.class);
@@ -122,7 +122,8 @@ final class ProducerBenchmark {
                     String group = helper.newGroup("producer-" + kind.name());
                     groups.put(kind, group);
                     sent.put(kind, new AtomicLong());
-                    clients.put(kind, kind.create(new MessageClient.Target(helper.authUrl, helper.endpointUrl, group, token)));
+                    clients.put(kind,
+                            kind.create(new MessageClient.Target(helper.authUrl, helper.endpointUrl, group, token)));
                 }
                 if (first && !settings.initialWarmup().isZero()) {
                     Log.info("producer: warming every client up (%d s each at concurrency 16)",
@@ -154,7 +155,8 @@ final class ProducerBenchmark {
                 rounds.forEach((kind, list) -> row.put(kind, add(list)));
                 byConcurrency.put(concurrency, row);
                 Map<MessageClient.Kind, double[]> roundFigures = new EnumMap<>(MessageClient.Kind.class);
-                rounds.forEach((kind, list) -> roundFigures.put(kind, list.stream().mapToDouble(Figures::perSecond).toArray()));
+                rounds.forEach((kind, list) -> roundFigures.put(kind,
+                        list.stream().mapToDouble(Figures::perSecond).toArray()));
                 perRound.put(concurrency, roundFigures);
                 row.forEach((kind, f) -> Log.info("  %-24s %9.0f msg/s  p50 %6.2f ms  p99 %6.2f ms  errors %d",
                         kind.label, f.perSecond(), f.p50(), f.p99(), f.errors()));
@@ -296,6 +298,7 @@ final class ProducerBenchmark {
             at += part.length;
         }
         java.util.Arrays.sort(merged);
-        return new Figures(first.client(), first.concurrency(), messages, errors, nanos, merged, cpu, simCpu, other, error);
+        return new Figures(first.client(), first.concurrency(), messages, errors, nanos, merged, cpu, simCpu, other,
+                error);
     }
 }

@@ -28,7 +28,7 @@ public class SendBenchmark {
     static final String GROUP_ID = "bench.groupId";
     static final String TOKEN = "bench.accessToken";
 
-    @Param({ "KAIZALA", "CAMEL_HTTP", "HTTPCLIENT5", "JDK" })
+    @Param({"KAIZALA", "CAMEL_HTTP", "HTTPCLIENT5", "JDK"})
     public String client;
 
     private MessageClient sender;

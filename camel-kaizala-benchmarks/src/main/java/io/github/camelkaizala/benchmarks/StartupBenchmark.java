@@ -23,8 +23,7 @@ final class StartupBenchmark {
     private static final Pattern STARTED = Pattern.compile("Apache Camel .* started in");
 
     record Figures(long camelStartedMillis, long firstMessageMillis, long rssKib, long hwmKib, long exitMillis,
-                   int exitCode, int messagesPosted) {
-    }
+            int exitCode, int messagesPosted) {}
 
     private final Settings settings;
 
@@ -54,7 +53,8 @@ final class StartupBenchmark {
         long hwm = -1;
         int posted = 0;
         StringBuilder output = new StringBuilder();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader in = new BufferedReader(
+                new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = in.readLine()) != null;) {
                 long at = (System.nanoTime() - start) / 1_000_000;
                 output.append(line).append('\n');

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicReference;
 final class TokenBenchmark {
 
     record Figures(String scenario, int exchanges, long sent, long failed, int tokenCalls, int expected,
-                   String firstError) {
+            String firstError) {
+
         boolean met() {
             return tokenCalls == expected && failed == 0;
         }
@@ -46,8 +47,9 @@ final class TokenBenchmark {
             helper.expireAccessTokens();
             Thread.sleep(settings.tokenRun().toMillis() / 2);
             during.stop();
-            results.add(new Figures("expiry (server-side, 401) under " + n + " exchanges in flight", n, during.sent.get(),
-                    during.failed.get(), helper.tokenRequests(), 1, during.firstError.get()));
+            results.add(
+                    new Figures("expiry (server-side, 401) under " + n + " exchanges in flight", n, during.sent.get(),
+                            during.failed.get(), helper.tokenRequests(), 1, during.firstError.get()));
         }
 
         // a token that lives 2 s: the component renews it before it ends (at 90 % of its life), once
@@ -61,7 +63,8 @@ final class TokenBenchmark {
                 Load across = Load.start(client, n);
                 Thread.sleep(ttl.toMillis()); // the token reaches 90 % of its life during this
                 across.stop();
-                results.add(new Figures("expiry (token lifetime 2 s, renewed early) under " + n + " exchanges in flight",
+                results.add(new Figures(
+                        "expiry (token lifetime 2 s, renewed early) under " + n + " exchanges in flight",
                         n, across.sent.get(), across.failed.get() + warm.failed.get(), shortLived.tokenRequests(), 1,
                         across.firstError.get() != null ? across.firstError.get() : warm.firstError.get()));
             }
@@ -73,6 +76,7 @@ final class TokenBenchmark {
 
     /** {@code n} threads sending in a loop (or once), released together. */
     private static final class Load {
+
         final AtomicLong sent = new AtomicLong();
         final AtomicLong failed = new AtomicLong();
         final AtomicReference<String> firstError = new AtomicReference<>();

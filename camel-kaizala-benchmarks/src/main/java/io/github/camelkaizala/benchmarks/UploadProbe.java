@@ -18,8 +18,8 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kaizala.KaizalaComponent;
 import org.apache.camel.component.kaizala.KaizalaConstants;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.component.kaizala.model.MediaResponse;
+import org.apache.camel.impl.DefaultCamelContext;
 
 /**
  * Runs in its own JVM with a small heap ({@code -Xmx256m}): uploads generated streams through
@@ -59,6 +59,7 @@ public final class UploadProbe {
             kaizala.getConfiguration().setResponseTimeout(300_000);
             context.addComponent("kaizala", kaizala);
             context.addRoutes(new RouteBuilder() {
+
                 @Override
                 public void configure() {
                     // a route that uploads big streams turns stream caching off: Camel 4 caches a stream body in
@@ -77,7 +78,7 @@ public final class UploadProbe {
                 System.gc();
                 maxAfterGc.set(0);
                 long[] liveMidUpload = new long[1];
-                long[] peak = { MEMORY.getHeapMemoryUsage().getUsed() };
+                long[] peak = {MEMORY.getHeapMemoryUsage().getUsed()};
                 Thread sampler = new Thread(() -> {
                     while (!Thread.currentThread().isInterrupted()) {
                         peak[0] = Math.max(peak[0], MEMORY.getHeapMemoryUsage().getUsed());
@@ -99,8 +100,9 @@ public final class UploadProbe {
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 sampler.interrupt();
                 sampler.join();
-                System.out.println(String.format(Locale.ROOT, "RESULT %s %d %d %d %d %d %s", route, size, liveMidUpload[0],
-                        maxAfterGc.get(), peak[0], millis, resource));
+                System.out.println(
+                        String.format(Locale.ROOT, "RESULT %s %d %d %d %d %d %s", route, size, liveMidUpload[0],
+                                maxAfterGc.get(), peak[0], millis, resource));
             }
         }
     }
@@ -109,8 +111,10 @@ public final class UploadProbe {
         return pool.contains("Eden") || pool.contains("Survivor") || pool.contains("Old") || pool.contains("Tenured");
     }
 
-    private static String upload(ProducerTemplate template, String route, long size, Runnable halfway) throws Exception {
-        Exchange done = template.request("direct:" + route, e -> e.getMessage().setBody(new GeneratedStream(size, halfway)));
+    private static String upload(ProducerTemplate template, String route, long size, Runnable halfway)
+            throws Exception {
+        Exchange done = template.request("direct:" + route,
+                e -> e.getMessage().setBody(new GeneratedStream(size, halfway)));
         if (done.getException() != null) {
             throw done.getException();
         }
@@ -120,6 +124,7 @@ public final class UploadProbe {
 
     /** {@code size} bytes of a repeated 64 KiB pattern, made as they are read; calls {@code halfway} once in the middle. */
     static final class GeneratedStream extends InputStream {
+
         private static final byte[] PATTERN = new byte[64 * 1024];
 
         static {

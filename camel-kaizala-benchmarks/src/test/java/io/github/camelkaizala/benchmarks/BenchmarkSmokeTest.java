@@ -34,8 +34,8 @@ class BenchmarkSmokeTest {
         });
         assertThat(r.producer().ratios(16, MessageClient.Kind.KAIZALA, MessageClient.Kind.HTTPCLIENT5)).isNotEmpty()
                 .doesNotContain(0.0, Double.NaN);
-        r.producer().sentAndStored().forEach((kind, sentStored) ->
-                assertThat(sentStored[1]).as(kind + ": stored by the simulator").isEqualTo(sentStored[0]).isPositive());
+        r.producer().sentAndStored().forEach((kind, sentStored) -> assertThat(sentStored[1])
+                .as(kind + ": stored by the simulator").isEqualTo(sentStored[0]).isPositive());
         assertThat(r.producer().ceiling()).allSatisfy(f -> {
             assertThat(f.errors()).isZero();
             assertThat(f.messages()).isPositive();
@@ -48,8 +48,8 @@ class BenchmarkSmokeTest {
         }));
         assertThat(r.consumer().ratios(16, ConsumerBenchmark.Route.KAIZALA)).isNotEmpty()
                 .doesNotContain(0.0, Double.NaN);
-        r.consumer().sentAndRouted().forEach((route, sentRouted) ->
-                assertThat(sentRouted[1]).as(route + ": routed").isEqualTo(sentRouted[0]).isPositive());
+        r.consumer().sentAndRouted().forEach((route, sentRouted) -> assertThat(sentRouted[1]).as(route + ": routed")
+                .isEqualTo(sentRouted[0]).isPositive());
         assertThat(r.consumer().duplicateDropped()).isTrue();
         assertThat(r.consumer().wrongTokenRefused()).isTrue();
 

@@ -48,6 +48,7 @@ public class LeasedJdbcMessageIdRepository extends AbstractJdbcMessageIdReposito
 
     /** The id is held by another instance whose lease is live: the caller should retry later. */
     public static final class EventHeldElsewhereException extends IllegalStateException {
+
         public EventHeldElsewhereException(String key, String owner) {
             super("event " + key + " is being processed by " + owner + " (lease not expired)");
         }
@@ -70,8 +71,9 @@ public class LeasedJdbcMessageIdRepository extends AbstractJdbcMessageIdReposito
         setProcessorName("kaizala-events");
     }
 
-    public LeasedJdbcMessageIdRepository(DataSource dataSource, TransactionTemplate transactionTemplate, String processorName,
-                                         String table, String instanceName, long leaseMillis) {
+    public LeasedJdbcMessageIdRepository(DataSource dataSource, TransactionTemplate transactionTemplate,
+            String processorName,
+            String table, String instanceName, long leaseMillis) {
         super(dataSource, transactionTemplate, processorName);
         setTable(table);
         setInstanceName(instanceName);
@@ -115,7 +117,7 @@ public class LeasedJdbcMessageIdRepository extends AbstractJdbcMessageIdReposito
     public void setLeaseMillis(long leaseMillis) {
         if (leaseMillis < 200) {
             throw new IllegalArgumentException("leaseMillis: at least 200 ms (the heartbeat renews every lease/4), not "
-                                               + leaseMillis);
+                    + leaseMillis);
         }
         this.leaseMillis = leaseMillis;
     }
@@ -124,7 +126,7 @@ public class LeasedJdbcMessageIdRepository extends AbstractJdbcMessageIdReposito
     protected void doStart() throws Exception {
         if (dataSource == null && jdbcTemplate == null) {
             throw new IllegalArgumentException("LeasedJdbcMessageIdRepository needs a dataSource (PostgreSQL), e.g."
-                                               + " camel.beans.eventIds.dataSource = #bean:dataSource");
+                    + " camel.beans.eventIds.dataSource = #bean:dataSource");
         }
         if (jdbcTemplate == null) {
             jdbcTemplate = new JdbcTemplate(dataSource);
@@ -165,7 +167,7 @@ public class LeasedJdbcMessageIdRepository extends AbstractJdbcMessageIdReposito
                 }
                 List<Map<String, Object>> rows = jdbcTemplate.queryForList(
                         "SELECT confirmed, owner, heartbeat < CURRENT_TIMESTAMP - make_interval(secs => ?) AS expired"
-                        + " FROM " + table + " WHERE processorName = ? AND messageId = ? FOR UPDATE",
+                                + " FROM " + table + " WHERE processorName = ? AND messageId = ? FOR UPDATE",
                         leaseMillis / 1000.0, processorName, key);
                 if (rows.isEmpty()) {
                     continue; // removed in between: insert again
@@ -176,7 +178,7 @@ public class LeasedJdbcMessageIdRepository extends AbstractJdbcMessageIdReposito
                 }
                 if (Boolean.TRUE.equals(row.get("expired"))) {
                     jdbcTemplate.update("UPDATE " + table + " SET owner = ?, heartbeat = CURRENT_TIMESTAMP"
-                                        + " WHERE processorName = ? AND messageId = ?", owner, processorName, key);
+                            + " WHERE processorName = ? AND messageId = ?", owner, processorName, key);
                     log.warn("Took over event {} from {}, whose lease expired (the instance died while processing it)",
                             key, row.get("owner"));
                     return true;
@@ -210,22 +212,24 @@ public class LeasedJdbcMessageIdRepository extends AbstractJdbcMessageIdReposito
 
     @Override
     protected int queryForInt(String key) {
-        return jdbcTemplate.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE processorName = ? AND messageId = ?",
+        return jdbcTemplate.queryForObject(
+                "SELECT COUNT(*) FROM " + table + " WHERE processorName = ? AND messageId = ?",
                 Integer.class, processorName, key);
     }
 
     @Override
     protected int insert(String key) {
         return jdbcTemplate.update("INSERT INTO " + table + " (processorName, messageId, createdAt, heartbeat, owner)"
-                                   + " VALUES (?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, ?) ON CONFLICT DO NOTHING",
+                + " VALUES (?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, ?) ON CONFLICT DO NOTHING",
                 processorName, key, owner);
     }
 
     /** Deletes a held id of this instance (after a failed route); a confirmed one stays. */
     @Override
     protected int delete(String key) {
-        return jdbcTemplate.update("DELETE FROM " + table + " WHERE processorName = ? AND messageId = ? AND NOT confirmed"
-                                   + " AND owner = ?", processorName, key, owner);
+        return jdbcTemplate
+                .update("DELETE FROM " + table + " WHERE processorName = ? AND messageId = ? AND NOT confirmed"
+                        + " AND owner = ?", processorName, key, owner);
     }
 
     @Override
@@ -248,7 +252,7 @@ public class LeasedJdbcMessageIdRepository extends AbstractJdbcMessageIdReposito
     private void renewLeases() {
         List<Object[]> keys = new ArrayList<>();
         for (String key : held) {
-            keys.add(new Object[] { processorName, key, owner });
+            keys.add(new Object[]{processorName, key, owner});
         }
         if (keys.isEmpty()) {
             return;
@@ -256,7 +260,8 @@ public class LeasedJdbcMessageIdRepository extends AbstractJdbcMessageIdReposito
         try {
             transactionTemplate.executeWithoutResult(status -> jdbcTemplate.batchUpdate(
                     "UPDATE " + table + " SET heartbeat = CURRENT_TIMESTAMP WHERE processorName = ? AND messageId = ?"
-                    + " AND owner = ? AND NOT confirmed", keys));
+                            + " AND owner = ? AND NOT confirmed",
+                    keys));
         } catch (RuntimeException e) {
             log.warn("Could not renew the leases of {} events: {}", keys.size(), e.getMessage());
         }

@@ -72,6 +72,7 @@ public class PostgresKaizalaRateLimiter implements KaizalaRateLimiter, AutoClose
 
     /** One connector's calls waiting in this JVM, in order; one pump at a time asks the database for its head. */
     private static final class Lane {
+
         final BucketProxy bucket;
         final Queue<CompletableFuture<Void>> waiting = new ArrayDeque<>();
         boolean pumping;
@@ -111,7 +112,8 @@ public class PostgresKaizalaRateLimiter implements KaizalaRateLimiter, AutoClose
                 waitNanos = take(lane.bucket);
             } catch (RuntimeException e) {
                 waitNanos = 0;
-                LOG.warn("Kaizala rate limiter: cannot reach the buckets in PostgreSQL, failing a call: {}", e.getMessage());
+                LOG.warn("Kaizala rate limiter: cannot reach the buckets in PostgreSQL, failing a call: {}",
+                        e.getMessage());
                 synchronized (lane) {
                     lane.waiting.remove();
                 }
@@ -150,12 +152,14 @@ public class PostgresKaizalaRateLimiter implements KaizalaRateLimiter, AutoClose
             throw new IllegalArgumentException("burst (" + tokens + ") must be below the limit (" + limit + ")");
         }
         BucketConfiguration configuration = BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder().capacity(tokens).refillGreedy(limit - tokens, Duration.ofMillis(period + margin))
+                .addLimit(Bandwidth.builder().capacity(tokens)
+                        .refillGreedy(limit - tokens, Duration.ofMillis(period + margin))
                         .build())
                 .build();
         // the key names the limits, so that instances started with other limits (a change being rolled out) never
         // read a bucket made for different ones
-        return buckets.builder().build(name + "/" + limit + "/" + period + "/" + margin + "/" + tokens, () -> configuration);
+        return buckets.builder().build(name + "/" + limit + "/" + period + "/" + margin + "/" + tokens,
+                () -> configuration);
     }
 
     private void start() {
@@ -168,20 +172,25 @@ public class PostgresKaizalaRateLimiter implements KaizalaRateLimiter, AutoClose
             }
             if (dataSource == null) {
                 throw new IllegalArgumentException("PostgresKaizalaRateLimiter needs a dataSource (PostgreSQL), e.g."
-                                                   + " camel.beans.kaizalaRateLimiter.dataSource = #bean:dataSource");
+                        + " camel.beans.kaizalaRateLimiter.dataSource = #bean:dataSource");
             }
             if (connectorLimit < 1 || tenantLimit < 1 || period < 1 || margin < 0) {
-                throw new IllegalArgumentException("PostgresKaizalaRateLimiter: connectorLimit, tenantLimit and period must"
-                                                   + " be positive and margin not negative");
+                throw new IllegalArgumentException(
+                        "PostgresKaizalaRateLimiter: connectorLimit, tenantLimit and period must"
+                                + " be positive and margin not negative");
             }
             try {
-                Tables.createIfMissing(dataSource, "CREATE TABLE IF NOT EXISTS " + table + " (id VARCHAR(300) PRIMARY KEY,"
-                                                   + " state BYTEA)");
+                Tables.createIfMissing(dataSource,
+                        "CREATE TABLE IF NOT EXISTS " + table + " (id VARCHAR(300) PRIMARY KEY,"
+                                + " state BYTEA)");
             } catch (SQLException e) {
-                throw new IllegalStateException("the shared Kaizala rate limiter cannot create its table " + table + ": "
-                                                + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "the shared Kaizala rate limiter cannot create its table " + table + ": "
+                                + e.getMessage(),
+                        e);
             }
-            buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource).primaryKeyMapper(PrimaryKeyMapper.STRING)
+            buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                    .primaryKeyMapper(PrimaryKeyMapper.STRING)
                     .table(table).idColumn("id").stateColumn("state").build();
             tenantBucket = bucket("tenant:" + tenant, tenantLimit);
             pump = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -201,7 +210,8 @@ public class PostgresKaizalaRateLimiter implements KaizalaRateLimiter, AutoClose
         }
         lanes.values().forEach(lane -> {
             synchronized (lane) {
-                lane.waiting.forEach(f -> f.completeExceptionally(new IllegalStateException("the rate limiter was closed")));
+                lane.waiting.forEach(
+                        f -> f.completeExceptionally(new IllegalStateException("the rate limiter was closed")));
                 lane.waiting.clear();
             }
         });

@@ -33,7 +33,7 @@ public class PostgresSubscriptionLock implements KaizalaSubscriptionLock {
     public AutoCloseable lock(String key) throws Exception {
         if (dataSource == null) {
             throw new IllegalArgumentException("PostgresSubscriptionLock needs a dataSource (PostgreSQL), e.g."
-                                               + " camel.beans.kaizalaSubscriptionLock.dataSource = #bean:dataSource");
+                    + " camel.beans.kaizalaSubscriptionLock.dataSource = #bean:dataSource");
         }
         Connection db = dataSource.getConnection();
         try {
@@ -48,7 +48,7 @@ public class PostgresSubscriptionLock implements KaizalaSubscriptionLock {
         } catch (SQLException e) {
             db.close();
             throw new IllegalStateException("Could not take the subscription lock for " + key + " in PostgreSQL within "
-                                            + timeout + " ms: " + e.getMessage(), e);
+                    + timeout + " ms: " + e.getMessage(), e);
         }
         return () -> {
             try (db) {

@@ -24,16 +24,19 @@ class CamelMainPropertiesPostgresTest extends PostgresTestSupport {
         main.addInitialProperty("camel.beans.dataSource", "#class:org.postgresql.ds.PGSimpleDataSource");
         main.addInitialProperty("camel.beans.dataSource.url", postgres.jdbcUrl(DATABASE));
         main.addInitialProperty("camel.beans.dataSource.user", postgres.user());
-        main.addInitialProperty("camel.beans.eventIds", "#class:io.github.camelkaizala.cluster.LeasedJdbcMessageIdRepository");
+        main.addInitialProperty("camel.beans.eventIds",
+                "#class:io.github.camelkaizala.cluster.LeasedJdbcMessageIdRepository");
         main.addInitialProperty("camel.beans.eventIds.dataSource", "#bean:dataSource");
         main.addInitialProperty("camel.beans.eventIds.leaseMillis", "30000");
         main.addInitialProperty("camel.beans.eventIds.table", "props_event_ids");
-        main.addInitialProperty("camel.beans.kaizalaRateLimiter", "#class:io.github.camelkaizala.cluster.PostgresKaizalaRateLimiter");
+        main.addInitialProperty("camel.beans.kaizalaRateLimiter",
+                "#class:io.github.camelkaizala.cluster.PostgresKaizalaRateLimiter");
         main.addInitialProperty("camel.beans.kaizalaRateLimiter.dataSource", "#bean:dataSource");
         main.addInitialProperty("camel.beans.kaizalaRateLimiter.connectorLimit", "90");
         main.addInitialProperty("camel.beans.kaizalaRateLimiter.tenantLimit", "250");
         main.addInitialProperty("camel.beans.kaizalaRateLimiter.tenant", "contoso");
-        main.addInitialProperty("camel.beans.kaizalaSubscriptionLock", "#class:io.github.camelkaizala.cluster.PostgresSubscriptionLock");
+        main.addInitialProperty("camel.beans.kaizalaSubscriptionLock",
+                "#class:io.github.camelkaizala.cluster.PostgresSubscriptionLock");
         main.addInitialProperty("camel.beans.kaizalaSubscriptionLock.dataSource", "#bean:dataSource");
         main.addInitialProperty("camel.beans.kaizalaSubscriptionLock.timeout", "5000");
         main.start();
@@ -48,7 +51,8 @@ class CamelMainPropertiesPostgresTest extends PostgresTestSupport {
             });
             assertThat(kaizala.getSubscriptionLock()).isInstanceOfSatisfying(PostgresSubscriptionLock.class,
                     lock -> assertThat(lock.getTimeout()).isEqualTo(5000));
-            IdempotentRepository eventIds = camel.getRegistry().lookupByNameAndType("eventIds", IdempotentRepository.class);
+            IdempotentRepository eventIds = camel.getRegistry().lookupByNameAndType("eventIds",
+                    IdempotentRepository.class);
             assertThat(eventIds).isInstanceOfSatisfying(LeasedJdbcMessageIdRepository.class,
                     ids -> assertThat(ids.getLeaseMillis()).isEqualTo(30000));
 
@@ -60,8 +64,9 @@ class CamelMainPropertiesPostgresTest extends PostgresTestSupport {
                 assertThat(held).isNotNull();
             }
             try (Connection db = postgres.connect(DATABASE);
-                 ResultSet rs = db.createStatement().executeQuery("SELECT count(*) FROM kaizala_rate_limits WHERE id LIKE"
-                                                                  + " 'tenant:contoso/250/%'")) {
+                    ResultSet rs = db.createStatement()
+                            .executeQuery("SELECT count(*) FROM kaizala_rate_limits WHERE id LIKE"
+                                    + " 'tenant:contoso/250/%'")) {
                 rs.next();
                 assertThat(rs.getInt(1)).isEqualTo(1);
             }

@@ -59,13 +59,15 @@ public final class Child implements AutoCloseable {
     }
 
     /** Under {@link #WATCHDOG}: {@code signal} (TERM, INT…) when stdin closes, at the latest after {@code max}. */
-    public static Child startWatched(String name, List<String> command, Path logDir, String signal, Duration max) throws IOException {
+    public static Child startWatched(String name, List<String> command, Path logDir, String signal, Duration max)
+            throws IOException {
         List<String> watched = new java.util.ArrayList<>(List.of("bash", "-c", WATCHDOG, "watchdog"));
         watched.addAll(command);
         return start(name, watched, logDir, signal, max);
     }
 
-    private static Child start(String name, List<String> command, Path logDir, String signal, Duration max) throws IOException {
+    private static Child start(String name, List<String> command, Path logDir, String signal, Duration max)
+            throws IOException {
         Files.createDirectories(logDir);
         Path log = logDir.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -77,8 +79,9 @@ public final class Child implements AutoCloseable {
     }
 
     private void pump() {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-             Writer out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                Writer out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
             String line;
             while ((line = in.readLine()) != null) {
                 out.write(line);
@@ -112,7 +115,7 @@ public final class Child implements AutoCloseable {
                 }
             } else if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited (" + process.exitValue() + ") before '" + regex + "':\n"
-                                                + tail());
+                        + tail());
             }
         }
         throw new IllegalStateException(name + ": no '" + regex + "' within " + timeout + ":\n" + tail());

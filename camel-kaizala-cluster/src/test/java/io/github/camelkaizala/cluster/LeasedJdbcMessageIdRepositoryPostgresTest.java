@@ -31,7 +31,8 @@ class LeasedJdbcMessageIdRepositoryPostgresTest extends PostgresTestSupport {
         LeasedJdbcMessageIdRepository b = instance("b", "ids_live", 60_000);
 
         assertThat(a.add("e1")).isTrue();
-        assertThatThrownBy(() -> b.add("e1")).isInstanceOf(LeasedJdbcMessageIdRepository.EventHeldElsewhereException.class)
+        assertThatThrownBy(() -> b.add("e1"))
+                .isInstanceOf(LeasedJdbcMessageIdRepository.EventHeldElsewhereException.class)
                 .hasMessageContaining("e1").hasMessageContaining(a.owner());
         assertThat(a.confirm("e1")).isTrue();
         assertThat(b.add("e1")).as("confirmed: a duplicate, for good").isFalse();
@@ -63,13 +64,15 @@ class LeasedJdbcMessageIdRepositoryPostgresTest extends PostgresTestSupport {
 
         assertThat(a.add("e3")).isTrue();
         Thread.sleep(1200); // three leases: the heartbeat (every lease/4) keeps it a's
-        assertThatThrownBy(() -> b.add("e3")).isInstanceOf(LeasedJdbcMessageIdRepository.EventHeldElsewhereException.class);
+        assertThatThrownBy(() -> b.add("e3"))
+                .isInstanceOf(LeasedJdbcMessageIdRepository.EventHeldElsewhereException.class);
 
         a.stop(); // as if a died: no more heartbeat, neither confirmed nor removed
         Thread.sleep(700);
         assertThat(b.add("e3")).as("the lease expired: taken over").isTrue();
-        try (Connection db = postgres.connect(DATABASE); Statement s = db.createStatement();
-             ResultSet rs = s.executeQuery("SELECT owner, confirmed FROM ids_lease WHERE messageId = 'e3'")) {
+        try (Connection db = postgres.connect(DATABASE);
+                Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery("SELECT owner, confirmed FROM ids_lease WHERE messageId = 'e3'")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo(b.owner());
             assertThat(rs.getBoolean(2)).isFalse();

@@ -41,8 +41,9 @@ public final class Postgres implements AutoCloseable {
     public static Properties environment() throws IOException {
         Path file = Path.of(System.getProperty("scaleout.dir", "/tmp/kaizala-scaleout"), "env.properties");
         if (!Files.exists(file)) {
-            throw new IllegalStateException(file + " is missing: run .ci/scaleout-env.sh first (the -Pscaleout build does;"
-                                            + " it installs PostgreSQL from Debian's packages when missing)");
+            throw new IllegalStateException(
+                    file + " is missing: run .ci/scaleout-env.sh first (the -Pscaleout build does;"
+                            + " it installs PostgreSQL from Debian's packages when missing)");
         }
         Properties env = new Properties();
         try (InputStream in = Files.newInputStream(file)) {
@@ -69,7 +70,8 @@ public final class Postgres implements AutoCloseable {
             } catch (SQLException e) {
                 if (System.nanoTime() > deadline || !server.alive()) {
                     postgres.close();
-                    throw new IllegalStateException("PostgreSQL did not start: " + e.getMessage() + "\n" + server.tail(), e);
+                    throw new IllegalStateException(
+                            "PostgreSQL did not start: " + e.getMessage() + "\n" + server.tail(), e);
                 }
                 Thread.sleep(250);
             }

@@ -38,7 +38,7 @@ class PostgresKaizalaRateLimiterPostgresTest extends PostgresTestSupport {
 
     /** {@code calls} acquisitions at once; the grant times (nanoTime) go to {@code grants}. */
     private static List<CompletableFuture<Void>> burst(PostgresKaizalaRateLimiter limiter, String connector, int calls,
-                                                        List<Long> grants) {
+            List<Long> grants) {
         List<CompletableFuture<Void>> all = new ArrayList<>();
         for (int i = 0; i < calls; i++) {
             all.add(limiter.acquire(connector).toCompletableFuture().thenRun(() -> grants.add(System.nanoTime())));
@@ -83,7 +83,8 @@ class PostgresKaizalaRateLimiterPostgresTest extends PostgresTestSupport {
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
 
         double rate = ratePerPeriod(grants);
-        System.out.printf("3 instances, %d calls: at most %d in any period, %.1f per period (limit %d)%n", grants.size(),
+        System.out.printf("3 instances, %d calls: at most %d in any period, %.1f per period (limit %d)%n",
+                grants.size(),
                 mostInAnyPeriod(grants), rate, LIMIT);
         assertThat(mostInAnyPeriod(grants)).isLessThanOrEqualTo(LIMIT);
         assertThat(rate).isGreaterThanOrEqualTo(0.9 * LIMIT);
@@ -106,7 +107,8 @@ class PostgresKaizalaRateLimiterPostgresTest extends PostgresTestSupport {
         assertThat(lost).anyMatch(CompletableFuture::isCompletedExceptionally);
         List<Long> after = grants.stream().filter(t -> t > killedAt).toList();
         double rate = ratePerPeriod(after);
-        System.out.printf("after the kill: %d calls of 2 instances at %.1f per period (limit %d)%n", after.size(), rate, LIMIT);
+        System.out.printf("after the kill: %d calls of 2 instances at %.1f per period (limit %d)%n", after.size(), rate,
+                LIMIT);
         assertThat(mostInAnyPeriod(grants)).isLessThanOrEqualTo(LIMIT);
         assertThat(rate).as("the survivors get the whole rate").isGreaterThanOrEqualTo(0.9 * LIMIT);
     }
@@ -125,7 +127,8 @@ class PostgresKaizalaRateLimiterPostgresTest extends PostgresTestSupport {
         CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
         all.addAll(connectorA);
 
-        System.out.printf("tenant: %d calls on 2 connectors, at most %d in any period (tenant limit %d), %.1f per period%n",
+        System.out.printf(
+                "tenant: %d calls on 2 connectors, at most %d in any period (tenant limit %d), %.1f per period%n",
                 all.size(), mostInAnyPeriod(all), tenantLimit, ratePerPeriod(all));
         assertThat(mostInAnyPeriod(all)).isLessThanOrEqualTo(tenantLimit);
         assertThat(mostInAnyPeriod(connectorA)).isLessThanOrEqualTo(80);
@@ -136,6 +139,7 @@ class PostgresKaizalaRateLimiterPostgresTest extends PostgresTestSupport {
     void whenPostgresqlGoesAwayAWaitingCallFailsInsteadOfGoingUnpaced() throws Exception {
         java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean();
         PGSimpleDataSource flaky = new PGSimpleDataSource() {
+
             @Override
             public java.sql.Connection getConnection() throws java.sql.SQLException {
                 if (down.get()) {

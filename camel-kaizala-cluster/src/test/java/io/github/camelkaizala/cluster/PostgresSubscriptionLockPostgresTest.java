@@ -48,7 +48,7 @@ class PostgresSubscriptionLockPostgresTest extends PostgresTestSupport {
         // the instance dies: PostgreSQL drops its connection (as when the process is killed)
         try (Connection db = postgres.connect(DATABASE); Statement s = db.createStatement()) {
             s.execute("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted"
-                      + " AND pid <> pg_backend_pid()");
+                    + " AND pid <> pg_backend_pid()");
         }
         try (AutoCloseable again = lock(5_000).lock("Group:g3")) {
             assertThat(again).isNotNull();
@@ -59,7 +59,8 @@ class PostgresSubscriptionLockPostgresTest extends PostgresTestSupport {
     @Test
     void aLockNotGivenInTimeFailsSayingWhy() throws Exception {
         try (AutoCloseable held = lock(10_000).lock("Group:g4")) {
-            assertThatThrownBy(() -> lock(300).lock("Group:g4")).hasMessageContaining("Could not take the subscription lock")
+            assertThatThrownBy(() -> lock(300).lock("Group:g4"))
+                    .hasMessageContaining("Could not take the subscription lock")
                     .hasMessageContaining("Group:g4").hasMessageContaining("300 ms");
         }
     }

@@ -12,9 +12,9 @@ import io.github.camelkaizala.simulator.KaizalaSimulator;
 public class GroupMembers {
 
     private static final List<String[]> ANSWERS = List.of(
-            new String[] { "+15550100001", "Store 17", "Good" },
-            new String[] { "+15550100002", "Store 23", "Needs attention" },
-            new String[] { "+15550100003", "Store 31", "Good" });
+            new String[]{"+15550100001", "Store 17", "Good"},
+            new String[]{"+15550100002", "Store 23", "Needs attention"},
+            new String[]{"+15550100003", "Store 31", "Good"});
 
     private final KaizalaSimulator simulator;
     private final String groupId;

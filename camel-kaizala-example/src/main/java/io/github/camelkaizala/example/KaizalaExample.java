@@ -34,16 +34,18 @@ public final class KaizalaExample {
         int port = freePort();
         if (setting("KAIZALA_APPLICATION_ID", "camel.component.kaizala.application-id") == null) {
             simulator = KaizalaSimulator.start();
-            groupId = simulator.state().createGroup("Field Sales North", GroupMembers.mobiles().toArray(String[]::new)).id();
+            groupId = simulator.state().createGroup("Field Sales North", GroupMembers.mobiles().toArray(String[]::new))
+                    .id();
             main.addOverrideProperty("camel.component.kaizala.auth-url", simulator.authUrl());
             main.addOverrideProperty("camel.component.kaizala.application-id", KaizalaSimulator.DEFAULT_APPLICATION_ID);
-            main.addOverrideProperty("camel.component.kaizala.application-secret", KaizalaSimulator.DEFAULT_APPLICATION_SECRET);
+            main.addOverrideProperty("camel.component.kaizala.application-secret",
+                    KaizalaSimulator.DEFAULT_APPLICATION_SECRET);
             main.addOverrideProperty("camel.component.kaizala.refresh-token", KaizalaSimulator.DEFAULT_REFRESH_TOKEN);
             // the simulator calls the callback on loopback, over plain HTTP
             main.addOverrideProperty("camel.component.kaizala.allow-insecure-webhook-url", "true");
             main.addOverrideProperty("kaizala.public-url", "http://127.0.0.1:" + port);
             System.out.println("No Kaizala credentials configured: running on the embedded Kaizala simulator ("
-                               + simulator.baseUri() + "); group 'Field Sales North' " + groupId);
+                    + simulator.baseUri() + "); group 'Field Sales North' " + groupId);
         } else {
             if (groupId == null) {
                 throw new IllegalArgumentException("Set KAIZALA_GROUP_ID (or -Dkaizala.group-id) to the group to use");
@@ -74,7 +76,7 @@ public final class KaizalaExample {
         System.out.println();
         System.out.println("What the group 'Field Sales North' shows now:");
         group.actions().forEach(a -> System.out.println("  [" + a.actionType() + "] " + a.body().path("title").asText()
-                                                        + " — " + a.responses().size() + " responses"));
+                + " — " + a.responses().size() + " responses"));
         group.messages().forEach(m -> System.out.println("  [message] " + m.text()));
     }
 

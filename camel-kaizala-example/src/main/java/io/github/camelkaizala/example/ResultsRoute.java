@@ -18,7 +18,8 @@ public class ResultsRoute extends RouteBuilder {
                 })
                 .setVariable("results", body())
                 .to("kaizala:messages?groupId={{kaizala.group-id}}")
-                .log(org.apache.camel.LoggingLevel.INFO, "scenario", "Posted the results to the group: '${variable.results}'")
+                .log(org.apache.camel.LoggingLevel.INFO, "scenario",
+                        "Posted the results to the group: '${variable.results}'")
                 .to("bean:scenario?method=finished");
     }
 }

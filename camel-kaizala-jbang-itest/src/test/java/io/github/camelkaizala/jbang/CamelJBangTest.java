@@ -97,7 +97,8 @@ class CamelJBangTest {
                 .anyMatch(w -> groupId.equals(w.objectId()) && w.callbackUrl().contains(":" + port + "/")));
         simulator.human(mobile).join(groupId);
         simulator.human(mobile).postText(groupId, text);
-        run.await("the member's post in the log", () -> run.output().contains(logMarker) && run.output().contains(text));
+        run.await("the member's post in the log",
+                () -> run.output().contains(logMarker) && run.output().contains(text));
         assertThat(run.output()).doesNotContain(KaizalaSimulator.DEFAULT_APPLICATION_SECRET);
     }
 

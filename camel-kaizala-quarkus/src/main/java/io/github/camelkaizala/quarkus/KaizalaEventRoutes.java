@@ -56,6 +56,7 @@ public class KaizalaEventRoutes implements RoutePolicyFactory {
     @Override
     public RoutePolicy createRoutePolicy(CamelContext context, String routeId, NamedNode route) {
         return new RoutePolicySupport() {
+
             @Override
             public void onInit(Route route) {
                 routeInitialised(route);
@@ -75,7 +76,7 @@ public class KaizalaEventRoutes implements RoutePolicyFactory {
             route.setAutoStartup(false);
             heldBack.add(route);
             LOG.infof("Route %s (kaizala:events) starts once the HTTP server listens, so that Kaizala's validation"
-                      + " handshake reaches its callback", route.getRouteId());
+                    + " handshake reaches its callback", route.getRouteId());
         }
     }
 

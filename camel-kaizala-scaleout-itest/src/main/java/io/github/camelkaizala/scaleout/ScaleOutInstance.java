@@ -76,7 +76,8 @@ public final class ScaleOutInstance {
         p.put("camel.beans.kaizalaRateLimiter.connectorLimit", System.getProperty("connector.limit", "100"));
         p.put("camel.beans.kaizalaRateLimiter.tenantLimit", System.getProperty("tenant.limit", "300"));
         if (Boolean.parseBoolean(System.getProperty("lock", "true"))) {
-            p.put("camel.beans.kaizalaSubscriptionLock", "#class:io.github.camelkaizala.cluster.PostgresSubscriptionLock");
+            p.put("camel.beans.kaizalaSubscriptionLock",
+                    "#class:io.github.camelkaizala.cluster.PostgresSubscriptionLock");
             p.put("camel.beans.kaizalaSubscriptionLock.dataSource", "#bean:dataSource");
         }
         return p;
@@ -104,10 +105,13 @@ public final class ScaleOutInstance {
 
         AtomicInteger processed = new AtomicInteger();
         main.configure().addRoutesBuilder(new RouteBuilder() {
+
             @Override
             public void configure() {
-                DataSource dataSource = getCamelContext().getRegistry().lookupByNameAndType("dataSource", DataSource.class);
-                TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+                DataSource dataSource = getCamelContext().getRegistry().lookupByNameAndType("dataSource",
+                        DataSource.class);
+                TransactionTemplate transactions = new TransactionTemplate(
+                        new DataSourceTransactionManager(dataSource));
                 JdbcTemplate jdbc = new JdbcTemplate(dataSource);
                 String kind = System.getProperty("repository", "leased");
                 if (!"leased".equals(kind)) {
@@ -119,11 +123,12 @@ public final class ScaleOutInstance {
 
                 for (String groupId : required("kaizala.group-ids").split(",")) {
                     from("kaizala:events?groupId=" + groupId + "&webhookExternalUrl={{kaizala.public-url}}"
-                         + "&allowInsecureWebhookUrl=true&webhookAutoUnregister=false&idempotentRepository=#eventIds"
-                         + (registerOnCommand ? "&webhookAutoRegister=false" : ""))
+                            + "&allowInsecureWebhookUrl=true&webhookAutoUnregister=false&idempotentRepository=#eventIds"
+                            + (registerOnCommand ? "&webhookAutoRegister=false" : ""))
                             .routeId("events-" + groupId)
                             .process(exchange -> transactions.executeWithoutResult(status -> {
-                                String eventId = exchange.getMessage().getHeader(KaizalaConstants.EVENT_ID, String.class);
+                                String eventId = exchange.getMessage().getHeader(KaizalaConstants.EVENT_ID,
+                                        String.class);
                                 jdbc.update("INSERT INTO processed (event_id, instance) VALUES (?, ?)", eventId, name);
                                 if (processed.incrementAndGet() == holdAt) {
                                     hold(eventId);
@@ -135,6 +140,7 @@ public final class ScaleOutInstance {
             }
         });
         main.addMainListener(new MainListenerSupport() {
+
             @Override
             public void afterStart(BaseMainSupport support) {
                 camel = support.getCamelContext();
@@ -151,7 +157,7 @@ public final class ScaleOutInstance {
             KaizalaEndpoint endpoint = (KaizalaEndpoint) camel.getRoute("events-" + groupId).getEndpoint();
             endpoint.registerWebhook();
             System.out.println("REGISTERED " + groupId + " " + endpoint.getSubscription().webhookId()
-                               + (endpoint.getSubscription().created() ? " created" : " reused"));
+                    + (endpoint.getSubscription().created() ? " created" : " reused"));
         } catch (Exception e) {
             System.out.println("REGISTERFAILED " + groupId + " " + e);
         }
@@ -173,17 +179,17 @@ public final class ScaleOutInstance {
 
     /** camel-sql's repositories as they are, for comparison (docs/scale-out.md measures what they lose). */
     static IdempotentRepository repository(String kind, CamelContext context, DataSource dataSource,
-                                           TransactionTemplate transactions, long leaseMillis) {
+            TransactionTemplate transactions, long leaseMillis) {
         switch (kind) {
-            case "jdbc":
+            case "jdbc" :
                 return new JdbcMessageIdRepository(dataSource, transactions, "kaizala-events");
-            case "orphan":
+            case "orphan" :
                 JdbcOrphanLockAwareIdempotentRepository orphan = new JdbcOrphanLockAwareIdempotentRepository(dataSource,
                         transactions, "kaizala-events", context);
                 orphan.setLockMaxAgeMillis(leaseMillis);
                 orphan.setLockKeepAliveIntervalMillis(Math.max(50, leaseMillis / 4));
                 return orphan;
-            default:
+            default :
                 throw new IllegalArgumentException("repository: leased (the default), jdbc or orphan, not " + kind);
         }
     }

@@ -1,17 +1,13 @@
 package io.github.camelkaizala.scaleout;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,8 +77,9 @@ class ScaleOutTest {
     private static final int RACES = Integer.getInteger("scaleout.races", 500);
     private static final boolean RANDOM_KILL = Boolean.parseBoolean(System.getProperty("scaleout.randomKill", "true"));
     /** Kaizala's schedule is 6 retries from 45 min to 24 h; the same count, scaled down, still outlasting the lease. */
-    private static final Duration[] RETRY_DELAYS = { Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
-            Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8) };
+    private static final Duration[] RETRY_DELAYS = {Duration.ofMillis(250), Duration.ofMillis(500),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8)};
     private static final String CALLBACK_TOKEN = "scale-out-shared-callback-token";
     private static final String DATABASE = "kaizala_scaleout";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
@@ -188,7 +185,8 @@ class ScaleOutTest {
         Set<String> unknown = new HashSet<>(processedBy.keySet());
         unknown.removeAll(produced);
 
-        List<Delivery> deliveries = simulator.deliveries().stream().filter(d -> d.webhookId().equals(webhookId)).toList();
+        List<Delivery> deliveries = simulator.deliveries().stream().filter(d -> d.webhookId().equals(webhookId))
+                .toList();
         Map<Integer, Long> statuses = new TreeMap<>(deliveries.stream()
                 .collect(Collectors.groupingBy(Delivery::status, Collectors.counting())));
         long duplicates = deliveries.stream().filter(d -> d.duplicate() && d.attempt() == 1).count();
@@ -197,18 +195,22 @@ class ScaleOutTest {
 
         String summary = String.join("\n",
                 "Scale-out (" + REPOSITORY + " repository, lease " + LEASE_MS + " ms): " + EVENTS + " events, "
-                + deliveries.size() + " delivery attempts (" + duplicates + " duplicates, " + retries + " retries; "
-                + "answers " + statuses + "), " + RACES + " events also POSTed twice at once (answers "
-                + new TreeMap<>(raceAnswers) + ")",
+                        + deliveries.size() + " delivery attempts (" + duplicates + " duplicates, " + retries
+                        + " retries; "
+                        + "answers " + statuses + "), " + RACES + " events also POSTed twice at once (answers "
+                        + new TreeMap<>(raceAnswers) + ")",
                 "  kills: i2 while holding " + heldEventId + " (processed by " + processedBy.get(heldEventId)
-                + "; restarted, ready in " + restartMillis + " ms), random: " + randomKill,
-                "  processed once: " + (produced.size() - missing.size() - doubles.size()) + ", missing: " + missing.size()
-                + ", more than once: " + doubles.size() + ", unknown: " + unknown.size() + "; per instance " + perInstance,
+                        + "; restarted, ready in " + restartMillis + " ms), random: " + randomKill,
+                "  processed once: " + (produced.size() - missing.size() - doubles.size()) + ", missing: "
+                        + missing.size()
+                        + ", more than once: " + doubles.size() + ", unknown: " + unknown.size() + "; per instance "
+                        + perInstance,
                 "  nginx: per upstream and status " + upstreams,
                 "  subscriptions: " + webhooksOf(groupId).size() + " (active: "
-                + webhooksOf(groupId).stream().allMatch(Webhook::active) + "), simulator idle: " + idle,
+                        + webhooksOf(groupId).stream().allMatch(Webhook::active) + "), simulator idle: " + idle,
                 "  time: set-up " + millis(started, setUp) + " ms, instances up " + millis(setUp, instancesUp)
-                + " ms, events delivered " + millis(instancesUp, deliveredAt) + " ms, in all " + millisSince(started) + " ms");
+                        + " ms, events delivered " + millis(instancesUp, deliveredAt) + " ms, in all "
+                        + millisSince(started) + " ms");
         System.out.println(summary);
         writeSummary("summary.txt", summary);
 
@@ -216,7 +218,8 @@ class ScaleOutTest {
         assertThat(missing).as("events never processed").isEmpty();
         assertThat(doubles).as("events processed more than once").isEmpty();
         assertThat(unknown).isEmpty();
-        assertThat(processedBy.get(heldEventId)).as("the held event, by another instance").hasSize(1).doesNotContain("i2");
+        assertThat(processedBy.get(heldEventId)).as("the held event, by another instance").hasSize(1)
+                .doesNotContain("i2");
         assertThat(webhooksOf(groupId)).hasSize(1).allMatch(Webhook::active);
         assertThat(i2b.alive()).isTrue();
     }
@@ -252,20 +255,26 @@ class ScaleOutTest {
         List<RecordedRequest> journal = simulator.journal().all();
         long throttled = journal.stream().filter(r -> r.status() == 429).count();
         List<Instant> sent = journal.stream()
-                .filter(r -> "POST".equals(r.method()) && r.resourcePath().matches("/groups/.+/messages") && r.status() == 200)
+                .filter(r -> "POST".equals(r.method()) && r.resourcePath().matches("/groups/.+/messages")
+                        && r.status() == 200)
                 .map(RecordedRequest::receivedAt).sorted().toList();
         List<Instant> afterKill = sent.stream().filter(t -> t.isAfter(killedAt)).toList();
         double rate = perMinute(sent);
         double rateAfterKill = perMinute(afterKill);
         String summary = String.join("\n",
-                "Pacing: 3 instances x " + BURST + " messages at once, shared limit " + PACE_LIMIT + "/min per connector, "
-                + tenantLimit + "/min per tenant (simulator throttle the same); pace3 killed at message " + (sent.size()
-                - afterKill.size()),
+                "Pacing: 3 instances x " + BURST + " messages at once, shared limit " + PACE_LIMIT
+                        + "/min per connector, "
+                        + tenantLimit + "/min per tenant (simulator throttle the same); pace3 killed at message "
+                        + (sent.size()
+                                - afterKill.size()),
                 "  answers 429: " + throttled + "; messages sent " + sent.size() + "; aggregate rate "
-                + String.format("%.1f", rate) + "/min (" + Math.round(100 * rate / PACE_LIMIT) + " % of the limit), after the kill "
-                + String.format("%.1f", rateAfterKill) + "/min (" + Math.round(100 * rateAfterKill / PACE_LIMIT) + " %)"
-                + "; most in any minute " + mostInAMinute(sent),
-                "  pace1 " + done1 + ", pace2 " + done2 + "; burst " + burstMillis + " ms, in all " + millisSince(started) + " ms");
+                        + String.format("%.1f", rate) + "/min (" + Math.round(100 * rate / PACE_LIMIT)
+                        + " % of the limit), after the kill "
+                        + String.format("%.1f", rateAfterKill) + "/min (" + Math.round(100 * rateAfterKill / PACE_LIMIT)
+                        + " %)"
+                        + "; most in any minute " + mostInAMinute(sent),
+                "  pace1 " + done1 + ", pace2 " + done2 + "; burst " + burstMillis + " ms, in all "
+                        + millisSince(started) + " ms");
         writeSummary("pacing.txt", summary);
 
         assertThat(throttled).as("calls answered 429 by the simulator's throttle").isZero();
@@ -309,8 +318,8 @@ class ScaleOutTest {
             subscriptions.add(webhooksOf(groupId).size());
         }
         writeSummary("concurrent-start.txt", "Concurrent start (lock " + LOCK + "): 3 instances subscribing at once, "
-                                             + START_REPEATS + " times: subscriptions per round " + subscriptions
-                                             + "\n  answers " + String.join("\n          ", rounds));
+                + START_REPEATS + " times: subscriptions per round " + subscriptions
+                + "\n  answers " + String.join("\n          ", rounds));
 
         assertThat(subscriptions).as("subscriptions per round").allMatch(n -> n == 1);
         for (String round : rounds) {
@@ -321,7 +330,9 @@ class ScaleOutTest {
 
     private void awaitMessages(String groupId, int count, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (simulator.journal().count("POST", "/groups/" + java.util.regex.Pattern.quote(groupId) + "/messages") < count && System.nanoTime() < deadline) {
+        while (simulator.journal().count("POST",
+                "/groups/" + java.util.regex.Pattern.quote(groupId) + "/messages") < count
+                && System.nanoTime() < deadline) {
             sleep(100);
         }
     }
@@ -358,7 +369,7 @@ class ScaleOutTest {
     /** Starts an instance serving the callbacks of {@code groupIds} (comma-separated), without waiting for it. */
     private Child launchInstance(String name, int slot, String groupIds, String... more) throws Exception {
         String classpath = System.getProperty("scaleout.classes") + java.io.File.pathSeparator
-                           + Files.readString(Path.of(System.getProperty("scaleout.classpath"))).trim();
+                + Files.readString(Path.of(System.getProperty("scaleout.classpath"))).trim();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
@@ -395,7 +406,7 @@ class ScaleOutTest {
      * delivery of them, so that both instances take the same id concurrently.
      */
     private CompletableFuture<Void> race(List<Event> events, String webhookId, String groupId,
-                                         Map<Integer, AtomicInteger> answers) {
+            Map<Integer, AtomicInteger> answers) {
         racers = Executors.newFixedThreadPool(3);
         if (RACES == 0) {
             return CompletableFuture.completedFuture(null);
@@ -409,9 +420,12 @@ class ScaleOutTest {
                     sleep(50);
                 }
                 String body = envelope(events.get(i), groupId);
-                Map<String, String> headers = Map.of("Content-Type", "application/json", "kz-callback-token", CALLBACK_TOKEN);
-                CompletableFuture<Integer> a = CompletableFuture.supplyAsync(() -> simulator.webhooks().send(webhookId, body, headers), racers);
-                CompletableFuture<Integer> b = CompletableFuture.supplyAsync(() -> simulator.webhooks().send(webhookId, body, headers), racers);
+                Map<String, String> headers = Map.of("Content-Type", "application/json", "kz-callback-token",
+                        CALLBACK_TOKEN);
+                CompletableFuture<Integer> a = CompletableFuture
+                        .supplyAsync(() -> simulator.webhooks().send(webhookId, body, headers), racers);
+                CompletableFuture<Integer> b = CompletableFuture
+                        .supplyAsync(() -> simulator.webhooks().send(webhookId, body, headers), racers);
                 answers.computeIfAbsent(a.join(), s -> new AtomicInteger()).incrementAndGet();
                 answers.computeIfAbsent(b.join(), s -> new AtomicInteger()).incrementAndGet();
             }
@@ -443,7 +457,7 @@ class ScaleOutTest {
         try (Connection db = postgres.connect(DATABASE); Statement s = db.createStatement()) {
             // no unique key: an event processed twice shows as two rows
             s.execute("CREATE TABLE processed (event_id VARCHAR(100) NOT NULL, instance VARCHAR(50) NOT NULL,"
-                      + " at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp())");
+                    + " at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp())");
         }
         instancePorts = new int[count];
         for (int i = 0; i < count; i++) {
@@ -502,8 +516,9 @@ class ScaleOutTest {
                 }
                 """.formatted(prefix, upstreams, nginxPort);
         Files.writeString(prefix.resolve("nginx.conf"), conf, StandardCharsets.UTF_8);
-        nginx = Child.startWatched("nginx", Postgres.asServerUser(env, List.of(env.getProperty("nginx"), "-p", prefix + "/",
-                "-c", prefix.resolve("nginx.conf").toString(), "-e", prefix.resolve("error.log").toString())),
+        nginx = Child.startWatched("nginx",
+                Postgres.asServerUser(env, List.of(env.getProperty("nginx"), "-p", prefix + "/",
+                        "-c", prefix.resolve("nginx.conf").toString(), "-e", prefix.resolve("error.log").toString())),
                 logs, "TERM", Duration.ofMinutes(20));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {
@@ -513,7 +528,7 @@ class ScaleOutTest {
             } catch (IOException e) {
                 if (System.nanoTime() > deadline || !nginx.alive()) {
                     throw new IllegalStateException("nginx did not start:\n" + nginx.tail() + "\n"
-                                                    + readIfExists(prefix.resolve("error.log")), e);
+                            + readIfExists(prefix.resolve("error.log")), e);
                 }
                 sleep(100);
             }

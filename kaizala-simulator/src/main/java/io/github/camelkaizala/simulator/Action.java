@@ -1,10 +1,10 @@
 package io.github.camelkaizala.simulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * An action posted to a group (§9): a built-in type ({@code actionType} = {@code Survey}, {@code Job},
@@ -15,8 +15,8 @@ import java.util.Optional;
  * as for {@link Message#recipients()}; {@code responses} in arrival order, an updated response in place.
  */
 public record Action(String groupId, String actionId, String referenceId, String actionType, String packageId,
-                     String sender, Instant sentAt, JsonNode body, List<String> subscribers,
-                     boolean sendToAllSubscribers, List<String> recipients, List<ActionResponse> responses) {
+        String sender, Instant sentAt, JsonNode body, List<String> subscribers,
+        boolean sendToAllSubscribers, List<String> recipients, List<ActionResponse> responses) {
 
     public Action {
         body = body.deepCopy();

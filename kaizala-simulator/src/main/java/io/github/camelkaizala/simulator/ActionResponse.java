@@ -1,10 +1,9 @@
 package io.github.camelkaizala.simulator;
 
-import io.github.camelkaizala.simulator.internal.Json;
+import java.time.Instant;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
-import java.time.Instant;
+import io.github.camelkaizala.simulator.internal.Json;
 
 /**
  * A response to a survey, job or custom action (§10). {@code responder} is the mobile number of the token's
@@ -14,7 +13,7 @@ import java.time.Instant;
  * {@code responseId}, or by a second answer where only one per person is kept).
  */
 public record ActionResponse(String responseId, String responder, JsonNode answers, Instant at, JsonNode body,
-                             boolean updated) {
+        boolean updated) {
 
     public ActionResponse {
         answers = answers == null ? null : answers.deepCopy();

@@ -1,11 +1,10 @@
 package io.github.camelkaizala.simulator;
 
-import io.github.camelkaizala.simulator.internal.Json;
+import java.time.Instant;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-
-import java.time.Instant;
+import io.github.camelkaizala.simulator.internal.Json;
 
 /**
  * One attempt to POST an event to a webhook's callback: {@code attempt} 1 for the first try, 2… for the
@@ -14,7 +13,7 @@ import java.time.Instant;
  * {@code body} the JSON envelope as sent (the same for every attempt and duplicate of an event).
  */
 public record Delivery(String webhookId, String eventId, String eventType, int attempt, int status, boolean duplicate,
-                       Instant at, String body) {
+        Instant at, String body) {
 
     /** The callback answered 2xx. */
     public boolean delivered() {

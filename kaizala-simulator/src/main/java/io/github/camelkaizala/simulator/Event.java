@@ -1,9 +1,9 @@
 package io.github.camelkaizala.simulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.Instant;
 import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Something that happened in a group and may be delivered to webhooks (§12.1): one of the 13 event types, the
@@ -12,8 +12,8 @@ import java.util.List;
  * unexpired, matching object and event type), possibly none. The same {@code eventId} goes to every one of them.
  */
 public record Event(String eventId, String eventType, String groupId, String actionId, String packageId,
-                    String fromUser, String fromUserId, String fromUserName, String fromUserProfilePic, JsonNode data,
-                    Instant at, List<String> webhookIds) {
+        String fromUser, String fromUserId, String fromUserName, String fromUserProfilePic, JsonNode data,
+        Instant at, List<String> webhookIds) {
 
     public Event {
         data = data.deepCopy();

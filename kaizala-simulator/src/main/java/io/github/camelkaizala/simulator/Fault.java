@@ -9,7 +9,9 @@ import java.util.Objects;
  */
 public final class Fault {
 
-    public enum Kind { STATUS, RELOCATE, RESET, STALL }
+    public enum Kind {
+        STATUS, RELOCATE, RESET, STALL
+    }
 
     private final Kind kind;
     private final int status;
@@ -76,7 +78,8 @@ public final class Fault {
     @Override
     public String toString() {
         return switch (kind) {
-            case STATUS -> "Fault.status(" + status + ")" + (retryAfter == null ? "" : ".retryAfter(" + retryAfter + ")");
+            case STATUS ->
+                "Fault.status(" + status + ")" + (retryAfter == null ? "" : ".retryAfter(" + retryAfter + ")");
             case RELOCATE -> "Fault.relocate()";
             case RESET -> "Fault.reset()";
             case STALL -> "Fault.stall(" + delay + ")";

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 public final class FaultPlan {
 
     private static final class Entry {
+
         final String method;
         final Pattern path;
         final Fault fault;
@@ -32,6 +33,7 @@ public final class FaultPlan {
     }
 
     private record Chaos(double rate, Random random, String method, Pattern path, List<Fault> faults) {
+
         boolean matches(String requestMethod, String resourcePath) {
             return (method == null || method.equalsIgnoreCase(requestMethod))
                     && (path == null || path.matcher(resourcePath).matches());
@@ -84,7 +86,7 @@ public final class FaultPlan {
 
     /** Consumes and returns the fault for this request, or null. */
     synchronized Fault take(String method, String resourcePath) {
-        for (Iterator<Entry> it = entries.iterator(); it.hasNext(); ) {
+        for (Iterator<Entry> it = entries.iterator(); it.hasNext();) {
             Entry e = it.next();
             if (e.matches(method, resourcePath)) {
                 if (--e.remaining == 0) {

@@ -9,8 +9,8 @@ import java.util.Optional;
  * (direct links only); {@code actions} and {@code reactions} are those posted in this group, in order.
  */
 public record Group(String id, String name, String welcomeMessage, String groupType, List<Member> members,
-                    List<Message> messages, String groupImageUrl, List<String> subGroups, List<String> parentGroups,
-                    List<Subscriber> subscribers, List<Action> actions, List<Reaction> reactions) {
+        List<Message> messages, String groupImageUrl, List<String> subGroups, List<String> parentGroups,
+        List<Subscriber> subscribers, List<Action> actions, List<Reaction> reactions) {
 
     public Group {
         members = List.copyOf(members);

@@ -8,5 +8,4 @@ import java.time.Instant;
  * reached or did not answer in time), {@code ok} whether the subscription was allowed, {@code problem} why
  * not (null when ok).
  */
-public record Handshake(String url, String token, int status, boolean ok, String problem, Instant at) {
-}
+public record Handshake(String url, String token, int status, boolean ok, String problem, Instant at) {}

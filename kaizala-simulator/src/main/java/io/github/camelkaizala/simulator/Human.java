@@ -1,19 +1,5 @@
 package io.github.camelkaizala.simulator;
 
-import io.github.camelkaizala.simulator.internal.Store;
-
-import io.github.camelkaizala.simulator.internal.ActionsHandler;
-import io.github.camelkaizala.simulator.internal.EventData;
-import io.github.camelkaizala.simulator.internal.Json;
-import io.github.camelkaizala.simulator.internal.MediaHandler;
-import io.github.camelkaizala.simulator.internal.MessagesHandler;
-import io.github.camelkaizala.simulator.internal.Refusal;
-import io.github.camelkaizala.simulator.internal.ResponsesHandler;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,6 +9,18 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelkaizala.simulator.internal.ActionsHandler;
+import io.github.camelkaizala.simulator.internal.EventData;
+import io.github.camelkaizala.simulator.internal.Json;
+import io.github.camelkaizala.simulator.internal.MediaHandler;
+import io.github.camelkaizala.simulator.internal.MessagesHandler;
+import io.github.camelkaizala.simulator.internal.Refusal;
+import io.github.camelkaizala.simulator.internal.ResponsesHandler;
+import io.github.camelkaizala.simulator.internal.Store;
 
 /**
  * A person with a phone number, acting in groups as a Kaizala app user would — without HTTP, through the same
@@ -112,7 +110,8 @@ public final class Human {
     /** Posts a text message (TextMessageCreated); returns its {@code referenceId}. */
     public String postText(String groupId, String text) {
         if (text == null || text.isEmpty() || text.length() > MessagesHandler.MAX_MESSAGE_LENGTH) {
-            throw new IllegalArgumentException("a message has 1 to " + MessagesHandler.MAX_MESSAGE_LENGTH + " characters");
+            throw new IllegalArgumentException(
+                    "a message has 1 to " + MessagesHandler.MAX_MESSAGE_LENGTH + " characters");
         }
         return call(() -> state.addMessage(groupId, mobile, text, List.of(), false).referenceId());
     }
@@ -149,7 +148,8 @@ public final class Human {
 
     /** Posts a survey (SurveyCreated) with one {@code Text} question per title, due in 24 hours, one response per person. */
     public Action postSurvey(String groupId, String title, String... questionTitles) {
-        List<Object> questions = Arrays.stream(questionTitles).map(q -> (Object) Json.obj("title", q, "type", "Text")).toList();
+        List<Object> questions = Arrays.stream(questionTitles).map(q -> (Object) Json.obj("title", q, "type", "Text"))
+                .toList();
         return postAction(groupId, "Survey", Json.obj("title", title, "questions", questions, "dueDate", 24));
     }
 
@@ -218,7 +218,8 @@ public final class Human {
             Action a = requireType(groupId, actionId, "Poll");
             List<String> choices = new ArrayList<>();
             JsonNode given = Json.field(a.body(), "choices");
-            (given == null ? Json.MAPPER.createArrayNode() : given).forEach(c -> choices.add(Json.text(c, "title", false)));
+            (given == null ? Json.MAPPER.createArrayNode() : given)
+                    .forEach(c -> choices.add(Json.text(c, "title", false)));
             return inAppResponse(groupId, actionId, Json.oneOf(choice, "choice", choices));
         });
     }

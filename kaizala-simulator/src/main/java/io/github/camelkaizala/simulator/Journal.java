@@ -1,16 +1,17 @@
 package io.github.camelkaizala.simulator;
 
-import io.github.camelkaizala.simulator.internal.Request;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
 import java.util.regex.Pattern;
 
+import io.github.camelkaizala.simulator.internal.Request;
+
 /** Every request received, in arrival order, with the status answered. Thread-safe. */
 public final class Journal {
 
     static final class Entry {
+
         private final Request request;
         private volatile int status;
 

@@ -1,25 +1,5 @@
 package io.github.camelkaizala.simulator;
 
-import io.github.camelkaizala.simulator.internal.ActionsHandler;
-import io.github.camelkaizala.simulator.internal.AdminApi;
-import io.github.camelkaizala.simulator.internal.AuthHandler;
-import io.github.camelkaizala.simulator.internal.Dispatcher;
-import io.github.camelkaizala.simulator.internal.GroupsHandler;
-import io.github.camelkaizala.simulator.internal.MediaHandler;
-import io.github.camelkaizala.simulator.internal.MembersHandler;
-import io.github.camelkaizala.simulator.internal.MessagesHandler;
-import io.github.camelkaizala.simulator.internal.ReactionsHandler;
-import io.github.camelkaizala.simulator.internal.ResponsesHandler;
-import io.github.camelkaizala.simulator.internal.Router;
-import io.github.camelkaizala.simulator.internal.Store;
-import io.github.camelkaizala.simulator.internal.SubGroupsHandler;
-import io.github.camelkaizala.simulator.internal.SubscribersHandler;
-import io.github.camelkaizala.simulator.internal.Throttle;
-import io.github.camelkaizala.simulator.internal.TokenService;
-import io.github.camelkaizala.simulator.internal.WebhooksHandler;
-
-import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -38,6 +18,25 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+
+import com.sun.net.httpserver.HttpServer;
+import io.github.camelkaizala.simulator.internal.ActionsHandler;
+import io.github.camelkaizala.simulator.internal.AdminApi;
+import io.github.camelkaizala.simulator.internal.AuthHandler;
+import io.github.camelkaizala.simulator.internal.Dispatcher;
+import io.github.camelkaizala.simulator.internal.GroupsHandler;
+import io.github.camelkaizala.simulator.internal.MediaHandler;
+import io.github.camelkaizala.simulator.internal.MembersHandler;
+import io.github.camelkaizala.simulator.internal.MessagesHandler;
+import io.github.camelkaizala.simulator.internal.ReactionsHandler;
+import io.github.camelkaizala.simulator.internal.ResponsesHandler;
+import io.github.camelkaizala.simulator.internal.Router;
+import io.github.camelkaizala.simulator.internal.Store;
+import io.github.camelkaizala.simulator.internal.SubGroupsHandler;
+import io.github.camelkaizala.simulator.internal.SubscribersHandler;
+import io.github.camelkaizala.simulator.internal.Throttle;
+import io.github.camelkaizala.simulator.internal.TokenService;
+import io.github.camelkaizala.simulator.internal.WebhooksHandler;
 
 /**
  * An in-memory Kaizala REST API on 127.0.0.1. The token service answers under {@link #authUrl()}
@@ -117,8 +116,9 @@ public final class KaizalaSimulator implements AutoCloseable {
         Throttle throttle = b.perConnector > 0 ? new Throttle(b.perConnector, b.perTenant) : null;
         Router adminRoutes = new Router();
         new AdminApi(this).routes(adminRoutes);
-        server.createContext("/", new Dispatcher(tokenRoutes, resourceRoutes, adminRoutes, tokens, throttle, faults::take,
-                journal::add, b.requestLog));
+        server.createContext("/",
+                new Dispatcher(tokenRoutes, resourceRoutes, adminRoutes, tokens, throttle, faults::take,
+                        journal::add, b.requestLog));
         AtomicInteger n = new AtomicInteger();
         executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "kaizala-sim-" + n.incrementAndGet());
@@ -183,7 +183,8 @@ public final class KaizalaSimulator implements AutoCloseable {
         registerConnector(applicationId, applicationSecret, refreshToken, DEFAULT_TENANT_ID);
     }
 
-    public void registerConnector(String applicationId, String applicationSecret, String refreshToken, String tenantId) {
+    public void registerConnector(String applicationId, String applicationSecret, String refreshToken,
+            String tenantId) {
         tokens.register(Objects.requireNonNull(applicationId, "applicationId"),
                 Objects.requireNonNull(applicationSecret, "applicationSecret"),
                 Objects.requireNonNull(refreshToken, "refreshToken"), Objects.requireNonNull(tenantId, "tenantId"),
@@ -303,6 +304,7 @@ public final class KaizalaSimulator implements AutoCloseable {
     }
 
     public static final class Builder {
+
         private int port;
         private Duration accessTokenTtl = DEFAULT_ACCESS_TOKEN_TTL;
         private int perConnector;
@@ -314,7 +316,8 @@ public final class KaizalaSimulator implements AutoCloseable {
         private double duplicateRate;
         private Duration deliveryTimeout = Webhooks.DEFAULT_DELIVERY_TIMEOUT;
         private Integer pin;
-        private BiConsumer<String, Integer> pinListener = (mobile, pin) -> { };
+        private BiConsumer<String, Integer> pinListener = (mobile, pin) -> {
+        };
         private Consumer<String> requestLog;
 
         private Builder() {

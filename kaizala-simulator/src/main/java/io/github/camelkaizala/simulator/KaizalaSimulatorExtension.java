@@ -1,8 +1,11 @@
 package io.github.camelkaizala.simulator;
 
-import io.github.camelkaizala.simulator.internal.CamelComponentHook;
-import io.github.camelkaizala.simulator.internal.Store;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.HashMap;
+import java.util.Map;
 
+import io.github.camelkaizala.simulator.internal.Store;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -11,11 +14,6 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestInstancePostProcessor;
 import org.junit.platform.commons.support.AnnotationSupport;
-
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The JUnit 5 extension behind {@link KaizalaSimulatorTest} (or {@code @ExtendWith}): one simulator per test class,
@@ -34,13 +32,20 @@ import java.util.Map;
  * Test classes using it should not run in parallel with each other (system properties are the JVM's).
  */
 public final class KaizalaSimulatorExtension
-        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, TestInstancePostProcessor, ParameterResolver {
+        implements
+            BeforeAllCallback,
+            AfterAllCallback,
+            BeforeEachCallback,
+            TestInstancePostProcessor,
+            ParameterResolver {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KaizalaSimulatorExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace
+            .create(KaizalaSimulatorExtension.class);
     private static final String CAMEL_HOOK = "io.github.camelkaizala.simulator.internal.CamelComponentHook";
 
     /** What the class started, closed after it (also when the class fails). */
     private static final class Running implements ExtensionContext.Store.CloseableResource {
+
         final KaizalaSimulator simulator;
         final Map<String, String> previousProperties = new HashMap<>();
         AutoCloseable camelHook;
@@ -70,7 +75,8 @@ public final class KaizalaSimulatorExtension
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        KaizalaSimulatorTest settings = AnnotationSupport.findAnnotation(context.getRequiredTestClass(), KaizalaSimulatorTest.class)
+        KaizalaSimulatorTest settings = AnnotationSupport
+                .findAnnotation(context.getRequiredTestClass(), KaizalaSimulatorTest.class)
                 .orElse(null);
         KaizalaSimulator.Builder builder = KaizalaSimulator.builder();
         if (settings != null) {
@@ -126,7 +132,8 @@ public final class KaizalaSimulatorExtension
     }
 
     /** Sets every (static when {@code instance} is null, else instance) non-final field of type KaizalaSimulator. */
-    private static void injectFields(Class<?> type, Object instance, KaizalaSimulator simulator) throws IllegalAccessException {
+    private static void injectFields(Class<?> type, Object instance, KaizalaSimulator simulator)
+            throws IllegalAccessException {
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Field field : c.getDeclaredFields()) {
                 int modifiers = field.getModifiers();
@@ -142,7 +149,8 @@ public final class KaizalaSimulatorExtension
     /** The Camel side, when Camel is on the class path (null otherwise): closing it stops configuring contexts. */
     private static AutoCloseable camelHook(Map<String, String> properties) throws ReflectiveOperationException {
         try {
-            Class.forName("org.apache.camel.spi.CamelContextTracker", false, KaizalaSimulatorExtension.class.getClassLoader());
+            Class.forName("org.apache.camel.spi.CamelContextTracker", false,
+                    KaizalaSimulatorExtension.class.getClassLoader());
         } catch (ClassNotFoundException e) {
             return null;
         }

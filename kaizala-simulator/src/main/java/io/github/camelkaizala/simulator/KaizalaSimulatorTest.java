@@ -1,13 +1,13 @@
 package io.github.camelkaizala.simulator;
 
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs a JUnit 5 test class against a {@link KaizalaSimulator} started for it (and closed after it), and points the

@@ -1,7 +1,5 @@
 package io.github.camelkaizala.simulator;
 
-import io.github.camelkaizala.simulator.internal.Json;
-
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -9,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
+
+import io.github.camelkaizala.simulator.internal.Json;
 
 /**
  * The simulator as a program: {@code java -jar kaizala-simulator-<version>-standalone.jar --help}. Runs until
@@ -44,13 +44,11 @@ public final class Main {
             """;
 
     /** A group to seed: {@code NAME[=MOBILE,…]}. */
-    record Seed(String name, List<String> members, boolean isPublic) {
-    }
+    record Seed(String name, List<String> members, boolean isPublic) {}
 
     /** The parsed command line. */
     record Options(KaizalaSimulator.Builder builder, List<Seed> groups, boolean printPins, boolean logRequests,
-                   boolean help) {
-    }
+            boolean help) {}
 
     private Main() {
     }
@@ -147,8 +145,10 @@ public final class Main {
                         b.throttling(100, 300);
                     }
                 }
-                case "--webhook-time-scale" -> b.webhookTimeScale(decimal(value(args, ++i, "--webhook-time-scale"), "--webhook-time-scale"));
-                case "--duplicate-rate" -> b.duplicateRate(decimal(value(args, ++i, "--duplicate-rate"), "--duplicate-rate"));
+                case "--webhook-time-scale" ->
+                    b.webhookTimeScale(decimal(value(args, ++i, "--webhook-time-scale"), "--webhook-time-scale"));
+                case "--duplicate-rate" ->
+                    b.duplicateRate(decimal(value(args, ++i, "--duplicate-rate"), "--duplicate-rate"));
                 case "--no-callback-validation" -> b.validateCallbacks(false);
                 default -> throw new IllegalArgumentException("unknown option: " + args[i]);
             }
@@ -167,7 +167,8 @@ public final class Main {
             for (String m : text.substring(eq + 1).split(",")) {
                 if (!m.isBlank()) {
                     if (!Json.isMobile(m.trim())) {
-                        throw new IllegalArgumentException("not a phone number (+ and 6 to 15 digits) in " + text + ": " + m);
+                        throw new IllegalArgumentException(
+                                "not a phone number (+ and 6 to 15 digits) in " + text + ": " + m);
                     }
                     members.add(m.trim());
                 }
@@ -180,7 +181,8 @@ public final class Main {
         try {
             return Duration.parse(text);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("--access-token-ttl takes an ISO-8601 duration such as PT1H, not " + text);
+            throw new IllegalArgumentException(
+                    "--access-token-ttl takes an ISO-8601 duration such as PT1H, not " + text);
         }
     }
 

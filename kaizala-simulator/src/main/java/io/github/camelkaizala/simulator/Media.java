@@ -11,7 +11,7 @@ import java.util.List;
  * files (usually one), who uploaded it and when.
  */
 public record Media(String id, String mediaResource, String actionType, List<MediaFile> files, String uploader,
-                    Instant uploadedAt) {
+        Instant uploadedAt) {
 
     public Media {
         files = List.copyOf(files);

@@ -10,7 +10,7 @@ import java.util.List;
  * empty for a post to the group's members.
  */
 public record Message(String referenceId, String text, String sender, List<String> subscribers,
-                      boolean sendToAllSubscribers, Instant sentAt, List<String> recipients) {
+        boolean sendToAllSubscribers, Instant sentAt, List<String> recipients) {
 
     public Message {
         subscribers = List.copyOf(subscribers);

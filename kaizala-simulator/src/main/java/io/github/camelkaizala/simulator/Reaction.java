@@ -9,5 +9,4 @@ import java.time.Instant;
  * the cursor paging of the reaction listings (.NET ticks of {@code at}, strictly increasing).
  */
 public record Reaction(String reactionId, String groupId, String referenceId, String reactionType, String comment,
-                       String userId, String mobileNumber, Instant at, long cursor) {
-}
+        String userId, String mobileNumber, Instant at, long cursor) {}

@@ -1,15 +1,14 @@
 package io.github.camelkaizala.simulator;
 
-import io.github.camelkaizala.simulator.internal.Json;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelkaizala.simulator.internal.Json;
 
 /**
  * One request as the simulator received it, and the status it answered: -1 when the connection was
@@ -23,8 +22,9 @@ import java.util.TreeMap;
  * @param body         the body as text; for a {@code multipart/*} upload (streamed, never held whole) a transcript:
  *                     the boundaries and part headers as sent, each part's content replaced by {@code <N bytes>}
  */
-public record RecordedRequest(String method, String path, String resourcePath, String cluster, Map<String, String> query,
-                              Map<String, List<String>> headers, String body, int status, Instant receivedAt) {
+public record RecordedRequest(String method, String path, String resourcePath, String cluster,
+        Map<String, String> query,
+        Map<String, List<String>> headers, String body, int status, Instant receivedAt) {
 
     public RecordedRequest {
         query = Map.copyOf(query);

@@ -1,9 +1,9 @@
 package io.github.camelkaizala.simulator;
 
-import io.github.camelkaizala.simulator.internal.Store;
-
 import java.util.List;
 import java.util.Optional;
+
+import io.github.camelkaizala.simulator.internal.Store;
 
 /**
  * What the simulator holds, for tests: immutable snapshots of groups (members, messages, sub-groups, subscribers,

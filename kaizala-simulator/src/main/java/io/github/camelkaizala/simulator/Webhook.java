@@ -10,8 +10,8 @@ import java.util.List;
  * {@code validity} is the expiry instant.
  */
 public record Webhook(String id, String objectId, String objectType, List<String> eventTypes, String callbackUrl,
-                      String callbackToken, String context, boolean active, Instant validity, String applicationId,
-                      Instant createdAt, Instant updatedAt) {
+        String callbackToken, String context, boolean active, Instant validity, String applicationId,
+        Instant createdAt, Instant updatedAt) {
 
     public Webhook {
         eventTypes = List.copyOf(eventTypes);

@@ -1,13 +1,5 @@
 package io.github.camelkaizala.simulator;
 
-import io.github.camelkaizala.simulator.internal.Store;
-
-import io.github.camelkaizala.simulator.internal.Json;
-import io.github.camelkaizala.simulator.internal.Refusal;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,6 +33,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelkaizala.simulator.internal.Json;
+import io.github.camelkaizala.simulator.internal.Refusal;
+import io.github.camelkaizala.simulator.internal.Store;
+
 /**
  * Webhook delivery (§12.1, §12.2, §12.7): the callback URL validation handshake, the asynchronous POST of every
  * event to the subscriptions it matches, retries with back-off and auto-disable, deliberate duplicates, and the
@@ -71,7 +69,7 @@ public final class Webhooks implements AutoCloseable {
 
     /** Settings from the builder. */
     record Settings(boolean validateCallbacks, Duration validationTimeout, List<Duration> retryDelays,
-                    double duplicateRate, Duration deliveryTimeout) {
+            double duplicateRate, Duration deliveryTimeout) {
 
         Settings {
             retryDelays = List.copyOf(retryDelays);
@@ -80,6 +78,7 @@ public final class Webhooks implements AutoCloseable {
 
     /** One event for one webhook, with its attempt number; mutable only under the lock. */
     private static final class Job {
+
         final String webhookId;
         final Event event;
         final String body;
@@ -96,6 +95,7 @@ public final class Webhooks implements AutoCloseable {
 
     /** A webhook's queue; {@code running} while a task for it is scheduled or working. */
     private static final class Lane {
+
         final Deque<Job> queue = new ArrayDeque<>();
         boolean running;
     }
@@ -222,7 +222,8 @@ public final class Webhooks implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no webhook with id " + webhookId));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(w.callbackUrl()))
                 .timeout(settings.deliveryTimeout())
-                .POST(HttpRequest.BodyPublishers.ofString(Objects.requireNonNull(rawBody, "rawBody"), StandardCharsets.UTF_8));
+                .POST(HttpRequest.BodyPublishers.ofString(Objects.requireNonNull(rawBody, "rawBody"),
+                        StandardCharsets.UTF_8));
         headers.forEach(request::header);
         return post(request.build());
     }
@@ -243,18 +244,22 @@ public final class Webhooks implements AutoCloseable {
         int status = -1;
         String problem;
         try {
-            HttpRequest request = HttpRequest.newBuilder(withValidationToken(callbackUrl, token)).timeout(timeout).GET().build();
+            HttpRequest request = HttpRequest.newBuilder(withValidationToken(callbackUrl, token)).timeout(timeout).GET()
+                    .build();
             if (neverResolves(request.uri())) {
-                throw new IllegalArgumentException("host " + request.uri().getHost() + " is a reserved name (RFC 2606)");
+                throw new IllegalArgumentException(
+                        "host " + request.uri().getHost() + " is a reserved name (RFC 2606)");
             }
-            CompletableFuture<HttpResponse<String>> answer = client().sendAsync(request, HttpResponse.BodyHandlers.ofString());
+            CompletableFuture<HttpResponse<String>> answer = client().sendAsync(request,
+                    HttpResponse.BodyHandlers.ofString());
             try {
                 HttpResponse<String> r = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
                 status = r.statusCode();
                 if (status < 200 || status >= 300) {
                     problem = "the callback answered " + status;
                 } else if (!token.equals(r.body())) {
-                    problem = "the callback answered " + abbreviate(r.body()) + " instead of the validationToken " + token;
+                    problem = "the callback answered " + abbreviate(r.body()) + " instead of the validationToken "
+                            + token;
                 } else {
                     problem = null;
                 }

@@ -1,11 +1,11 @@
 package io.github.camelkaizala.simulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
 
 import static io.github.camelkaizala.simulator.KaizalaSimulator.DEFAULT_USER_MOBILE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,7 +56,8 @@ class ActionsTest extends SimulatorTestSupport {
         assertThat(item.get("actionBody").get("actionId").asText()).isEqualTo(actionId);
         assertThat(item.get("actionBody").get("title").asText()).isEqualTo("Weekly stock check");
         assertThat(item.get("actionBody").get("responseCount").asInt()).isZero();
-        assertThat(Instant.parse(item.get("actionBody").get("expiryDate").asText())).isEqualTo(a.sentAt().plusSeconds(24 * 3600));
+        assertThat(Instant.parse(item.get("actionBody").get("expiryDate").asText()))
+                .isEqualTo(a.sentAt().plusSeconds(24 * 3600));
 
         Reply details = api("GET", "/groups/" + g.id() + "/actions/" + actionId + "?getDetails=false", null);
         assertThat(details.status()).as(details.body()).isEqualTo(200);
@@ -85,26 +86,31 @@ class ActionsTest extends SimulatorTestSupport {
         String pdf = upload(new Part("FileName", "prices.pdf", "application/pdf", new byte[]{'%', 'P', 'D', 'F'}))
                 .json().get("mediaResource").asText();
 
-        Reply job = apiJson("POST", path, """
-                {'actionType': 'Job', 'actionBody': {'title': 'Restock aisle 4', 'assignedTo': ['+15550100002', '+15550100003'], 'dueDate': 8}}""");
+        Reply job = apiJson("POST", path,
+                """
+                        {'actionType': 'Job', 'actionBody': {'title': 'Restock aisle 4', 'assignedTo': ['+15550100002', '+15550100003'], 'dueDate': 8}}""");
         Reply poll = apiJson("POST", path, """
                 {'actionType': 'Poll', 'actionBody': {'question': 'Which day?', 'Choices': [{'title': 'Thursday'},
                  {'title': 'Friday', 'image': '%s'}], 'expiryInHours': 48}}""".formatted(image));
-        Reply meet = apiJson("POST", path, """
-                {'actionType': 'LetsMeet', 'actionBody': {'title': 'Planning', 'startingTime': '2018-05-21T04:30:00Z',
-                 'DurationInMins': 60, 'place': {'latitude': 26.91, 'longitude': 75.78, 'name': 'Room 2'}, 'agenda': 'Targets'}}""");
-        Reply meet2 = apiJson("POST", path, """
-                {'actionType': 'letsmeet', 'actionBody': {'title': 'Sync', 'startingTime': '2018-05-22T04:30:00+05:30', 'duration': 15}}""");
+        Reply meet = apiJson("POST", path,
+                """
+                        {'actionType': 'LetsMeet', 'actionBody': {'title': 'Planning', 'startingTime': '2018-05-21T04:30:00Z',
+                         'DurationInMins': 60, 'place': {'latitude': 26.91, 'longitude': 75.78, 'name': 'Room 2'}, 'agenda': 'Targets'}}""");
+        Reply meet2 = apiJson("POST", path,
+                """
+                        {'actionType': 'letsmeet', 'actionBody': {'title': 'Sync', 'startingTime': '2018-05-22T04:30:00+05:30', 'duration': 15}}""");
         Reply announcement = apiJson("POST", path, """
                 {'actionType': 'Announcement', 'actionBody': {'Title': 'New price list', 'Message': 'From 1 June.',
                  'MediaResources': ['%s']}}""".formatted(image));
         Reply picture = apiJson("POST", path, """
-                {'actionType': 'Image', 'actionBody': {'mediaResource': '%s', 'caption': 'Shelf, store 17'}}""".formatted(image));
+                {'actionType': 'Image', 'actionBody': {'mediaResource': '%s', 'caption': 'Shelf, store 17'}}"""
+                .formatted(image));
         Reply document = apiJson("POST", path, """
                 {'actionType': 'Document', 'actionBody': {'mediaResource': '%s'}}""".formatted(pdf));
-        Reply custom = apiJson("POST", path, """
-                {'id': 'com.contoso.kaizala.storeaudit', 'actionBody': {'title': 'Store audit - week 20', 'validity': 24,
-                 'properties': [{'name': 'region', 'type': 'Text', 'value': 'North'}, {'name': 'targetVisits', 'type': 'Numeric', 'value': '12'}]}}""");
+        Reply custom = apiJson("POST", path,
+                """
+                        {'id': 'com.contoso.kaizala.storeaudit', 'actionBody': {'title': 'Store audit - week 20', 'validity': 24,
+                         'properties': [{'name': 'region', 'type': 'Text', 'value': 'North'}, {'name': 'targetVisits', 'type': 'Numeric', 'value': '12'}]}}""");
 
         for (Reply r : List.of(job, poll, meet, meet2, announcement, custom)) {
             assertThat(r.status()).as(r.body()).isEqualTo(200);
@@ -117,7 +123,8 @@ class ActionsTest extends SimulatorTestSupport {
             assertThat(r.json().has("actionId")).isFalse();
         }
         assertThat(sim.state().group(g.id()).orElseThrow().actions()).extracting(Action::kind).containsExactly(
-                "Job", "Poll", "LetsMeet", "LetsMeet", "Announcement", "Image", "Document", "com.contoso.kaizala.storeaudit");
+                "Job", "Poll", "LetsMeet", "LetsMeet", "Announcement", "Image", "Document",
+                "com.contoso.kaizala.storeaudit");
 
         JsonNode jobItem = listed(g, "Job").get(0).get("actionBody");
         assertThat(jobItem.get("title").asText()).isEqualTo("Restock aisle 4");
@@ -187,22 +194,33 @@ class ActionsTest extends SimulatorTestSupport {
     void badInputNamesTheField() {
         Group g = sim.state().createGroup("Team");
         String path = "/groups/" + g.id() + "/actions";
-        String pdf = upload(new Part("FileName", "p.pdf", "application/pdf", new byte[]{1})).json().get("mediaResource").asText();
+        String pdf = upload(new Part("FileName", "p.pdf", "application/pdf", new byte[]{1})).json().get("mediaResource")
+                .asText();
 
         assertError(api("POST", path, "{\"actionBody\":{}}"), 400, "MissingField", "actionType");
-        assertError(api("POST", path, "{\"actionType\":\"Job\",\"id\":\"com.x.y\",\"actionBody\":{}}"), 400, "InvalidField", "'id'");
+        assertError(api("POST", path, "{\"actionType\":\"Job\",\"id\":\"com.x.y\",\"actionBody\":{}}"), 400,
+                "InvalidField", "'id'");
         assertError(api("POST", path, "{\"actionType\":\"Survey\"}"), 400, "MissingField", "actionBody");
-        assertError(api("POST", path, "{\"actionType\":\"Survey\",\"actionBody\":[]}"), 400, "InvalidField", "actionBody");
-        assertError(api("POST", path, "{\"actionType\":\"Quiz\",\"actionBody\":{}}"), 400, "InvalidField", "actionType");
-        assertError(apiJson("POST", path, "{'actionType':'Survey','actionBody':{'questions':[{'title':'q','type':'Text'}]}}"),
+        assertError(api("POST", path, "{\"actionType\":\"Survey\",\"actionBody\":[]}"), 400, "InvalidField",
+                "actionBody");
+        assertError(api("POST", path, "{\"actionType\":\"Quiz\",\"actionBody\":{}}"), 400, "InvalidField",
+                "actionType");
+        assertError(
+                apiJson("POST", path,
+                        "{'actionType':'Survey','actionBody':{'questions':[{'title':'q','type':'Text'}]}}"),
                 400, "MissingField", "'actionBody.title'");
         assertError(apiJson("POST", path, "{'actionType':'Survey','actionBody':{'title':'t'}}"), 400, "MissingField",
                 "'actionBody.questions'");
-        assertError(apiJson("POST", path, "{'actionType':'Survey','actionBody':{'title':'t','questions':[{'title':'q','type':'Text'},"
-                + "{'title':'c','type':'SingleOption'}]}}"), 400, "MissingField", "'actionBody.questions[1].options'");
-        assertError(apiJson("POST", path, "{'actionType':'Survey','actionBody':{'title':'t','questions':[{'title':'q','type':'Essay'}]}}"),
+        assertError(
+                apiJson("POST", path,
+                        "{'actionType':'Survey','actionBody':{'title':'t','questions':[{'title':'q','type':'Text'},"
+                                + "{'title':'c','type':'SingleOption'}]}}"),
+                400, "MissingField", "'actionBody.questions[1].options'");
+        assertError(apiJson("POST", path,
+                "{'actionType':'Survey','actionBody':{'title':'t','questions':[{'title':'q','type':'Essay'}]}}"),
                 400, "InvalidField", "'actionBody.questions[0].type'");
-        assertError(apiJson("POST", path, "{'actionType':'Survey','actionBody':{'title':'t','dueDate':0,'questions':[{'title':'q','type':'Text'}]}}"),
+        assertError(apiJson("POST", path,
+                "{'actionType':'Survey','actionBody':{'title':'t','dueDate':0,'questions':[{'title':'q','type':'Text'}]}}"),
                 400, "InvalidField", "'actionBody.dueDate'");
         assertError(apiJson("POST", path, "{'actionType':'Job','actionBody':{'title':'t'}}"), 400, "MissingField",
                 "'actionBody.assignedTo'");
@@ -210,23 +228,35 @@ class ActionsTest extends SimulatorTestSupport {
                 "InvalidMobileNumber", "'actionBody.assignedTo'");
         assertError(apiJson("POST", path, "{'actionType':'Poll','actionBody':{'question':'q'}}"), 400, "MissingField",
                 "'actionBody.choices'");
-        assertError(apiJson("POST", path, "{'actionType':'Poll','actionBody':{'question':'q','choices':[{'title':'a','image':'bogus'}]}}"),
+        assertError(apiJson("POST", path,
+                "{'actionType':'Poll','actionBody':{'question':'q','choices':[{'title':'a','image':'bogus'}]}}"),
                 400, "InvalidField", "'actionBody.choices[0].image'");
-        assertError(apiJson("POST", path, "{'actionType':'LetsMeet','actionBody':{'title':'t','startingTime':'tomorrow'}}"), 400,
+        assertError(
+                apiJson("POST", path, "{'actionType':'LetsMeet','actionBody':{'title':'t','startingTime':'tomorrow'}}"),
+                400,
                 "InvalidField", "'actionBody.startingTime'");
-        assertError(apiJson("POST", path, "{'actionType':'LetsMeet','actionBody':{'title':'t','startingTime':'2018-05-21T04:30:00Z',"
-                + "'DurationInMins':-5}}"), 400, "InvalidField", "'actionBody.DurationInMins'");
-        assertError(apiJson("POST", path, "{'actionType':'Announcement','actionBody':{'title':'t'}}"), 400, "MissingField",
+        assertError(apiJson("POST", path,
+                "{'actionType':'LetsMeet','actionBody':{'title':'t','startingTime':'2018-05-21T04:30:00Z',"
+                        + "'DurationInMins':-5}}"),
+                400, "InvalidField", "'actionBody.DurationInMins'");
+        assertError(apiJson("POST", path, "{'actionType':'Announcement','actionBody':{'title':'t'}}"), 400,
+                "MissingField",
                 "'actionBody.Message'");
-        assertError(apiJson("POST", path, "{'actionType':'Image','actionBody':{}}"), 400, "MissingField", "'actionBody.mediaResource'");
-        assertError(apiJson("POST", path, "{'actionType':'Image','actionBody':{'mediaResource':'eyJGaWxlcyI6W119'}}"), 400,
+        assertError(apiJson("POST", path, "{'actionType':'Image','actionBody':{}}"), 400, "MissingField",
+                "'actionBody.mediaResource'");
+        assertError(apiJson("POST", path, "{'actionType':'Image','actionBody':{'mediaResource':'eyJGaWxlcyI6W119'}}"),
+                400,
                 "InvalidField", "'actionBody.mediaResource'");
         assertError(apiJson("POST", path, "{'actionType':'Image','actionBody':{'mediaResource':'" + pdf + "'}}"), 400,
                 "InvalidField", "cannot be posted as Image");
-        assertError(apiJson("POST", path, "{'id':'" + "x".repeat(65) + "','actionBody':{}}"), 400, "InvalidField", "'id'");
-        assertError(apiJson("POST", path, "{'id':'com.contoso.audit','actionBody':{'properties':[{'name':'n','type':'Colour','value':'red'}]}}"),
+        assertError(apiJson("POST", path, "{'id':'" + "x".repeat(65) + "','actionBody':{}}"), 400, "InvalidField",
+                "'id'");
+        assertError(apiJson("POST", path,
+                "{'id':'com.contoso.audit','actionBody':{'properties':[{'name':'n','type':'Colour','value':'red'}]}}"),
                 400, "InvalidField", "'actionBody.properties[0].type'");
-        assertError(apiJson("POST", path, "{'id':'com.contoso.audit','actionBody':{'properties':[{'name':'n','type':'Text'}]}}"),
+        assertError(
+                apiJson("POST", path,
+                        "{'id':'com.contoso.audit','actionBody':{'properties':[{'name':'n','type':'Text'}]}}"),
                 400, "MissingField", "'actionBody.properties[0].value'");
         assertError(apiJson("POST", "/groups/unknown/actions", SURVEY), 404, "GroupNotFound", "unknown");
         assertThat(sim.state().group(g.id()).orElseThrow().actions()).isEmpty();
@@ -235,7 +265,8 @@ class ActionsTest extends SimulatorTestSupport {
         assertError(api("GET", path + "?actionType=Quiz", null), 400, "InvalidField", "actionType");
         assertError(api("GET", path + "?actionType=Survey&count=0", null), 400, "InvalidField", "count");
         assertError(api("GET", path + "?actionType=Survey&fromDate=yesterday", null), 400, "InvalidField", "fromDate");
-        assertError(api("GET", path + "/unknown-action?getDetails=false", null), 404, "ActionNotFound", "unknown-action");
+        assertError(api("GET", path + "/unknown-action?getDetails=false", null), 404, "ActionNotFound",
+                "unknown-action");
         String actionId = sim.state().createSurvey(g.id(), "S", "Q").actionId();
         assertError(api("GET", path + "/" + actionId + "?getDetails=maybe", null), 400, "InvalidField", "getDetails");
         assertError(api("GET", "/groups/" + sim.state().createGroup("Other").id() + "/actions/" + actionId, null), 404,
@@ -248,15 +279,19 @@ class ActionsTest extends SimulatorTestSupport {
         sim.state().addSubscribers(g.id(), "+15550100105", "+15550100106");
         String path = "/groups/" + g.id() + "/actions";
 
-        Reply toOne = apiJson("POST", path, """
-                {'id': 'com.contoso.kaizala.feedback', 'actionBody': {'title': 'Rate your last delivery', 'validity': 24},
-                 'subscribers': ['+15550100105'], 'sendToAllSubscribers': false}""");
+        Reply toOne = apiJson("POST", path,
+                """
+                        {'id': 'com.contoso.kaizala.feedback', 'actionBody': {'title': 'Rate your last delivery', 'validity': 24},
+                         'subscribers': ['+15550100105'], 'sendToAllSubscribers': false}""");
         assertThat(toOne.status()).as(toOne.body()).isEqualTo(200);
-        Reply toAll = apiJson("POST", path, """
-                {'id': 'com.contoso.kaizala.feedback', 'actionBody': {'title': 'Rate us'}, 'sendToAllSubscribers': true}""");
+        Reply toAll = apiJson("POST", path,
+                """
+                        {'id': 'com.contoso.kaizala.feedback', 'actionBody': {'title': 'Rate us'}, 'sendToAllSubscribers': true}""");
         assertThat(toAll.status()).as(toAll.body()).isEqualTo(200);
-        assertError(apiJson("POST", path, "{'actionType':'Job','actionBody':{'title':'t','assignedTo':['+15550100001']},"
-                + "'subscribers':['+15550100199']}"), 400, "NotASubscriber", "+15550100199");
+        assertError(
+                apiJson("POST", path, "{'actionType':'Job','actionBody':{'title':'t','assignedTo':['+15550100001']},"
+                        + "'subscribers':['+15550100199']}"),
+                400, "NotASubscriber", "+15550100199");
 
         assertThat(sim.state().group(g.id()).orElseThrow().actions()).extracting(Action::recipients).containsExactly(
                 List.of("+15550100105"), List.of("+15550100105", "+15550100106"));
@@ -264,8 +299,10 @@ class ActionsTest extends SimulatorTestSupport {
                 .containsExactly("+15550100105");
 
         token = accessTokenFor("+15550100001"); // a member may post, but not broadcast
-        assertThat(apiJson("POST", path, "{'id':'com.contoso.kaizala.feedback','actionBody':{'title':'x'}}").status()).isEqualTo(200);
-        assertThat(apiJson("POST", path, "{'id':'com.contoso.kaizala.feedback','actionBody':{'title':'x'},'sendToAllSubscribers':true}")
+        assertThat(apiJson("POST", path, "{'id':'com.contoso.kaizala.feedback','actionBody':{'title':'x'}}").status())
+                .isEqualTo(200);
+        assertThat(apiJson("POST", path,
+                "{'id':'com.contoso.kaizala.feedback','actionBody':{'title':'x'},'sendToAllSubscribers':true}")
                 .status()).isEqualTo(403);
     }
 

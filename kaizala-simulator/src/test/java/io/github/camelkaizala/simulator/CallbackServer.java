@@ -1,10 +1,5 @@
 package io.github.camelkaizala.simulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,16 +20,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
 /**
  * A webhook receiver for the tests, on 127.0.0.1: answers the validation handshake (echo, or scripted misbehaviour)
  * and records every request; POSTs are answered with scripted statuses (200 by default).
  */
 final class CallbackServer implements AutoCloseable {
 
-    enum HandshakeMode { ECHO, QUOTED, NOT_FOUND }
+    enum HandshakeMode {
+        ECHO, QUOTED, NOT_FOUND
+    }
 
     record Received(String method, String path, Map<String, String> query, Map<String, List<String>> headers,
-                    String body, Instant at) {
+            String body, Instant at) {
 
         String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))

@@ -1,10 +1,10 @@
 package io.github.camelkaizala.simulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,7 +25,8 @@ class ExtraEventTypesTest extends WebhookTestSupport {
                 List.of("pollcreated", "PollResponse", "LETSMEETCREATED", "LetsMeetResponse", "TextMessageCreated"));
 
         assertThat(sim.state().webhook(id).orElseThrow().eventTypes())
-                .containsExactly("PollCreated", "PollResponse", "LetsMeetCreated", "LetsMeetResponse", "TextMessageCreated");
+                .containsExactly("PollCreated", "PollResponse", "LetsMeetCreated", "LetsMeetResponse",
+                        "TextMessageCreated");
         Reply unknown = subscribeReply(g.id(), "Group", callback.url(), null, null, List.of("PollDeleted"));
         assertError(unknown, 400, "InvalidField", "PollDeleted");
         assertThat(unknown.body()).contains("PollCreated").contains("LetsMeetResponse");
@@ -83,7 +84,8 @@ class ExtraEventTypesTest extends WebhookTestSupport {
         assertThat(data.get("responseId").asText()).isEqualTo(rsvp);
         JsonNode attending = data.get("responseDetails").get("responseWithQuestions").get(0);
         assertThat(attending.get("title").asText()).isEqualTo("Attending");
-        assertThat(attending.get("options").toString()).isEqualTo("[{\"title\":\"Yes\"},{\"title\":\"No\"},{\"title\":\"Maybe\"}]");
+        assertThat(attending.get("options").toString())
+                .isEqualTo("[{\"title\":\"Yes\"},{\"title\":\"No\"},{\"title\":\"Maybe\"}]");
         assertThat(attending.get("answer").toString()).isEqualTo("[\"Yes\"]");
         assertThatThrownBy(() -> sim.human(MEERA).answerLetsMeet(g.id(), meeting.actionId(), "Later"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Maybe");

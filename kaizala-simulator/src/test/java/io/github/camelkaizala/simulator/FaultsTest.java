@@ -1,11 +1,11 @@
 package io.github.camelkaizala.simulator;
 
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
+
+import org.junit.jupiter.api.Test;
 
 import static io.github.camelkaizala.simulator.KaizalaSimulator.DEFAULT_APPLICATION_ID;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,14 +41,16 @@ class FaultsTest extends SimulatorTestSupport {
         assertThat(api("POST", path, "{\"message\":\"5\"}").status()).isEqualTo(200);
         assertThat(sim.faults().pending()).isZero();
         assertThat(sim.state().group(g.id()).orElseThrow().messages()).extracting(Message::text).containsExactly("5");
-        assertThat(sim.journal().all()).extracting(RecordedRequest::status).containsExactly(429, 200, 503, 503, 500, 200);
+        assertThat(sim.journal().all()).extracting(RecordedRequest::status).containsExactly(429, 200, 503, 503, 500,
+                200);
     }
 
     @Test
     void randomFaultsHitAboutTheirRateRepeatablyAndYieldToScriptedOnes() {
         Group g = sim.state().createGroup("Chaos");
         String path = "/groups/" + g.id() + "/messages";
-        sim.faults().random(0.2, 7, "POST", "/groups/.*/messages", Fault.status(500), Fault.status(503).retryAfter("0"));
+        sim.faults().random(0.2, 7, "POST", "/groups/.*/messages", Fault.status(500),
+                Fault.status(503).retryAfter("0"));
         sim.faults().next(1, "POST", "/groups/.*/messages", Fault.status(429).retryAfter("1"));
 
         List<Integer> statuses = new java.util.ArrayList<>();
@@ -101,7 +103,8 @@ class FaultsTest extends SimulatorTestSupport {
         assertThat(again.status()).isEqualTo(308);
         assertThat(again.header("Location")).isEqualTo(location);
         // the same request on the new base works
-        assertThat(send("POST", location + "v1/groups/" + g.id() + "/messages", "{\"message\":\"hi\"}", "accessToken", token)
+        assertThat(send("POST", location + "v1/groups/" + g.id() + "/messages", "{\"message\":\"hi\"}", "accessToken",
+                token)
                 .status()).isEqualTo(200);
         // later token answers return the new base
         assertThat(defaultAccessToken().json().get("endpointUrl").asText()).isEqualTo(location);
@@ -116,7 +119,8 @@ class FaultsTest extends SimulatorTestSupport {
         assertThat(newBase).isEqualTo(sim.endpointUrl()).isEqualTo(sim.baseUri() + "/kms-2/");
         assertThat(sim.endpointUrl("app-2")).isEqualTo(sim.baseUri() + "/kms-1/");
         String other = sim.issueAccessToken("app-2");
-        assertThat(send("GET", sim.endpointUrl("app-2") + "v1/groups", null, "accessToken", other).status()).isEqualTo(200);
+        assertThat(send("GET", sim.endpointUrl("app-2") + "v1/groups", null, "accessToken", other).status())
+                .isEqualTo(200);
         assertThat(send("GET", newBase + "v1/groups", null, "accessToken", other).status()).isEqualTo(308);
         assertThat(api("GET", "/groups", null).status()).isEqualTo(200);
         assertThat(sim.relocate(DEFAULT_APPLICATION_ID)).isEqualTo(sim.baseUri() + "/kms-3/");
@@ -133,8 +137,10 @@ class FaultsTest extends SimulatorTestSupport {
 
         assertThat(sim.journal().all()).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(-1));
         assertThat(sim.state().groups()).isEmpty();
-        assertThat(sendOrThrow(fresh, "POST", sim.endpointUrl() + "v1/groups", "{\"name\":\"n\",\"welcomeMessage\":\"w\"}",
-                "accessToken", token).status()).isEqualTo(200);
+        assertThat(
+                sendOrThrow(fresh, "POST", sim.endpointUrl() + "v1/groups", "{\"name\":\"n\",\"welcomeMessage\":\"w\"}",
+                        "accessToken", token).status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -152,8 +158,9 @@ class FaultsTest extends SimulatorTestSupport {
     @Test
     void closeDoesNotWaitForAStall() throws Exception {
         sim.faults().next(1, "GET", "/groups", Fault.stall(Duration.ofSeconds(20)));
-        var pending = CLIENT.sendAsync(java.net.http.HttpRequest.newBuilder(java.net.URI.create(sim.endpointUrl() + "v1/groups"))
-                .header("accessToken", token).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        var pending = CLIENT
+                .sendAsync(java.net.http.HttpRequest.newBuilder(java.net.URI.create(sim.endpointUrl() + "v1/groups"))
+                        .header("accessToken", token).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         long deadline = System.currentTimeMillis() + 5000;
         while (sim.journal().all().isEmpty() && System.currentTimeMillis() < deadline) {
             Thread.sleep(10);
@@ -167,7 +174,8 @@ class FaultsTest extends SimulatorTestSupport {
 
     @Test
     void faultArgumentsAreChecked() {
-        assertThatThrownBy(() -> sim.faults().next(0, null, null, Fault.status(500))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> sim.faults().next(0, null, null, Fault.status(500)))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Fault.status(42)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Fault.reset().retryAfter("1")).isInstanceOf(IllegalStateException.class);
         assertThat(Fault.status(429).retryAfter("2")).hasToString("Fault.status(429).retryAfter(2)");

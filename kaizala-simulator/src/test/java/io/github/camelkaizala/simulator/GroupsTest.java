@@ -1,10 +1,10 @@
 package io.github.camelkaizala.simulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
 
 import static io.github.camelkaizala.simulator.KaizalaSimulator.DEFAULT_USER_MOBILE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,7 +63,8 @@ class GroupsTest extends SimulatorTestSupport {
 
     @Test
     void connectGroupAndDefaults() {
-        Reply r = api("POST", "/groups", "{\"name\":\"Public\",\"welcomeMessage\":\"\",\"groupType\":\"connectgroup\"}");
+        Reply r = api("POST", "/groups",
+                "{\"name\":\"Public\",\"welcomeMessage\":\"\",\"groupType\":\"connectgroup\"}");
         assertThat(r.status()).isEqualTo(200);
         Group g = sim.state().group(r.json().get("groupId").asText()).orElseThrow();
         assertThat(g.groupType()).isEqualTo("ConnectGroup");
@@ -89,13 +90,16 @@ class GroupsTest extends SimulatorTestSupport {
         assertError(api("POST", "/groups", "{\"welcomeMessage\":\"w\"}"), "MissingField");
         assertError(api("POST", "/groups", "{\"name\":\"n\"}"), "MissingField");
         assertError(api("POST", "/groups", "{\"name\":\"  \",\"welcomeMessage\":\"w\"}"), "InvalidField");
-        assertError(api("POST", "/groups", "{\"name\":\"n\",\"welcomeMessage\":\"w\",\"groupType\":\"Club\"}"), "InvalidField");
-        assertError(api("POST", "/groups", "{\"name\":\"n\",\"welcomeMessage\":\"w\",\"members\":\"+15550100001\"}"), "InvalidField");
+        assertError(api("POST", "/groups", "{\"name\":\"n\",\"welcomeMessage\":\"w\",\"groupType\":\"Club\"}"),
+                "InvalidField");
+        assertError(api("POST", "/groups", "{\"name\":\"n\",\"welcomeMessage\":\"w\",\"members\":\"+15550100001\"}"),
+                "InvalidField");
         assertError(api("POST", "/groups", "{\"name\":\"n\",\"welcomeMessage\":\"w\",\"members\":[\"5550100001\"]}"),
                 "InvalidMobileNumber");
         String members101 = IntStream.range(0, 101).mapToObj(i -> "\"+1555020" + String.format("%04d", i) + "\"")
                 .collect(Collectors.joining(","));
-        assertError(api("POST", "/groups", "{\"name\":\"n\",\"welcomeMessage\":\"w\",\"members\":[" + members101 + "]}"),
+        assertError(
+                api("POST", "/groups", "{\"name\":\"n\",\"welcomeMessage\":\"w\",\"members\":[" + members101 + "]}"),
                 "TooManyMembers");
         String members100 = IntStream.range(0, 100).mapToObj(i -> "\"+1555020" + String.format("%04d", i) + "\"")
                 .collect(Collectors.joining(","));
@@ -106,7 +110,8 @@ class GroupsTest extends SimulatorTestSupport {
 
     @Test
     void leniencyOnGroupCreation() {
-        Reply r = api("POST", "/groups", "{Name: 'Loose', WelcomeMessage: \"hi\", MEMBERS: [\"+15550100001\",], groupType: null}");
+        Reply r = api("POST", "/groups",
+                "{Name: 'Loose', WelcomeMessage: \"hi\", MEMBERS: [\"+15550100001\",], groupType: null}");
         assertThat(r.status()).isEqualTo(200);
         assertThat(sim.state().groups()).singleElement().satisfies(g -> {
             assertThat(g.name()).isEqualTo("Loose");

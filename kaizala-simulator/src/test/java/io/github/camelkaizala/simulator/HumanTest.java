@@ -1,9 +1,9 @@
 package io.github.camelkaizala.simulator;
 
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
+
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,7 +35,8 @@ class HumanTest extends SimulatorTestSupport {
                 .hasMessageContaining("Forbidden");
         assertThat(kavya.join(g.id())).isTrue();
         assertThat(kavya.join(g.id())).isFalse();
-        assertThat(sim.state().group(g.id()).orElseThrow().member(kavya.mobile()).orElseThrow().role()).isEqualTo("Member");
+        assertThat(sim.state().group(g.id()).orElseThrow().member(kavya.mobile()).orElseThrow().role())
+                .isEqualTo("Member");
         String ref = kavya.postText(g.id(), "hi");
         assertThat(sim.state().group(g.id()).orElseThrow().messages()).extracting(Message::referenceId, Message::sender)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(ref, kavya.mobile()));
@@ -45,7 +46,8 @@ class HumanTest extends SimulatorTestSupport {
                 org.assertj.core.groups.Tuple.tuple("MemberAdded", kavya.mobile()),
                 org.assertj.core.groups.Tuple.tuple("TextMessageCreated", kavya.mobile()),
                 org.assertj.core.groups.Tuple.tuple("MemberRemoved", kavya.mobile()));
-        assertThatThrownBy(() -> kavya.join("no-such-group")).isInstanceOf(IllegalStateException.class).hasMessageContaining("GroupNotFound");
+        assertThatThrownBy(() -> kavya.join("no-such-group")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("GroupNotFound");
     }
 
     @Test
@@ -72,7 +74,8 @@ class HumanTest extends SimulatorTestSupport {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("ActionNotFound");
 
         String done = meera.completeJob(g.id(), job.actionId());
-        assertThat(sim.state().action(job.actionId()).orElseThrow().response(done).orElseThrow().isCompleted()).isTrue();
+        assertThat(sim.state().action(job.actionId()).orElseThrow().response(done).orElseThrow().isCompleted())
+                .isTrue();
     }
 
     @Test
@@ -86,8 +89,10 @@ class HumanTest extends SimulatorTestSupport {
         assertThat(doc.referenceId()).isEqualTo(ref);
         assertThat(doc.actionType()).isEqualTo("Document");
         assertThat(doc.actionId()).isNull();
-        assertThat(sim.state().media(doc.body().get("mediaResource").asText()).orElseThrow().file().name()).isEqualTo("report.pdf");
-        assertThatThrownBy(() -> meera.postAttachment(g.id(), "x.gif", "image/gif", null)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(sim.state().media(doc.body().get("mediaResource").asText()).orElseThrow().file().name())
+                .isEqualTo("report.pdf");
+        assertThatThrownBy(() -> meera.postAttachment(g.id(), "x.gif", "image/gif", null))
+                .isInstanceOf(IllegalArgumentException.class);
 
         Action custom = meera.postCustomAction(g.id(), "com.contoso.audit", Map.of("title", "Audit"));
         assertThat(custom.packageId()).isEqualTo("com.contoso.audit");
@@ -107,9 +112,11 @@ class HumanTest extends SimulatorTestSupport {
         admin.addMembers(g.id(), "+919800000105", MEERA);
         admin.removeMember(g.id(), "+919800000105");
         assertThat(sim.webhooks().events()).extracting(Event::eventType).containsExactly("AttachmentCreated",
-                "ActionCreated", "ActionResponse", "Announcement", "GroupAdded", "GroupRemoved", "MemberAdded", "MemberRemoved");
+                "ActionCreated", "ActionResponse", "Announcement", "GroupAdded", "GroupRemoved", "MemberAdded",
+                "MemberRemoved");
         assertThat(sim.webhooks().events()).extracting(Event::groupId).containsOnly(g.id());
         assertThat(sim.webhooks().events().get(2).packageId()).isEqualTo("com.contoso.audit");
-        assertThat(List.of(sim.webhooks().events().get(6).fromUser())).containsExactly(KaizalaSimulator.DEFAULT_USER_MOBILE);
+        assertThat(List.of(sim.webhooks().events().get(6).fromUser()))
+                .containsExactly(KaizalaSimulator.DEFAULT_USER_MOBILE);
     }
 }

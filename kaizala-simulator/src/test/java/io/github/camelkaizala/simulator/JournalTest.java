@@ -1,8 +1,8 @@
 package io.github.camelkaizala.simulator;
 
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
 
 import static io.github.camelkaizala.simulator.KaizalaSimulator.DEFAULT_APPLICATION_ID;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,7 @@
 package io.github.camelkaizala.simulator;
 
+import java.util.Map;
+
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -9,8 +11,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +28,7 @@ class KaizalaSimulatorExtensionTest {
 
     /** Options as the kaizala component has them. */
     public static final class StandIn extends DefaultComponent {
+
         private String authUrl;
         private String applicationId;
         private String applicationSecret;
@@ -50,7 +51,8 @@ class KaizalaSimulatorExtensionTest {
         }
 
         Map<String, String> settings() {
-            return Map.of("camel.component.kaizala.authUrl", authUrl, "camel.component.kaizala.applicationId", applicationId,
+            return Map.of("camel.component.kaizala.authUrl", authUrl, "camel.component.kaizala.applicationId",
+                    applicationId,
                     "camel.component.kaizala.applicationSecret", applicationSecret,
                     "camel.component.kaizala.refreshToken", refreshToken);
         }
@@ -67,7 +69,8 @@ class KaizalaSimulatorExtensionTest {
         assertThat(simulator).isNotNull().isSameAs(parameter).isSameAs(forTheClass);
         assertThat(simulator.port()).isPositive();
         assertThat(simulator.state().createGroup("Team").id()).endsWith("@1");
-        assertThat(SimulatorTestSupport.send("GET", simulator.authUrl() + "/accessToken", null).status()).isEqualTo(401);
+        assertThat(SimulatorTestSupport.send("GET", simulator.authUrl() + "/accessToken", null).status())
+                .isEqualTo(401);
         assertThat(simulator.journal().all()).hasSize(1);
     }
 
@@ -80,8 +83,10 @@ class KaizalaSimulatorExtensionTest {
 
     @Test
     void theComponentPropertiesAreSystemPropertiesForCamelMainSpringBootAndPlaceholders() {
-        simulator.componentProperties().forEach((name, value) -> assertThat(System.getProperty(name)).as(name).isEqualTo(value));
-        assertThat(simulator.componentProperties()).containsEntry("camel.component.kaizala.authUrl", simulator.authUrl());
+        simulator.componentProperties()
+                .forEach((name, value) -> assertThat(System.getProperty(name)).as(name).isEqualTo(value));
+        assertThat(simulator.componentProperties()).containsEntry("camel.component.kaizala.authUrl",
+                simulator.authUrl());
     }
 
     @Test

@@ -25,7 +25,8 @@ class LenientJsonAndErrorShapeTest extends SimulatorTestSupport {
 
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         // inside a string the character is kept as sent
-        assertThat(sim.state().group(g.id()).orElseThrow().messages().get(0).text()).isEqualTo("hello" + NBSP + "there");
+        assertThat(sim.state().group(g.id()).orElseThrow().messages().get(0).text())
+                .isEqualTo("hello" + NBSP + "there");
     }
 
     @Test
@@ -57,7 +58,8 @@ class LenientJsonAndErrorShapeTest extends SimulatorTestSupport {
         assertErrorShape(refused, 400, "MissingField", "ValidationException");
         assertThat(refused.json().get("message").asText()).isEqualTo("'name' is required");
         Group parent = sim.state().createGroup("Parent");
-        Reply sub = api("POST", "/groups/" + parent.id() + "/subgroups", "{\"groupName\": \"Child\", \"welcomeMessage\": \"hi\"}");
+        Reply sub = api("POST", "/groups/" + parent.id() + "/subgroups",
+                "{\"groupName\": \"Child\", \"welcomeMessage\": \"hi\"}");
         assertThat(sub.status()).as(sub.body()).isEqualTo(200); // a sub-group takes either (§14 D13)
     }
 
@@ -83,14 +85,16 @@ class LenientJsonAndErrorShapeTest extends SimulatorTestSupport {
 
     @Test
     void wrongCredentialsAreInvalidCredentialsInTheAuthCategory() {
-        assertErrorShape(accessToken(KaizalaSimulator.DEFAULT_APPLICATION_ID, "wrong", KaizalaSimulator.DEFAULT_REFRESH_TOKEN),
+        assertErrorShape(
+                accessToken(KaizalaSimulator.DEFAULT_APPLICATION_ID, "wrong", KaizalaSimulator.DEFAULT_REFRESH_TOKEN),
                 401, "InvalidCredentials", "AuthException");
     }
 
     @Test
     void everyOtherFamilyOfErrorsHasItsCategory() {
         Group g = sim.state().createGroup("Field Sales");
-        assertErrorShape(api("POST", "/groups/" + g.id() + "/messages", "{}"), 400, "MissingField", "ValidationException");
+        assertErrorShape(api("POST", "/groups/" + g.id() + "/messages", "{}"), 400, "MissingField",
+                "ValidationException");
         assertErrorShape(api("GET", "/groups/no-such-group", null), 404, "GroupNotFound", "NotFoundException");
         assertErrorShape(api("DELETE", "/groups", null), 405, "MethodNotAllowed", "NotFoundException");
         String stranger = accessTokenFor("+15550100777");

@@ -1,10 +1,5 @@
 package io.github.camelkaizala.simulator;
 
-import io.github.camelkaizala.simulator.internal.Multipart;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayInputStream;
 import java.io.SequenceInputStream;
 import java.net.http.HttpRequest;
@@ -13,6 +8,10 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Random;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelkaizala.simulator.internal.Multipart;
+import org.junit.jupiter.api.Test;
 
 import static io.github.camelkaizala.simulator.KaizalaSimulator.DEFAULT_USER_MOBILE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,7 +50,8 @@ class MediaTest extends SimulatorTestSupport {
     void fiveMebibytesAreStreamedAndDigested() throws Exception {
         byte[] video = new byte[5 * 1024 * 1024];
         new Random(42).nextBytes(video);
-        byte[] head = ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"FileName\"; filename=\"walkthrough.mp4\"\r\n"
+        byte[] head = ("--" + BOUNDARY
+                + "\r\nContent-Disposition: form-data; name=\"FileName\"; filename=\"walkthrough.mp4\"\r\n"
                 + "Content-Type: video/mp4\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         byte[] tail = ("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII);
         // an InputStream publisher has no length: the body travels chunked
@@ -66,7 +66,8 @@ class MediaTest extends SimulatorTestSupport {
         assertThat(f.size()).isEqualTo(5L * 1024 * 1024);
         assertThat(f.sha256()).isEqualTo(sha256(video));
         assertThat(f.head()).hasSize(Multipart.HEAD_BYTES);
-        assertThat(sim.state().media(r.json().get("mediaResource").asText()).orElseThrow().actionType()).isEqualTo("Video");
+        assertThat(sim.state().media(r.json().get("mediaResource").asText()).orElseThrow().actionType())
+                .isEqualTo("Video");
         assertThat(sim.journal().all().get(0).body()).contains("<5242880 bytes>").hasSizeLessThan(1000);
     }
 
@@ -76,19 +77,23 @@ class MediaTest extends SimulatorTestSupport {
         HttpRequest request = HttpRequest.newBuilder(java.net.URI.create(sim.endpointUrl() + "v1/media"))
                 .expectContinue(true).header("accessToken", token)
                 .header("Content-Type", "multipart/form-data; boundary=\"" + BOUNDARY + "\"")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(new Part("FileName", "logo.png", "image/png", png))))
+                .POST(HttpRequest.BodyPublishers
+                        .ofByteArray(multipart(new Part("FileName", "logo.png", "image/png", png))))
                 .build();
         java.net.http.HttpResponse<String> r = CLIENT.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        assertThat(sim.state().media()).singleElement().satisfies(m -> assertThat(m.file().sha256()).isEqualTo(sha256(png)));
+        assertThat(sim.state().media()).singleElement()
+                .satisfies(m -> assertThat(m.file().sha256()).isEqualTo(sha256(png)));
     }
 
     @Test
     void aFilePartWithoutAProperTypeIs415() {
         byte[] bytes = {1, 2, 3};
         assertError(upload(new Part("FileName", "a.jpg", null, bytes)), 415, "UnsupportedMediaType", "no Content-Type");
-        assertError(upload(new Part("FileName", "a.txt", "text/plain", bytes)), 415, "UnsupportedMediaType", "text/plain");
-        assertError(upload(new Part("FileName", "a.exe", "application/octet-stream", bytes)), 415, "UnsupportedMediaType",
+        assertError(upload(new Part("FileName", "a.txt", "text/plain", bytes)), 415, "UnsupportedMediaType",
+                "text/plain");
+        assertError(upload(new Part("FileName", "a.exe", "application/octet-stream", bytes)), 415,
+                "UnsupportedMediaType",
                 "application/octet-stream");
         assertError(api("POST", "/media", "{\"file\":\"a.jpg\"}"), 415, "UnsupportedMediaType", "multipart/form-data");
         assertThat(sim.state().media()).isEmpty();
@@ -107,10 +112,12 @@ class MediaTest extends SimulatorTestSupport {
         Reply withField = upload(new Part("caption", null, null, "hello".getBytes(StandardCharsets.UTF_8)),
                 new Part("FileName", "song.mp3", "audio/mpeg", bytes));
         assertThat(withField.status()).as(withField.body()).isEqualTo(200);
-        Reply album = upload(new Part("FileName", "1.jpg", "image/jpeg", bytes), new Part("FileName", "2.png", "image/png", bytes));
+        Reply album = upload(new Part("FileName", "1.jpg", "image/jpeg", bytes),
+                new Part("FileName", "2.png", "image/png", bytes));
         assertThat(album.status()).as(album.body()).isEqualTo(200);
 
-        assertThat(sim.state().media()).extracting(Media::actionType).containsExactly("Image", "Document", "Audio", "Album");
+        assertThat(sim.state().media()).extracting(Media::actionType).containsExactly("Image", "Document", "Audio",
+                "Album");
         assertThat(sim.state().media().get(2).files()).extracting(MediaFile::name).containsExactly("song.mp3");
         assertThat(sim.state().media().get(3).files()).extracting(MediaFile::name).containsExactly("1.jpg", "2.png");
     }
@@ -118,15 +125,20 @@ class MediaTest extends SimulatorTestSupport {
     @Test
     void malformedUploadsAre400() {
         byte[] bytes = {1, 2, 3};
-        assertError(upload(new Part("caption", null, null, bytes), new Part("note", null, null, bytes)), 400, "MissingField",
+        assertError(upload(new Part("caption", null, null, bytes), new Part("note", null, null, bytes)), 400,
+                "MissingField",
                 "FileName");
         String noEnd = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"FileName\"; filename=\"a.jpg\"\r\n"
                 + "Content-Type: image/jpeg\r\n\r\nabc";
-        assertError(uploadRaw(HttpRequest.BodyPublishers.ofString(noEnd), "multipart/form-data; boundary=" + BOUNDARY), 400,
+        assertError(uploadRaw(HttpRequest.BodyPublishers.ofString(noEnd), "multipart/form-data; boundary=" + BOUNDARY),
+                400,
                 "InvalidMultipart", "closing boundary");
-        assertError(uploadRaw(HttpRequest.BodyPublishers.ofByteArray(multipart(new Part("FileName", "a.jpg", "image/jpeg", bytes))),
+        assertError(uploadRaw(
+                HttpRequest.BodyPublishers.ofByteArray(multipart(new Part("FileName", "a.jpg", "image/jpeg", bytes))),
                 "multipart/form-data"), 400, "InvalidMultipart", "boundary");
-        assertError(uploadRaw(HttpRequest.BodyPublishers.ofString("no parts here"), "multipart/form-data; boundary=" + BOUNDARY),
+        assertError(
+                uploadRaw(HttpRequest.BodyPublishers.ofString("no parts here"),
+                        "multipart/form-data; boundary=" + BOUNDARY),
                 400, "InvalidMultipart", "boundary");
         assertThat(sim.state().media()).isEmpty();
     }

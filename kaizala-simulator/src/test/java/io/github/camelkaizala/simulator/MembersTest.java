@@ -73,7 +73,8 @@ class MembersTest extends SimulatorTestSupport {
     void badMemberInput() {
         Group g = sim.state().createGroup("Team");
         GroupsTest.assertError(api("PUT", "/groups/" + g.id() + "/members", "{}"), "MissingField");
-        GroupsTest.assertError(api("PUT", "/groups/" + g.id() + "/members", "{\"members\":[\"abc\"]}"), "InvalidMobileNumber");
+        GroupsTest.assertError(api("PUT", "/groups/" + g.id() + "/members", "{\"members\":[\"abc\"]}"),
+                "InvalidMobileNumber");
         assertThat(api("PUT", "/groups/unknown/members", "{\"members\":[\"+15550100003\"]}").status()).isEqualTo(404);
     }
 }

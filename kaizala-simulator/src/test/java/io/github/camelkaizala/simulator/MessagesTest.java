@@ -1,7 +1,5 @@
 package io.github.camelkaizala.simulator;
 
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -10,6 +8,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
 
 import static io.github.camelkaizala.simulator.KaizalaSimulator.DEFAULT_USER_MOBILE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,11 +59,14 @@ class MessagesTest extends SimulatorTestSupport {
             assertThat(url).contains("%401");
             String t = suffixed.issueAccessToken(KaizalaSimulator.DEFAULT_APPLICATION_ID);
 
-            Reply r = send("POST", url, "{Message: \"unquoted and capitalised\", SendToAllSubscribers: \"true\"}", "accesstoken", t);
+            Reply r = send("POST", url, "{Message: \"unquoted and capitalised\", SendToAllSubscribers: \"true\"}",
+                    "accesstoken", t);
             assertThat(r.status()).as(r.body()).isEqualTo(200);
             // '@' may also travel unencoded: it is a legal path character
-            assertThat(send("POST", suffixed.endpointUrl() + "v1/groups/" + g.id() + "/messages", "{'message': 'raw @'}",
-                    "ACCESSTOKEN", t).status()).isEqualTo(200);
+            assertThat(
+                    send("POST", suffixed.endpointUrl() + "v1/groups/" + g.id() + "/messages", "{'message': 'raw @'}",
+                            "ACCESSTOKEN", t).status())
+                    .isEqualTo(200);
 
             assertThat(suffixed.state().group(g.id()).orElseThrow().messages())
                     .extracting(Message::text, Message::sendToAllSubscribers)
@@ -82,8 +85,10 @@ class MessagesTest extends SimulatorTestSupport {
         GroupsTest.assertError(api("POST", path, "{}"), "MissingField");
         GroupsTest.assertError(api("POST", path, "{\"message\":\"\"}"), "InvalidField");
         GroupsTest.assertError(api("POST", path, "{\"message\":42}"), "InvalidField");
-        GroupsTest.assertError(api("POST", path, "{\"message\":\"x\",\"sendToAllSubscribers\":\"maybe\"}"), "InvalidField");
-        GroupsTest.assertError(api("POST", path, "{\"message\":\"x\",\"subscribers\":[\"nope\"]}"), "InvalidMobileNumber");
+        GroupsTest.assertError(api("POST", path, "{\"message\":\"x\",\"sendToAllSubscribers\":\"maybe\"}"),
+                "InvalidField");
+        GroupsTest.assertError(api("POST", path, "{\"message\":\"x\",\"subscribers\":[\"nope\"]}"),
+                "InvalidMobileNumber");
         GroupsTest.assertError(api("POST", path, "{\"message\":\"" + "a".repeat(4001) + "\"}"), "MessageTooLong");
         assertThat(api("POST", path, "{\"message\":\"" + "a".repeat(4000) + "\"}").status()).isEqualTo(200);
         assertThat(api("POST", "/groups/unknown/messages", "{\"message\":\"x\"}").status()).isEqualTo(404);
@@ -101,7 +106,8 @@ class MessagesTest extends SimulatorTestSupport {
         Group g = sim.state().createGroup("Busy");
         URI uri = URI.create(sim.endpointUrl() + "v1/groups/" + g.id() + "/messages");
         List<CompletableFuture<HttpResponse<String>>> sends = IntStream.range(0, 200)
-                .mapToObj(i -> HttpRequest.newBuilder(uri).header("accessToken", token).header("Content-Type", "application/json")
+                .mapToObj(i -> HttpRequest.newBuilder(uri).header("accessToken", token)
+                        .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"m" + i + "\"}")).build())
                 .map(req -> CLIENT.sendAsync(req, HttpResponse.BodyHandlers.ofString()))
                 .toList();

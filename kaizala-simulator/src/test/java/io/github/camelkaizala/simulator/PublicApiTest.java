@@ -1,7 +1,5 @@
 package io.github.camelkaizala.simulator;
 
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
@@ -13,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,7 +69,8 @@ class PublicApiTest {
         }
     }
 
-    private static List<Class<?>> publicPackageClasses() throws IOException, URISyntaxException, ClassNotFoundException {
+    private static List<Class<?>> publicPackageClasses()
+            throws IOException, URISyntaxException, ClassNotFoundException {
         Path dir = Path.of(KaizalaSimulator.class.getProtectionDomain().getCodeSource().getLocation().toURI())
                 .resolve("io/github/camelkaizala/simulator");
         List<Class<?>> classes = new ArrayList<>();

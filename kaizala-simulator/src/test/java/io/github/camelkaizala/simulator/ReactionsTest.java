@@ -1,11 +1,11 @@
 package io.github.camelkaizala.simulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
 
 import static io.github.camelkaizala.simulator.KaizalaSimulator.DEFAULT_USER_MOBILE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,12 +13,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReactionsTest extends SimulatorTestSupport {
 
     private String post(Group g, String text) {
-        return api("POST", "/groups/" + g.id() + "/messages", "{\"message\":\"" + text + "\"}").json().get("referenceId").asText();
+        return api("POST", "/groups/" + g.id() + "/messages", "{\"message\":\"" + text + "\"}").json()
+                .get("referenceId").asText();
     }
 
     private Reply react(Group path, Group source, String referenceId, String type, String comment) {
-        return api("POST", "/groups/" + path.id() + "/reaction", "{\"referenceId\":\"" + referenceId + "\",\"sourceGroupId\":\""
-                + source.id() + "\",\"reactionType\":\"" + type + "\"" + (comment == null ? "" : ",\"comment\":\"" + comment + "\"") + "}");
+        return api("POST", "/groups/" + path.id() + "/reaction",
+                "{\"referenceId\":\"" + referenceId + "\",\"sourceGroupId\":\""
+                        + source.id() + "\",\"reactionType\":\"" + type + "\""
+                        + (comment == null ? "" : ",\"comment\":\"" + comment + "\"") + "}");
     }
 
     @Test
@@ -38,31 +41,36 @@ class ReactionsTest extends SimulatorTestSupport {
         assertThat(react(g, g, survey.referenceId(), "Like", null).status()).isEqualTo(200);
 
         List<Reaction> stored = sim.state().group(g.id()).orElseThrow().reactions();
-        assertThat(stored).extracting(Reaction::reactionType, Reaction::mobileNumber, Reaction::comment).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("Like", DEFAULT_USER_MOBILE, null),
-                org.assertj.core.groups.Tuple.tuple("Comment", DEFAULT_USER_MOBILE, "Done for store 17"),
-                org.assertj.core.groups.Tuple.tuple("Comment", DEFAULT_USER_MOBILE, "And 18"),
-                org.assertj.core.groups.Tuple.tuple("Comment", DEFAULT_USER_MOBILE, "Hi!"),
-                org.assertj.core.groups.Tuple.tuple("Like", "+15550100001", null));
+        assertThat(stored).extracting(Reaction::reactionType, Reaction::mobileNumber, Reaction::comment)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Like", DEFAULT_USER_MOBILE, null),
+                        org.assertj.core.groups.Tuple.tuple("Comment", DEFAULT_USER_MOBILE, "Done for store 17"),
+                        org.assertj.core.groups.Tuple.tuple("Comment", DEFAULT_USER_MOBILE, "And 18"),
+                        org.assertj.core.groups.Tuple.tuple("Comment", DEFAULT_USER_MOBILE, "Hi!"),
+                        org.assertj.core.groups.Tuple.tuple("Like", "+15550100001", null));
         assertThat(stored.get(0).reactionId()).isEqualTo(likeId);
         assertThat(stored.get(0).groupId()).isEqualTo(g.id());
 
-        Reply summary = api("GET", "/groups/" + g.id() + "/reaction/" + survey.referenceId() + "/summary?sourceGroupId=" + g.id(), null);
+        Reply summary = api("GET",
+                "/groups/" + g.id() + "/reaction/" + survey.referenceId() + "/summary?sourceGroupId=" + g.id(), null);
         assertThat(summary.status()).as(summary.body()).isEqualTo(200);
         JsonNode s = summary.json().get("summary").get(0);
         assertThat(s.get("referenceId").asText()).isEqualTo(survey.referenceId());
         assertThat(s.get("reactionsCountMap").get("like").asInt()).isEqualTo(2);
         assertThat(s.get("reactionsCountMap").get("comment").asInt()).isEqualTo(2);
 
-        Reply groupSummary = api("GET", "/groups/" + g.id() + "/reaction/summary?sourceGroupId=" + g.id() + "&cursor=0", null);
+        Reply groupSummary = api("GET", "/groups/" + g.id() + "/reaction/summary?sourceGroupId=" + g.id() + "&cursor=0",
+                null);
         assertThat(groupSummary.status()).as(groupSummary.body()).isEqualTo(200);
         assertThat(groupSummary.json().get("cursor").asLong()).isEqualTo(stored.get(4).cursor());
         assertThat(groupSummary.json().get("summary")).hasSize(2);
         assertThat(groupSummary.json().get("summary").get(0).get("referenceId").asText()).isEqualTo(message); // cards by their latest reaction, oldest first
         assertThat(groupSummary.json().get("summary").get(1).get("reactionsCountMap").get("like").asInt()).isEqualTo(2);
 
-        Reply comments = api("GET", "/groups/" + g.id() + "/reaction/" + survey.referenceId() + "?sourceGroupId=" + g.id()
-                + "&reactionType=Comment&cursor=0", null);
+        Reply comments = api("GET",
+                "/groups/" + g.id() + "/reaction/" + survey.referenceId() + "?sourceGroupId=" + g.id()
+                        + "&reactionType=Comment&cursor=0",
+                null);
         assertThat(comments.status()).as(comments.body()).isEqualTo(200);
         JsonNode details = comments.json().get("reactionDetails");
         assertThat(details).hasSize(2);
@@ -99,7 +107,8 @@ class ReactionsTest extends SimulatorTestSupport {
             cursor = page.get("cursor").asText();
         }
         assertThat(sizes).containsExactly(50, 50, 20);
-        assertThat(seen).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 120).mapToObj(i -> "c" + i).toList());
+        assertThat(seen)
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 120).mapToObj(i -> "c" + i).toList());
 
         // the group summary pages by card the same way
         for (int i = 0; i < 59; i++) {
@@ -125,14 +134,15 @@ class ReactionsTest extends SimulatorTestSupport {
         Group g = sim.state().createGroup("Busy");
         String ref = post(g, "popular");
         java.net.URI uri = java.net.URI.create(sim.endpointUrl() + "v1/groups/" + g.id() + "/reaction");
-        List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> sends =
-                java.util.stream.IntStream.range(0, 100).mapToObj(i -> java.net.http.HttpRequest.newBuilder(uri)
-                                .header("accessToken", token).header("Content-Type", "application/json")
-                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"referenceId\":\"" + ref
-                                        + "\",\"sourceGroupId\":\"" + g.id() + "\",\"reactionType\":\"Comment\",\"comment\":\"c" + i + "\"}"))
-                                .build())
-                        .map(req -> CLIENT.sendAsync(req, java.net.http.HttpResponse.BodyHandlers.ofString()))
-                        .toList();
+        List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> sends = java.util.stream.IntStream
+                .range(0, 100).mapToObj(i -> java.net.http.HttpRequest.newBuilder(uri)
+                        .header("accessToken", token).header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"referenceId\":\"" + ref
+                                + "\",\"sourceGroupId\":\"" + g.id() + "\",\"reactionType\":\"Comment\",\"comment\":\"c"
+                                + i + "\"}"))
+                        .build())
+                .map(req -> CLIENT.sendAsync(req, java.net.http.HttpResponse.BodyHandlers.ofString()))
+                .toList();
         java.util.concurrent.CompletableFuture.allOf(sends.toArray(java.util.concurrent.CompletableFuture[]::new))
                 .get(20, java.util.concurrent.TimeUnit.SECONDS);
 
@@ -140,7 +150,8 @@ class ReactionsTest extends SimulatorTestSupport {
         List<Reaction> stored = sim.state().group(g.id()).orElseThrow().reactions();
         assertThat(stored).hasSize(100);
         assertThat(stored).extracting(Reaction::cursor).doesNotHaveDuplicates().isSorted();
-        JsonNode first = api("GET", "/groups/" + g.id() + "/reaction/" + ref + "/summary?sourceGroupId=" + g.id(), null).json();
+        JsonNode first = api("GET", "/groups/" + g.id() + "/reaction/" + ref + "/summary?sourceGroupId=" + g.id(), null)
+                .json();
         assertThat(first.get("summary").get(0).get("reactionsCountMap").get("comment").asInt()).isEqualTo(100);
     }
 
@@ -153,8 +164,10 @@ class ReactionsTest extends SimulatorTestSupport {
 
         assertThat(react(parent, child, ref, "Like", null).status()).isEqualTo(200);
         assertThat(sim.state().group(child.id()).orElseThrow().reactions()).hasSize(1);
-        assertThat(api("GET", "/groups/" + parent.id() + "/reaction/" + ref + "/summary?sourceGroupId=" + child.id(), null)
-                .json().get("summary").get(0).get("reactionsCountMap").get("like").asInt()).isEqualTo(1);
+        assertThat(
+                api("GET", "/groups/" + parent.id() + "/reaction/" + ref + "/summary?sourceGroupId=" + child.id(), null)
+                        .json().get("summary").get(0).get("reactionsCountMap").get("like").asInt())
+                .isEqualTo(1);
         assertError(react(parent, unrelated, ref, "Like", null), 400, "InvalidField", "sourceGroupId");
         assertError(react(child, parent, ref, "Like", null), 400, "InvalidField", "sourceGroupId");
     }
@@ -165,25 +178,35 @@ class ReactionsTest extends SimulatorTestSupport {
         String ref = post(g, "card");
         String base = "/groups/" + g.id() + "/reaction";
 
-        assertError(api("POST", base, "{\"sourceGroupId\":\"" + g.id() + "\",\"reactionType\":\"Like\"}"), 400, "MissingField",
+        assertError(api("POST", base, "{\"sourceGroupId\":\"" + g.id() + "\",\"reactionType\":\"Like\"}"), 400,
+                "MissingField",
                 "referenceId");
-        assertError(api("POST", base, "{\"referenceId\":\"" + ref + "\",\"reactionType\":\"Like\"}"), 400, "MissingField",
+        assertError(api("POST", base, "{\"referenceId\":\"" + ref + "\",\"reactionType\":\"Like\"}"), 400,
+                "MissingField",
                 "sourceGroupId");
         assertError(react(g, g, ref, "Love", null), 400, "InvalidField", "reactionType");
         assertError(react(g, g, ref, "Comment", null), 400, "MissingField", "comment");
         assertError(react(g, g, "no-such-card", "Like", null), 404, "ReferenceNotFound", "no-such-card");
-        assertError(api("POST", base, "{\"referenceId\":\"" + ref + "\",\"sourceGroupId\":\"nope\",\"reactionType\":\"Like\"}"), 404,
+        assertError(
+                api("POST", base,
+                        "{\"referenceId\":\"" + ref + "\",\"sourceGroupId\":\"nope\",\"reactionType\":\"Like\"}"),
+                404,
                 "GroupNotFound", "nope");
-        assertError(api("POST", "/groups/unknown/reaction", "{\"referenceId\":\"" + ref + "\",\"sourceGroupId\":\"" + g.id()
-                + "\",\"reactionType\":\"Like\"}"), 404, "GroupNotFound", "unknown");
+        assertError(
+                api("POST", "/groups/unknown/reaction", "{\"referenceId\":\"" + ref + "\",\"sourceGroupId\":\"" + g.id()
+                        + "\",\"reactionType\":\"Like\"}"),
+                404, "GroupNotFound", "unknown");
 
         assertError(api("GET", base + "/" + ref + "/summary", null), 400, "MissingField", "sourceGroupId");
-        assertError(api("GET", base + "/summary?sourceGroupId=" + g.id() + "&cursor=soon", null), 400, "InvalidField", "cursor");
+        assertError(api("GET", base + "/summary?sourceGroupId=" + g.id() + "&cursor=soon", null), 400, "InvalidField",
+                "cursor");
         assertError(api("GET", base + "/" + ref + "?sourceGroupId=" + g.id() + "&cursor=0", null), 400, "MissingField",
                 "reactionType");
-        assertError(api("GET", base + "/" + ref + "?sourceGroupId=" + g.id() + "&reactionType=Love", null), 400, "InvalidField",
+        assertError(api("GET", base + "/" + ref + "?sourceGroupId=" + g.id() + "&reactionType=Love", null), 400,
+                "InvalidField",
                 "reactionType");
-        assertError(api("GET", base + "/no-such-card/summary?sourceGroupId=" + g.id(), null), 404, "ReferenceNotFound", "no-such-card");
+        assertError(api("GET", base + "/no-such-card/summary?sourceGroupId=" + g.id(), null), 404, "ReferenceNotFound",
+                "no-such-card");
         assertError(api("GET", base + "/no-such-card?sourceGroupId=" + g.id() + "&reactionType=Like", null), 404,
                 "ReferenceNotFound", "no-such-card");
         assertThat(api("POST", base + "/summary", "{}").status()).isEqualTo(405);

@@ -1,9 +1,9 @@
 package io.github.camelkaizala.simulator;
 
+import java.time.Instant;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
 
 import static io.github.camelkaizala.simulator.KaizalaSimulator.DEFAULT_USER_MOBILE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +19,8 @@ class ResponsesTest extends SimulatorTestSupport {
     @Test
     void surveyResponsesAttachToTheirActionAndShowInItsDetails() {
         Group g = sim.state().createGroup("Team", "+15550100001");
-        String actionId = apiJson("POST", "/groups/" + g.id() + "/actions", ActionsTest.SURVEY).json().get("actionId").asText();
+        String actionId = apiJson("POST", "/groups/" + g.id() + "/actions", ActionsTest.SURVEY).json().get("actionId")
+                .asText();
         String photo = uploadImage("shelf.jpg");
         String path = "/groups/" + g.id() + "/actions/" + actionId + "/responses";
         Instant before = Instant.now();
@@ -39,7 +40,8 @@ class ResponsesTest extends SimulatorTestSupport {
 
         // another member answers too (lower-case 'answers', single-choice given as a one-element array)
         token = accessTokenFor("+15550100001");
-        Reply second = apiJson("POST", path, "{'actionType':'survey','actionBody':{'answers':['ST-018',['Good'],[],3,null,null,null]}}");
+        Reply second = apiJson("POST", path,
+                "{'actionType':'survey','actionBody':{'answers':['ST-018',['Good'],[],3,null,null,null]}}");
         assertThat(second.status()).as(second.body()).isEqualTo(200);
         token = sim.issueAccessToken(KaizalaSimulator.DEFAULT_APPLICATION_ID);
 
@@ -65,19 +67,23 @@ class ResponsesTest extends SimulatorTestSupport {
         Action single = sim.state().createSurvey(g.id(), "Once", "Name?");
         String path = "/groups/" + g.id() + "/actions/" + single.actionId() + "/responses";
 
-        String first = apiJson("POST", path, "{'actionType':'Survey','actionBody':{'Answers':['a']}}").json().get("responseId").asText();
+        String first = apiJson("POST", path, "{'actionType':'Survey','actionBody':{'Answers':['a']}}").json()
+                .get("responseId").asText();
         Reply again = apiJson("POST", path, "{'actionType':'Survey','actionBody':{'Answers':['b']}}");
         assertThat(again.json().get("responseId").asText()).isEqualTo(first);
-        Reply byId = apiJson("POST", path, "{'actionType':'Survey','responseId':'" + first + "','actionBody':{'Answers':['c']}}");
+        Reply byId = apiJson("POST", path,
+                "{'actionType':'Survey','responseId':'" + first + "','actionBody':{'Answers':['c']}}");
         assertThat(byId.status()).as(byId.body()).isEqualTo(200);
         assertThat(sim.state().action(single.actionId()).orElseThrow().responses()).singleElement().satisfies(r -> {
             assertThat(r.answers().get(0).asText()).isEqualTo("c");
             assertThat(r.updated()).isTrue();
         });
-        assertError(apiJson("POST", path, "{'actionType':'Survey','responseId':'nope','actionBody':{'Answers':['d']}}"), 404,
+        assertError(apiJson("POST", path, "{'actionType':'Survey','responseId':'nope','actionBody':{'Answers':['d']}}"),
+                404,
                 "ResponseNotFound", "nope");
         token = accessTokenFor("+15550100001");
-        Reply notMine = apiJson("POST", path, "{'actionType':'Survey','responseId':'" + first + "','actionBody':{'Answers':['e']}}");
+        Reply notMine = apiJson("POST", path,
+                "{'actionType':'Survey','responseId':'" + first + "','actionBody':{'Answers':['e']}}");
         assertThat(notMine.status()).isEqualTo(403);
 
         token = sim.issueAccessToken(KaizalaSimulator.DEFAULT_APPLICATION_ID);
@@ -100,14 +106,18 @@ class ResponsesTest extends SimulatorTestSupport {
         String path = "/groups/" + g.id() + "/actions/" + jobId + "/responses";
 
         token = accessTokenFor("+15550100002");
-        assertThat(apiJson("POST", path, "{'actionType':'Job','actionBody':{'isCompleted':true}}").status()).isEqualTo(200);
-        JsonNode item = api("GET", "/groups/" + g.id() + "/actions?actionType=Job", null).json().get("actions").get(0).get("actionBody");
+        assertThat(apiJson("POST", path, "{'actionType':'Job','actionBody':{'isCompleted':true}}").status())
+                .isEqualTo(200);
+        JsonNode item = api("GET", "/groups/" + g.id() + "/actions?actionType=Job", null).json().get("actions").get(0)
+                .get("actionBody");
         assertThat(item.get("responseCount").asInt()).isEqualTo(1);
         assertThat(item.get("isCompleted").asBoolean()).isFalse();
 
         token = accessTokenFor("+15550100003");
-        assertThat(apiJson("POST", path, "{'actionType':'Job','actionBody':{'isCompleted':'true'}}").status()).isEqualTo(200);
-        JsonNode details = api("GET", "/groups/" + g.id() + "/actions/" + jobId + "?getDetails=true", null).json().get("actionDetails");
+        assertThat(apiJson("POST", path, "{'actionType':'Job','actionBody':{'isCompleted':'true'}}").status())
+                .isEqualTo(200);
+        JsonNode details = api("GET", "/groups/" + g.id() + "/actions/" + jobId + "?getDetails=true", null).json()
+                .get("actionDetails");
         assertThat(details.get("responseCount").asInt()).isEqualTo(2);
         assertThat(details.get("status").asBoolean()).isTrue();
         assertThat(details.get("isCompleted").asBoolean()).isTrue();
@@ -126,15 +136,18 @@ class ResponsesTest extends SimulatorTestSupport {
         Group g = sim.state().createGroup("Team");
         String actionId = apiJson("POST", "/groups/" + g.id() + "/actions", """
                 {'id':'com.contoso.kaizala.storeaudit','actionBody':{'title':'Audit',
-                 'questions':[{'title':'Score','type':'Numeric'},{'title':'Notes','type':'Text'}]}}""").json().get("actionId").asText();
+                 'questions':[{'title':'Score','type':'Numeric'},{'title':'Notes','type':'Text'}]}}""").json()
+                .get("actionId").asText();
         String path = "/groups/" + g.id() + "/actions/" + actionId + "/responses";
 
         Reply r = apiJson("POST", path, "{'id':'com.contoso.kaizala.storeaudit','actionBody':{'Answers':[8,'fine']}}");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(sim.state().action(actionId).orElseThrow().responses()).singleElement()
                 .satisfies(resp -> assertThat(resp.answers().get(0).asInt()).isEqualTo(8));
-        assertError(apiJson("POST", path, "{'id':'com.contoso.other','actionBody':{'Answers':[8,'fine']}}"), 400, "InvalidField", "'id'");
-        assertError(apiJson("POST", path, "{'actionType':'Survey','actionBody':{'Answers':[8,'fine']}}"), 400, "InvalidField",
+        assertError(apiJson("POST", path, "{'id':'com.contoso.other','actionBody':{'Answers':[8,'fine']}}"), 400,
+                "InvalidField", "'id'");
+        assertError(apiJson("POST", path, "{'actionType':'Survey','actionBody':{'Answers':[8,'fine']}}"), 400,
+                "InvalidField",
                 "'actionType'");
         assertThat(api("GET", "/groups/" + g.id() + "/actions/" + actionId + "?getDetails=true", null)
                 .json().get("actionDetails").get("responses")).hasSize(1);
@@ -143,30 +156,46 @@ class ResponsesTest extends SimulatorTestSupport {
     @Test
     void badInputAndUnknownIds() {
         Group g = sim.state().createGroup("Team");
-        String actionId = apiJson("POST", "/groups/" + g.id() + "/actions", ActionsTest.SURVEY).json().get("actionId").asText();
+        String actionId = apiJson("POST", "/groups/" + g.id() + "/actions", ActionsTest.SURVEY).json().get("actionId")
+                .asText();
         String pollId = apiJson("POST", "/groups/" + g.id() + "/actions",
-                "{'actionType':'Poll','actionBody':{'question':'q','choices':[{'title':'a'}]}}").json().get("actionId").asText();
+                "{'actionType':'Poll','actionBody':{'question':'q','choices':[{'title':'a'}]}}").json().get("actionId")
+                .asText();
         String path = "/groups/" + g.id() + "/actions/" + actionId + "/responses";
 
         assertError(apiJson("POST", path, "{'actionBody':{'Answers':[]}}"), 400, "MissingField", "actionType");
-        assertError(apiJson("POST", path, "{'actionType':'Survey','id':'com.x.y','actionBody':{}}"), 400, "InvalidField", "'id'");
+        assertError(apiJson("POST", path, "{'actionType':'Survey','id':'com.x.y','actionBody':{}}"), 400,
+                "InvalidField", "'id'");
         assertError(apiJson("POST", path, "{'actionType':'Survey'}"), 400, "MissingField", "actionBody");
-        assertError(apiJson("POST", path, "{'actionType':'Survey','actionBody':{}}"), 400, "MissingField", "'actionBody.Answers'");
+        assertError(apiJson("POST", path, "{'actionType':'Survey','actionBody':{}}"), 400, "MissingField",
+                "'actionBody.Answers'");
         assertError(apiJson("POST", path, "{'actionType':'Survey','actionBody':{'Answers':'x'}}"), 400, "InvalidField",
                 "'actionBody.Answers'");
-        assertError(apiJson("POST", path, "{'actionType':'Survey','actionBody':{'Answers':['only one']}}"), 400, "InvalidField",
+        assertError(apiJson("POST", path, "{'actionType':'Survey','actionBody':{'Answers':['only one']}}"), 400,
+                "InvalidField",
                 "7 questions");
-        assertError(apiJson("POST", path, "{'actionType':'Survey','actionBody':{'Answers':['a','Excellent',[],1,null,null,null]}}"),
+        assertError(
+                apiJson("POST", path,
+                        "{'actionType':'Survey','actionBody':{'Answers':['a','Excellent',[],1,null,null,null]}}"),
                 400, "InvalidField", "'actionBody.Answers[1]'");
-        assertError(apiJson("POST", path, "{'actionType':'Survey','actionBody':{'Answers':['a','Good',[],'many',null,null,null]}}"),
+        assertError(
+                apiJson("POST", path,
+                        "{'actionType':'Survey','actionBody':{'Answers':['a','Good',[],'many',null,null,null]}}"),
                 400, "InvalidField", "'actionBody.Answers[3]'");
-        assertError(apiJson("POST", path, "{'actionType':'Survey','actionBody':{'Answers':['a','Good',[],1,'here',null,null]}}"),
+        assertError(
+                apiJson("POST", path,
+                        "{'actionType':'Survey','actionBody':{'Answers':['a','Good',[],1,'here',null,null]}}"),
                 400, "InvalidField", "'actionBody.Answers[4]'");
-        assertError(apiJson("POST", path, "{'actionType':'Survey','actionBody':{'Answers':[null,null,null,null,null,null,null],"
-                + "'responseLocation':{'latitude':1}}}"), 400, "MissingField", "'actionBody.responseLocation.longitude'");
-        assertError(apiJson("POST", path, "{'actionType':'Job','actionBody':{'isCompleted':true}}"), 400, "InvalidField",
+        assertError(
+                apiJson("POST", path,
+                        "{'actionType':'Survey','actionBody':{'Answers':[null,null,null,null,null,null,null],"
+                                + "'responseLocation':{'latitude':1}}}"),
+                400, "MissingField", "'actionBody.responseLocation.longitude'");
+        assertError(apiJson("POST", path, "{'actionType':'Job','actionBody':{'isCompleted':true}}"), 400,
+                "InvalidField",
                 "'actionType'");
-        assertError(apiJson("POST", path, "{'actionType':'Poll','actionBody':{}}"), 400, "InvalidField", "'actionType'");
+        assertError(apiJson("POST", path, "{'actionType':'Poll','actionBody':{}}"), 400, "InvalidField",
+                "'actionType'");
         assertError(apiJson("POST", "/groups/" + g.id() + "/actions/" + pollId + "/responses",
                 "{'actionType':'Survey','actionBody':{'Answers':['a']}}"), 400, "InvalidField", "'actionType'");
         assertError(apiJson("POST", "/groups/" + g.id() + "/actions/unknown/responses",
@@ -176,12 +205,16 @@ class ResponsesTest extends SimulatorTestSupport {
         assertThat(sim.state().action(actionId).orElseThrow().responses()).isEmpty();
 
         String jobId = apiJson("POST", "/groups/" + g.id() + "/actions",
-                "{'actionType':'Job','actionBody':{'title':'t','assignedTo':['+15550100002']}}").json().get("actionId").asText();
-        assertError(apiJson("POST", "/groups/" + g.id() + "/actions/" + jobId + "/responses", "{'actionType':'Job','actionBody':{}}"),
+                "{'actionType':'Job','actionBody':{'title':'t','assignedTo':['+15550100002']}}").json().get("actionId")
+                .asText();
+        assertError(
+                apiJson("POST", "/groups/" + g.id() + "/actions/" + jobId + "/responses",
+                        "{'actionType':'Job','actionBody':{}}"),
                 400, "MissingField", "'actionBody.isCompleted'");
 
         token = accessTokenFor("+15550100009"); // not a member
-        assertThat(apiJson("POST", path, "{'actionType':'Survey','actionBody':{'Answers':[null,null,null,null,null,null,null]}}")
+        assertThat(apiJson("POST", path,
+                "{'actionType':'Survey','actionBody':{'Answers':[null,null,null,null,null,null,null]}}")
                 .status()).isEqualTo(403);
     }
 }

@@ -1,10 +1,5 @@
 package io.github.camelkaizala.simulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -16,6 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,6 +46,7 @@ abstract class SimulatorTestSupport {
     }
 
     record Reply(int status, Map<String, List<String>> headers, String body) {
+
         JsonNode json() {
             try {
                 return MAPPER.readTree(body);
@@ -73,9 +74,11 @@ abstract class SimulatorTestSupport {
         }
     }
 
-    static Reply sendOrThrow(HttpClient client, String method, String url, String body, String... headers) throws IOException {
+    static Reply sendOrThrow(HttpClient client, String method, String url, String body, String... headers)
+            throws IOException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             b.header("Content-Type", "application/json");
         }
@@ -104,7 +107,8 @@ abstract class SimulatorTestSupport {
     /** A refresh token for another user, through the PIN flow. */
     String loginWithPin(String mobile) {
         String app = KaizalaSimulator.DEFAULT_APPLICATION_ID;
-        Reply pin = send("POST", sim.authUrl() + "/generatePin", "{\"mobileNumber\":\"" + mobile + "\",\"applicationId\":\"" + app + "\"}");
+        Reply pin = send("POST", sim.authUrl() + "/generatePin",
+                "{\"mobileNumber\":\"" + mobile + "\",\"applicationId\":\"" + app + "\"}");
         if (pin.status() != 200) {
             throw new AssertionError("generatePin: " + pin);
         }
@@ -131,8 +135,7 @@ abstract class SimulatorTestSupport {
     }
 
     /** One part of a multipart body; {@code fileName} and {@code contentType} may be null (then left out). */
-    record Part(String name, String fileName, String contentType, byte[] content) {
-    }
+    record Part(String name, String fileName, String contentType, byte[] content) {}
 
     static final String BOUNDARY = "----kzb0undary7MA4YWxkTrZu0gW";
 
@@ -140,7 +143,8 @@ abstract class SimulatorTestSupport {
     static byte[] multipart(Part... parts) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         for (Part p : parts) {
-            StringBuilder head = new StringBuilder("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + p.name() + "\"");
+            StringBuilder head = new StringBuilder(
+                    "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + p.name() + "\"");
             if (p.fileName() != null) {
                 head.append("; filename=\"").append(p.fileName()).append('"');
             }
@@ -180,7 +184,8 @@ abstract class SimulatorTestSupport {
 
     /** Uploads a small JPEG-looking file and returns its mediaResource. */
     String uploadImage(String fileName) {
-        Reply r = upload(new Part("FileName", fileName, "image/jpeg", new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3}));
+        Reply r = upload(new Part("FileName", fileName, "image/jpeg",
+                new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3}));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json().get("mediaResource").asText();
     }

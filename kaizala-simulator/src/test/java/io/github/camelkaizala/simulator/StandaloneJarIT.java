@@ -1,9 +1,5 @@
 package io.github.camelkaizala.simulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,6 +13,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,7 +50,8 @@ class StandaloneJarIT {
         assertThat(process.exitValue()).isZero();
         String help = String.join("\n", drain());
         assertThat(help).contains("Usage: java -jar kaizala-simulator-").contains("--group NAME[=MOBILE,...]")
-                .contains("--pin NNNN").contains("--print-pins").contains("--group-id-suffix").contains("--log-requests")
+                .contains("--pin NNNN").contains("--print-pins").contains("--group-id-suffix")
+                .contains("--log-requests")
                 .contains("--port N");
 
         launch("--bogus");
@@ -72,7 +73,8 @@ class StandaloneJarIT {
 
         // the component's side: an access token with the printed credentials, then Kaizala's API
         SimulatorTestSupport.Reply token = SimulatorTestSupport.send("GET", authUrl + "/accessToken", null,
-                "applicationId", property(start, "applicationId"), "applicationSecret", property(start, "applicationSecret"),
+                "applicationId", property(start, "applicationId"), "applicationSecret",
+                property(start, "applicationSecret"),
                 "refreshToken", property(start, "refreshToken"));
         assertThat(token.status()).as(token.body()).isEqualTo(200);
         String accessToken = token.json().get("accessToken").asText();
@@ -101,10 +103,12 @@ class StandaloneJarIT {
         assertThat(admin("POST", base + "/admin/groups/" + groupId + "/join", "{\"mobile\": \"" + newcomer + "\"}")
                 .get("changed").asBoolean()).isTrue();
         JsonNode answered = admin("POST", base + "/admin/groups/" + groupId + "/actions/"
-                + survey.get("actionId").asText() + "/responses", "{\"from\": \"" + newcomer + "\", \"answers\": [14]}");
+                + survey.get("actionId").asText() + "/responses",
+                "{\"from\": \"" + newcomer + "\", \"answers\": [14]}");
         JsonNode state = admin("GET", base + "/admin/state", null);
         JsonNode group = state.get("groups").get(0);
-        assertThat(group.get("messages").get(0).get("referenceId").asText()).isEqualTo(posted.get("referenceId").asText());
+        assertThat(group.get("messages").get(0).get("referenceId").asText())
+                .isEqualTo(posted.get("referenceId").asText());
         assertThat(group.get("messages").get(0).get("text").asText()).isEqualTo("hello from a member");
         assertThat(group.get("actions").get(0).get("responses").get(0).get("responseId").asText())
                 .isEqualTo(answered.get("responseId").asText());
@@ -121,7 +125,8 @@ class StandaloneJarIT {
 
         // the PIN flow with the fixed PIN, printed
         SimulatorTestSupport.Reply pin = SimulatorTestSupport.send("POST", authUrl + "/generatePin",
-                "{\"mobileNumber\": \"" + MEMBER + "\", \"applicationId\": \"" + property(start, "applicationId") + "\"}");
+                "{\"mobileNumber\": \"" + MEMBER + "\", \"applicationId\": \"" + property(start, "applicationId")
+                        + "\"}");
         assertThat(pin.status()).as(pin.body()).isEqualTo(200);
         assertThat(awaitLine(l -> l.startsWith("PIN for "))).contains("PIN for " + MEMBER + ": 4321");
         SimulatorTestSupport.Reply login = SimulatorTestSupport.send("POST", authUrl + "/loginWithPinAndApplicationId",
@@ -132,12 +137,14 @@ class StandaloneJarIT {
 
     private void launch(String... args) throws IOException {
         lines.clear();
-        List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar().toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar", jar().toString()));
         command.addAll(List.of(args));
         process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader in = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
                     lines.add(line);
                 }
@@ -174,7 +181,8 @@ class StandaloneJarIT {
                 }
             }
         }
-        throw new AssertionError("the simulator did not print the expected line; it printed:\n" + String.join("\n", seen));
+        throw new AssertionError(
+                "the simulator did not print the expected line; it printed:\n" + String.join("\n", seen));
     }
 
     private List<String> drain() throws InterruptedException {

@@ -1,10 +1,10 @@
 package io.github.camelkaizala.simulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
 
 import static io.github.camelkaizala.simulator.KaizalaSimulator.DEFAULT_USER_MOBILE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,7 +60,8 @@ class SubGroupsTest extends SimulatorTestSupport {
         assertThat(subGroupIds(parent.id(), false)).containsExactly(other.id());
         assertThat(sim.state().group(subId)).isPresent(); // unlinked, not deleted
         assertThat(sim.state().group(subId).orElseThrow().parentGroups()).isEmpty();
-        assertError(api("DELETE", "/groups/" + parent.id() + "/subGroups/" + subId, null), 404, "SubGroupNotFound", subId);
+        assertError(api("DELETE", "/groups/" + parent.id() + "/subGroups/" + subId, null), 404, "SubGroupNotFound",
+                subId);
     }
 
     @Test
@@ -93,7 +94,8 @@ class SubGroupsTest extends SimulatorTestSupport {
 
         token = accessTokenFor("+15550100005");
         assertThat(names(api("GET", "/groups", null))).containsExactly("Bottom", "Unrelated");
-        assertThat(names(api("GET", "/groups?fetchAllGroups=true", null))).containsExactly("Top", "Middle", "Bottom", "Unrelated");
+        assertThat(names(api("GET", "/groups?fetchAllGroups=true", null))).containsExactly("Top", "Middle", "Bottom",
+                "Unrelated");
         assertThat(api("GET", "/groups/" + top.id() + "/subGroups", null).status()).isEqualTo(403);
     }
 
@@ -104,13 +106,15 @@ class SubGroupsTest extends SimulatorTestSupport {
         String path = "/groups/" + parent.id() + "/subgroups";
 
         assertError(api("POST", path, "{\"welcomeMessage\":\"w\"}"), 400, "MissingField", "groupName");
-        assertError(api("POST", path, "{\"groupName\":\" \",\"welcomeMessage\":\"w\"}"), 400, "InvalidField", "groupName");
+        assertError(api("POST", path, "{\"groupName\":\" \",\"welcomeMessage\":\"w\"}"), 400, "InvalidField",
+                "groupName");
         assertError(api("POST", path, "{\"groupName\":\"n\"}"), 400, "MissingField", "welcomeMessage");
         assertError(api("POST", path, "{\"groupName\":\"n\",\"welcomeMessage\":\"w\",\"members\":[\"123\"]}"), 400,
                 "InvalidMobileNumber", "members");
         assertError(api("POST", path, "{\"groupName\":\"n\",\"welcomeMessage\":\"w\",\"groupType\":\"Club\"}"), 400,
                 "InvalidField", "groupType");
-        assertError(api("POST", path, "{\"groupName\":\"n\",\"welcomeMessage\":\"w\",\"addUserToGroup\":\"perhaps\"}"), 400,
+        assertError(api("POST", path, "{\"groupName\":\"n\",\"welcomeMessage\":\"w\",\"addUserToGroup\":\"perhaps\"}"),
+                400,
                 "InvalidField", "addUserToGroup");
         assertError(api("POST", "/groups/unknown/subgroups", "{\"groupName\":\"n\",\"welcomeMessage\":\"w\"}"), 404,
                 "GroupNotFound", "unknown");
@@ -118,10 +122,12 @@ class SubGroupsTest extends SimulatorTestSupport {
         assertError(api("PUT", path, "{}"), 400, "MissingField", "subGroups");
         assertError(api("PUT", path, "{\"subGroups\":[]}"), 400, "InvalidField", "subGroups");
         assertError(api("PUT", path, "{\"subGroups\":[\"nope\"]}"), 404, "GroupNotFound", "nope");
-        assertError(api("PUT", "/groups/" + child.id() + "/subGroups", "{\"subGroups\":[\"" + parent.id() + "\"]}"), 400,
+        assertError(api("PUT", "/groups/" + child.id() + "/subGroups", "{\"subGroups\":[\"" + parent.id() + "\"]}"),
+                400,
                 "InvalidField", "subGroups");
         assertError(api("PUT", path, "{\"subGroups\":[\"" + parent.id() + "\"]}"), 400, "InvalidField", "cycle");
-        assertError(api("DELETE", "/groups/" + parent.id() + "/subGroups/unknown", null), 404, "SubGroupNotFound", "unknown");
+        assertError(api("DELETE", "/groups/" + parent.id() + "/subGroups/unknown", null), 404, "SubGroupNotFound",
+                "unknown");
         assertError(api("GET", "/groups/" + parent.id() + "/subGroups?fetchAllGroups=maybe", null), 400, "InvalidField",
                 "fetchAllGroups");
         assertThat(sim.state().group(parent.id()).orElseThrow().subGroups()).containsExactly(child.id());

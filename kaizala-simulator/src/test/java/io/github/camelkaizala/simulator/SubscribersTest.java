@@ -1,11 +1,11 @@
 package io.github.camelkaizala.simulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +35,8 @@ class SubscribersTest extends SimulatorTestSupport {
         List<String> seen = new ArrayList<>();
         String cursor = null;
         do {
-            Reply page = api("POST", path, cursor == null ? "{\"count\":50}" : "{\"count\":50,\"cursor\":\"" + cursor + "\"}");
+            Reply page = api("POST", path,
+                    cursor == null ? "{\"count\":50}" : "{\"count\":50,\"cursor\":\"" + cursor + "\"}");
             assertThat(page.status()).as(page.body()).isEqualTo(200);
             sizes.add(page.json().get("subscribers").size());
             page.json().get("subscribers").forEach(s -> seen.add(s.get("mobileNumber").asText()));
@@ -48,7 +49,8 @@ class SubscribersTest extends SimulatorTestSupport {
         List<String> bySeven = new ArrayList<>();
         cursor = null;
         do {
-            JsonNode page = api("POST", path, cursor == null ? "{\"count\":7}" : "{\"count\":7,\"cursor\":\"" + cursor + "\"}").json();
+            JsonNode page = api("POST", path,
+                    cursor == null ? "{\"count\":7}" : "{\"count\":7,\"cursor\":\"" + cursor + "\"}").json();
             page.get("subscribers").forEach(s -> bySeven.add(s.get("mobileNumber").asText()));
             cursor = page.has("cursor") ? page.get("cursor").asText() : null;
         } while (cursor != null);
@@ -85,7 +87,8 @@ class SubscribersTest extends SimulatorTestSupport {
 
         Reply again = api("PUT", path + "/add", "{\"subscribers\":[\"+15550100105\",\"0105\"]}");
         assertThat(again.json().get("result").get("+15550100105").get("isAdded").asBoolean()).isFalse();
-        assertThat(again.json().get("result").get("+15550100105").get("reason").asText()).isEqualTo("AlreadySubscribed");
+        assertThat(again.json().get("result").get("+15550100105").get("reason").asText())
+                .isEqualTo("AlreadySubscribed");
         assertThat(again.json().get("result").get("0105").get("isAdded").asBoolean()).isFalse();
 
         Reply removed = api("PUT", path + "/remove", "{\"subscribers\":[\"+15550100105\",\"+15550100109\"]}");
@@ -106,10 +109,13 @@ class SubscribersTest extends SimulatorTestSupport {
         sim.state().addSubscribers(pub.id(), "+15550100105");
         String path = "/groups/" + pub.id() + "/subscribers";
 
-        assertError(api("POST", "/groups/" + plain.id() + "/subscribers", "{\"count\":10}"), 400, "NotAPublicGroup", plain.id());
-        assertError(api("PUT", "/groups/" + plain.id() + "/subscribers/add", "{\"subscribers\":[\"+15550100105\"]}"), 400,
+        assertError(api("POST", "/groups/" + plain.id() + "/subscribers", "{\"count\":10}"), 400, "NotAPublicGroup",
+                plain.id());
+        assertError(api("PUT", "/groups/" + plain.id() + "/subscribers/add", "{\"subscribers\":[\"+15550100105\"]}"),
+                400,
                 "NotAPublicGroup", "ConnectGroup");
-        assertError(api("PUT", "/groups/" + plain.id() + "/subscribers/remove", "{\"subscribers\":[\"+15550100105\"]}"), 400,
+        assertError(api("PUT", "/groups/" + plain.id() + "/subscribers/remove", "{\"subscribers\":[\"+15550100105\"]}"),
+                400,
                 "NotAPublicGroup", "ConnectGroup");
         assertError(api("POST", path, "{\"count\":51}"), 400, "InvalidField", "count");
         assertError(api("POST", path, "{\"count\":0}"), 400, "InvalidField", "count");
@@ -117,7 +123,8 @@ class SubscribersTest extends SimulatorTestSupport {
         assertError(api("POST", path, "{\"cursor\":\"not-a-cursor\"}"), 400, "InvalidField", "cursor");
         assertError(api("PUT", path + "/add", "{}"), 400, "MissingField", "subscribers");
         assertError(api("PUT", path + "/add", "{\"subscribers\":[]}"), 400, "InvalidField", "subscribers");
-        assertError(api("PUT", path + "/remove", "{\"subscribers\":\"+15550100105\"}"), 400, "InvalidField", "subscribers");
+        assertError(api("PUT", path + "/remove", "{\"subscribers\":\"+15550100105\"}"), 400, "InvalidField",
+                "subscribers");
         assertError(api("POST", "/groups/unknown/subscribers", "{}"), 404, "GroupNotFound", "unknown");
 
         token = accessTokenFor("+15550100001"); // a member, not an admin
@@ -134,7 +141,8 @@ class SubscribersTest extends SimulatorTestSupport {
         String path = "/groups/" + g.id() + "/messages";
 
         assertThat(api("POST", path, "{\"message\":\"to all\",\"sendToAllSubscribers\":true}").status()).isEqualTo(200);
-        assertThat(api("POST", path, "{\"message\":\"to one\",\"subscribers\":[\"+15550100106\"],\"sendToAllSubscribers\":false}")
+        assertThat(api("POST", path,
+                "{\"message\":\"to one\",\"subscribers\":[\"+15550100106\"],\"sendToAllSubscribers\":false}")
                 .status()).isEqualTo(200);
         assertThat(api("POST", path, "{\"message\":\"to the group\"}").status()).isEqualTo(200);
         assertError(api("POST", path, "{\"message\":\"x\",\"subscribers\":[\"+15550100199\"]}"), 400, "NotASubscriber",
@@ -142,7 +150,8 @@ class SubscribersTest extends SimulatorTestSupport {
 
         assertThat(sim.state().group(g.id()).orElseThrow().messages()).extracting(Message::text, Message::recipients)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("to all", List.of("+15550100105", "+15550100106", "+15550100107")),
+                        org.assertj.core.groups.Tuple.tuple("to all",
+                                List.of("+15550100105", "+15550100106", "+15550100107")),
                         org.assertj.core.groups.Tuple.tuple("to one", List.of("+15550100106")),
                         org.assertj.core.groups.Tuple.tuple("to the group", List.of()));
     }

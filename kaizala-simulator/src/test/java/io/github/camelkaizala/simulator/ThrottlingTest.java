@@ -32,11 +32,15 @@ class ThrottlingTest extends SimulatorTestSupport {
         for (int i = 0; i < 3; i++) {
             assertThat(api("GET", "/groups", null).status()).isEqualTo(200);
         }
-        assertThat(send("GET", sim.endpointUrl("app-2") + "v1/groups", null, "accessToken", second).status()).isEqualTo(200);
-        assertThat(send("GET", sim.endpointUrl("app-2") + "v1/groups", null, "accessToken", second).status()).isEqualTo(200);
-        assertThat(send("GET", sim.endpointUrl("app-2") + "v1/groups", null, "accessToken", second).status()).isEqualTo(429);
+        assertThat(send("GET", sim.endpointUrl("app-2") + "v1/groups", null, "accessToken", second).status())
+                .isEqualTo(200);
+        assertThat(send("GET", sim.endpointUrl("app-2") + "v1/groups", null, "accessToken", second).status())
+                .isEqualTo(200);
+        assertThat(send("GET", sim.endpointUrl("app-2") + "v1/groups", null, "accessToken", second).status())
+                .isEqualTo(429);
 
         String third = sim.issueAccessToken("app-3");
-        assertThat(send("GET", sim.endpointUrl("app-3") + "v1/groups", null, "accessToken", third).status()).isEqualTo(200);
+        assertThat(send("GET", sim.endpointUrl("app-3") + "v1/groups", null, "accessToken", third).status())
+                .isEqualTo(200);
     }
 }

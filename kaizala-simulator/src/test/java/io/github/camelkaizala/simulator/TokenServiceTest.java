@@ -1,10 +1,10 @@
 package io.github.camelkaizala.simulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
 
 import static io.github.camelkaizala.simulator.KaizalaSimulator.DEFAULT_APPLICATION_ID;
 import static io.github.camelkaizala.simulator.KaizalaSimulator.DEFAULT_APPLICATION_SECRET;
@@ -25,7 +25,8 @@ class TokenServiceTest extends SimulatorTestSupport {
         assertThat(json.get("endpointUrl").asText()).isEqualTo(sim.endpointUrl())
                 .isEqualTo(sim.baseUri() + "/kms-1/").endsWith("/");
         assertThat(json.get("accessTokenExpiry").asLong())
-                .isBetween(Instant.now().plus(Duration.ofHours(23)).toEpochMilli(), Instant.now().plus(Duration.ofHours(25)).toEpochMilli());
+                .isBetween(Instant.now().plus(Duration.ofHours(23)).toEpochMilli(),
+                        Instant.now().plus(Duration.ofHours(25)).toEpochMilli());
         assertThat(json.get("refreshToken").isNull()).isTrue();
         assertThat(json.get("scope").asText()).isEqualTo("token.write");
         assertThat(sim.authUrl()).isEqualTo(sim.baseUri() + "/v1");
@@ -43,8 +44,10 @@ class TokenServiceTest extends SimulatorTestSupport {
         assertThat(bad.json().get("message").asText()).isNotBlank();
         assertThat(bad.body()).doesNotContain("not-the-secret-42").doesNotContain(DEFAULT_REFRESH_TOKEN);
 
-        assertThat(accessToken("unknown-app", DEFAULT_APPLICATION_SECRET, DEFAULT_REFRESH_TOKEN).status()).isEqualTo(401);
-        assertThat(accessToken(DEFAULT_APPLICATION_ID, DEFAULT_APPLICATION_SECRET, "rt-unknown").status()).isEqualTo(401);
+        assertThat(accessToken("unknown-app", DEFAULT_APPLICATION_SECRET, DEFAULT_REFRESH_TOKEN).status())
+                .isEqualTo(401);
+        assertThat(accessToken(DEFAULT_APPLICATION_ID, DEFAULT_APPLICATION_SECRET, "rt-unknown").status())
+                .isEqualTo(401);
         assertThat(send("GET", sim.authUrl() + "/accessToken", null, "applicationId", DEFAULT_APPLICATION_ID).status())
                 .isEqualTo(401);
         assertThat(sim.tokenRequests()).isZero();
@@ -110,7 +113,8 @@ class TokenServiceTest extends SimulatorTestSupport {
         assertThat(login.status()).isEqualTo(200);
         String first = login.json().get("refreshToken").asText();
         assertThat(login.json().get("grantedScope").asText()).contains("textmessage.read");
-        assertThat(login.json().get("refreshTokenExpiry").asLong()).isGreaterThan(Instant.now().plus(Duration.ofDays(364)).toEpochMilli());
+        assertThat(login.json().get("refreshTokenExpiry").asLong())
+                .isGreaterThan(Instant.now().plus(Duration.ofDays(364)).toEpochMilli());
 
         Reply access = accessToken(DEFAULT_APPLICATION_ID, DEFAULT_APPLICATION_SECRET, first);
         assertThat(access.status()).isEqualTo(200);
@@ -127,8 +131,10 @@ class TokenServiceTest extends SimulatorTestSupport {
     void pinFlowValidatesItsInput() {
         assertThat(send("POST", sim.authUrl() + "/generatePin", "{\"mobileNumber\":\"12345\",\"applicationId\":\""
                 + DEFAULT_APPLICATION_ID + "\"}").status()).isEqualTo(400);
-        assertThat(send("POST", sim.authUrl() + "/generatePin", "{\"mobileNumber\":\"+15550100077\"}").status()).isEqualTo(400);
-        assertThat(send("POST", sim.authUrl() + "/generatePin", "{\"mobileNumber\":\"+15550100077\",\"applicationId\":\"nope\"}")
+        assertThat(send("POST", sim.authUrl() + "/generatePin", "{\"mobileNumber\":\"+15550100077\"}").status())
+                .isEqualTo(400);
+        assertThat(send("POST", sim.authUrl() + "/generatePin",
+                "{\"mobileNumber\":\"+15550100077\",\"applicationId\":\"nope\"}")
                 .status()).isEqualTo(401);
         assertThatThrownBy(() -> sim.lastPin("+15550100099")).isInstanceOf(IllegalStateException.class);
     }

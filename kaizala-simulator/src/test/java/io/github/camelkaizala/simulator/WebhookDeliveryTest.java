@@ -1,11 +1,11 @@
 package io.github.camelkaizala.simulator;
 
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,13 +21,16 @@ class WebhookDeliveryTest extends WebhookTestSupport {
         Group g = sim.state().createGroup("Team", MEERA);
         String live = subscribe(g.id(), "Group", callback.url("/live"), null, null, List.of("TextMessageCreated"));
         String createdInactive = api("POST", "/webhook", "{\"objectId\":\"" + g.id() + "\",\"objectType\":\"Group\","
-                + "\"eventTypes\":[\"TextMessageCreated\"],\"callBackUrl\":\"" + callback.url("/inactive") + "\",\"Active\":false}")
+                + "\"eventTypes\":[\"TextMessageCreated\"],\"callBackUrl\":\"" + callback.url("/inactive")
+                + "\",\"Active\":false}")
                 .json().get("webhookId").asText();
         String paused = subscribe(g.id(), "Group", callback.url("/paused"), null, null, List.of("TextMessageCreated"));
-        String deleted = subscribe(g.id(), "Group", callback.url("/deleted"), null, null, List.of("TextMessageCreated"));
+        String deleted = subscribe(g.id(), "Group", callback.url("/deleted"), null, null,
+                List.of("TextMessageCreated"));
         long soon = Instant.now().plusMillis(300).toEpochMilli();
         String expired = api("POST", "/webhook", "{\"objectId\":\"" + g.id() + "\",\"objectType\":\"Group\","
-                + "\"eventTypes\":[\"TextMessageCreated\"],\"callBackUrl\":\"" + callback.url("/expired") + "\",\"validity\":" + soon + "}")
+                + "\"eventTypes\":[\"TextMessageCreated\"],\"callBackUrl\":\"" + callback.url("/expired")
+                + "\",\"validity\":" + soon + "}")
                 .json().get("webhookId").asText();
         assertThat(api("PUT", "/webhook/" + paused, "{\"Active\":\"false\"}").status()).isEqualTo(200);
         assertThat(api("DELETE", "/webhook/" + deleted, null).status()).isEqualTo(200);
@@ -39,8 +42,8 @@ class WebhookDeliveryTest extends WebhookTestSupport {
         assertThat(sim.deliveries()).extracting(Delivery::webhookId).containsExactly(live);
         assertThat(callback.posts()).extracting(CallbackServer.Received::path).containsExactly("/live");
         assertThat(sim.webhooks().events().get(0).webhookIds()).containsExactly(live);
-        assertThat(List.of(createdInactive, paused, expired)).allSatisfy(id ->
-                assertThat(sim.webhooks().deliveries(id)).isEmpty());
+        assertThat(List.of(createdInactive, paused, expired))
+                .allSatisfy(id -> assertThat(sim.webhooks().deliveries(id)).isEmpty());
     }
 
     @Test
@@ -85,7 +88,8 @@ class WebhookDeliveryTest extends WebhookTestSupport {
 
     @Test
     void afterTheLastRetryTheWebhookIsDisabledUntilReactivated() throws Exception {
-        restart(KaizalaSimulator.builder().webhookRetryDelays(Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(30)));
+        restart(KaizalaSimulator.builder().webhookRetryDelays(Duration.ofMillis(10), Duration.ofMillis(20),
+                Duration.ofMillis(30)));
         Group g = sim.state().createGroup("Team", MEERA);
         String id = subscribeGroup(g.id(), "TextMessageCreated");
         callback.answerAlways(500);
@@ -131,9 +135,12 @@ class WebhookDeliveryTest extends WebhookTestSupport {
         assertThat(Webhooks.REAL_RETRY_DELAYS.stream().reduce(Duration.ZERO, Duration::plus))
                 .isBetween(Duration.ofHours(48).minusSeconds(1), Duration.ofHours(48));
         assertThat(Webhooks.REAL_RETRY_DELAYS.get(5)).isEqualTo(Webhooks.REAL_RETRY_DELAYS.get(0).multipliedBy(32));
-        assertThat(Webhooks.DEFAULT_RETRY_DELAYS).extracting(Duration::toMillis).containsExactly(50L, 100L, 200L, 400L, 800L, 1600L);
-        assertThatThrownBy(() -> KaizalaSimulator.builder().webhookTimeScale(0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> KaizalaSimulator.builder().duplicateRate(1.5)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Webhooks.DEFAULT_RETRY_DELAYS).extracting(Duration::toMillis).containsExactly(50L, 100L, 200L, 400L,
+                800L, 1600L);
+        assertThatThrownBy(() -> KaizalaSimulator.builder().webhookTimeScale(0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> KaizalaSimulator.builder().duplicateRate(1.5))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> KaizalaSimulator.builder().webhookRetryDelays(Duration.ofMillis(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -149,7 +156,8 @@ class WebhookDeliveryTest extends WebhookTestSupport {
         sim.awaitDelivered(1, WAIT);
         List<Delivery> all = sim.deliveries();
         assertThat(all).extracting(Delivery::status).containsExactly(500, 200);
-        assertThat(Duration.between(all.get(0).at(), all.get(1).at())).isBetween(Duration.ofMillis(20), Duration.ofSeconds(3));
+        assertThat(Duration.between(all.get(0).at(), all.get(1).at())).isBetween(Duration.ofMillis(20),
+                Duration.ofSeconds(3));
     }
 
     @Test
@@ -165,13 +173,15 @@ class WebhookDeliveryTest extends WebhookTestSupport {
         assertThat(d).extracting(Delivery::duplicate).containsExactly(false, true);
         assertThat(d.get(1).eventId()).isEqualTo(d.get(0).eventId());
         assertThat(d.get(1).body()).isEqualTo(d.get(0).body());
-        assertThat(callback.posts()).extracting(CallbackServer.Received::body).containsExactly(d.get(0).body(), d.get(0).body());
+        assertThat(callback.posts()).extracting(CallbackServer.Received::body).containsExactly(d.get(0).body(),
+                d.get(0).body());
 
         assertThat(sim.webhooks().redeliver(d.get(0).eventId())).isEqualTo(1);
         List<Delivery> three = sim.awaitDelivered(3, WAIT);
         assertThat(three.get(2).duplicate()).isTrue();
         assertThat(three.get(2).body()).isEqualTo(d.get(0).body());
-        assertThatThrownBy(() -> sim.webhooks().redeliver("no-such-event")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> sim.webhooks().redeliver("no-such-event"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -186,7 +196,8 @@ class WebhookDeliveryTest extends WebhookTestSupport {
         String eventId = sim.deliveries().get(0).eventId();
         assertThat(sim.webhooks().redeliver(eventId)).isEqualTo(2);
         assertThat(sim.awaitIdle(WAIT)).isTrue();
-        assertThat(callback.posts("/a")).extracting(CallbackServer.Received::body).containsOnly(sim.webhooks().deliveries(a).get(0).body());
+        assertThat(callback.posts("/a")).extracting(CallbackServer.Received::body)
+                .containsOnly(sim.webhooks().deliveries(a).get(0).body());
         assertThat(callback.posts("/b")).hasSize(2).extracting(p -> p.json().get("context").asText()).containsOnly("B");
         assertThat(sim.webhooks().deliveries(b)).extracting(Delivery::duplicate).containsExactly(false, true);
     }
@@ -210,7 +221,8 @@ class WebhookDeliveryTest extends WebhookTestSupport {
 
     @Test
     void aSlowCallbackTimesOutAndIsRetried() throws Exception {
-        restart(KaizalaSimulator.builder().deliveryTimeout(Duration.ofMillis(200)).webhookRetryDelays(Duration.ofMillis(10)));
+        restart(KaizalaSimulator.builder().deliveryTimeout(Duration.ofMillis(200))
+                .webhookRetryDelays(Duration.ofMillis(10)));
         Group g = sim.state().createGroup("Team", MEERA);
         String id = subscribeGroup(g.id(), "TextMessageCreated");
         callback.postDelay(Duration.ofMillis(600));
@@ -253,7 +265,8 @@ class WebhookDeliveryTest extends WebhookTestSupport {
         String id = subscribe(g.id(), "Group", callback.url(), "real-token", null, List.of("MemberAdded"));
         callback.answerNext(401);
 
-        int status = sim.webhooks().send(id, "{not json", Map.of("kz-callback-token", "forged", "Content-Type", "application/json"));
+        int status = sim.webhooks().send(id, "{not json",
+                Map.of("kz-callback-token", "forged", "Content-Type", "application/json"));
         int big = sim.webhooks().send(id, "x".repeat(1_000_000), Map.of());
 
         assertThat(status).isEqualTo(401);
@@ -265,7 +278,8 @@ class WebhookDeliveryTest extends WebhookTestSupport {
         assertThat(posts.get(1).header("kz-callback-token")).isNull();
         assertThat(posts.get(1).header("Content-Type")).isNull();
         assertThat(sim.deliveries()).isEmpty();
-        assertThatThrownBy(() -> sim.webhooks().send("nope", "{}", Map.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> sim.webhooks().send("nope", "{}", Map.of()))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

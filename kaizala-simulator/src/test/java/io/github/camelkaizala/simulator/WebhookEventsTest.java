@@ -1,12 +1,12 @@
 package io.github.camelkaizala.simulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,31 +22,37 @@ class WebhookEventsTest extends WebhookTestSupport {
     void everyEventTypeIsDeliveredInTheDocumentedShape() throws Exception {
         Group g = sim.state().createGroup("Field Sales", MEERA, ARJUN);
         Group north = sim.state().createGroup("Field Sales North - Jaipur");
-        String id = subscribe(g.id(), "Group", callback.url(), "b5d1e0c2-shared-secret", "crm-sync:tenant-42", ALL_EVENTS);
+        String id = subscribe(g.id(), "Group", callback.url(), "b5d1e0c2-shared-secret", "crm-sync:tenant-42",
+                ALL_EVENTS);
         String admin = KaizalaSimulator.DEFAULT_USER_MOBILE;
 
         // 1 TextMessageCreated, 2 AttachmentCreated (a human)
         String textRef = sim.human(MEERA).postText(g.id(), "Stock for SKU 1142 has arrived at the Pune depot.");
-        String imageRef = sim.human(MEERA).postAttachment(g.id(), "IMG_20180514_111502.jpg", "image/jpeg", "Shelf display, store 17");
+        String imageRef = sim.human(MEERA).postAttachment(g.id(), "IMG_20180514_111502.jpg", "image/jpeg",
+                "Shelf display, store 17");
         // 3 Announcement, 4 SurveyCreated (REST)
         String picture = uploadImage("price-list-june.png");
-        assertThat(apiJson("POST", "/groups/" + g.id() + "/actions", """
-                {'actionType': 'Announcement', 'actionBody': {'title': 'New price list',
-                 'Message': 'Prices for the monsoon range apply from 1 June.', 'MediaResources': ['%s']}}""".formatted(picture))
+        assertThat(apiJson("POST", "/groups/" + g.id() + "/actions",
+                """
+                        {'actionType': 'Announcement', 'actionBody': {'title': 'New price list',
+                         'Message': 'Prices for the monsoon range apply from 1 June.', 'MediaResources': ['%s']}}"""
+                        .formatted(picture))
                 .status()).isEqualTo(200);
-        Reply survey = apiJson("POST", "/groups/" + g.id() + "/actions", """
-                {'actionType': 'Survey', 'actionBody': {'title': 'Store visit', 'questions': [
-                  {'title': 'Store code', 'type': 'Text'},
-                  {'title': 'Shelf condition', 'type': 'singleoption', 'options': [{'title': 'Good'}, {'title': 'Needs attention'}]},
-                  {'title': 'Cartons received', 'type': 'Numeric'},
-                  {'title': 'Where are you?', 'type': 'Location'},
-                  {'title': 'Photos', 'type': 'AttachmentList'}]}}""");
+        Reply survey = apiJson("POST", "/groups/" + g.id() + "/actions",
+                """
+                        {'actionType': 'Survey', 'actionBody': {'title': 'Store visit', 'questions': [
+                          {'title': 'Store code', 'type': 'Text'},
+                          {'title': 'Shelf condition', 'type': 'singleoption', 'options': [{'title': 'Good'}, {'title': 'Needs attention'}]},
+                          {'title': 'Cartons received', 'type': 'Numeric'},
+                          {'title': 'Where are you?', 'type': 'Location'},
+                          {'title': 'Photos', 'type': 'AttachmentList'}]}}""");
         String surveyId = survey.json().get("actionId").asText();
         // 5 JobCreated (facade, as the admin), 6 ActionCreated (REST, custom)
         Action job = sim.postJob(g.id(), "Restock aisle 4", MEERA, ARJUN);
         Reply custom = apiJson("POST", "/groups/" + g.id() + "/actions", """
                 {'id': '%s', 'actionBody': {'title': 'Store audit', 'questions': [
-                  {'title': 'Outlet name', 'type': 'Text'}, {'title': 'Units ordered', 'type': 'Numeric'}]}}""".formatted(PACKAGE));
+                  {'title': 'Outlet name', 'type': 'Text'}, {'title': 'Units ordered', 'type': 'Numeric'}]}}"""
+                .formatted(PACKAGE));
         String customId = custom.json().get("actionId").asText();
         // 7 SurveyResponse, 8 JobResponse (a human)
         String shelfPhoto = uploadImage("IMG_20180514_112033.jpg");
@@ -57,7 +63,8 @@ class WebhookEventsTest extends WebhookTestSupport {
         assertThat(sim.human(KAVYA).join(g.id())).isTrue();
         String actionResponse = sim.human(KAVYA).respondToAction(g.id(), customId, "Sharma General Store", 36);
         // 11 MemberRemoved (REST, by the admin), 12 GroupAdded (facade), 13 GroupRemoved (REST)
-        assertThat(api("DELETE", "/groups/" + g.id() + "/members/" + sim.human(KAVYA).userId(), null).status()).isEqualTo(200);
+        assertThat(api("DELETE", "/groups/" + g.id() + "/members/" + sim.human(KAVYA).userId(), null).status())
+                .isEqualTo(200);
         sim.linkSubGroup(g.id(), north.id());
         assertThat(api("DELETE", "/groups/" + g.id() + "/subGroups/" + north.id(), null).status()).isEqualTo(200);
 
@@ -95,7 +102,8 @@ class WebhookEventsTest extends WebhookTestSupport {
         }
         Map<String, JsonNode> byType = posts.stream().map(CallbackServer.Received::json)
                 .collect(Collectors.toMap(e -> e.get("eventType").asText(), e -> e));
-        assertThat(byType.values()).extracting(e -> e.get("fromUser").asText()).containsOnly(MEERA, ARJUN, KAVYA, admin);
+        assertThat(byType.values()).extracting(e -> e.get("fromUser").asText()).containsOnly(MEERA, ARJUN, KAVYA,
+                admin);
 
         assertThat(byType.get("TextMessageCreated").get("data").get("text").asText())
                 .isEqualTo("Stock for SKU 1142 has arrived at the Pune depot.");
@@ -108,7 +116,8 @@ class WebhookEventsTest extends WebhookTestSupport {
         assertThat(attachment.get("media").get(0).get("mediaFileName").asText()).isEqualTo("IMG_20180514_111502.jpg");
         assertThat(attachment.get("media").get(0).get("mediaUrl").asText()).startsWith("https://media.kaizala.invalid/")
                 .endsWith("/IMG_20180514_111502.jpg");
-        assertThat(sim.state().group(g.id()).orElseThrow().actions()).extracting(Action::referenceId).contains(imageRef);
+        assertThat(sim.state().group(g.id()).orElseThrow().actions()).extracting(Action::referenceId)
+                .contains(imageRef);
 
         JsonNode announcement = byType.get("Announcement").get("data");
         assertThat(announcement.get("title").asText()).isEqualTo("New price list");
@@ -123,7 +132,8 @@ class WebhookEventsTest extends WebhookTestSupport {
         assertThat(created.get("questions")).extracting(q -> q.get("title").asText() + ":" + q.get("type").asText())
                 .containsExactly("Store code:Text", "Shelf condition:SingleOption", "Cartons received:Numeric",
                         "Where are you?:Location", "Photos:AttachmentList");
-        assertThat(created.get("questions").get(1).get("options").toString()).isEqualTo("[{\"title\":\"Good\"},{\"title\":\"Needs attention\"}]");
+        assertThat(created.get("questions").get(1).get("options").toString())
+                .isEqualTo("[{\"title\":\"Good\"},{\"title\":\"Needs attention\"}]");
         assertThat(created.get("questions").get(0).get("isInvisible").asBoolean()).isFalse();
 
         JsonNode jobCreated = byType.get("JobCreated").get("data");
@@ -136,7 +146,8 @@ class WebhookEventsTest extends WebhookTestSupport {
 
         JsonNode actionCreated = byType.get("ActionCreated").get("data");
         assertThat(actionCreated.get("actionId").asText()).isEqualTo(customId);
-        assertThat(actionCreated.get("questions")).extracting(q -> q.get("title").asText()).containsExactly("Outlet name", "Units ordered");
+        assertThat(actionCreated.get("questions")).extracting(q -> q.get("title").asText())
+                .containsExactly("Outlet name", "Units ordered");
 
         JsonNode answered = byType.get("SurveyResponse").get("data");
         assertThat(answered.get("responseId").asText()).isEqualTo(surveyResponse);
@@ -152,14 +163,18 @@ class WebhookEventsTest extends WebhookTestSupport {
         assertThat(items.get(1).get("options")).hasSize(2);
         assertThat(items.get(2).get("answer").isDouble()).isTrue();
         assertThat(items.get(2).get("answer").toString()).isEqualTo("14.0");
-        assertThat(items.get(3).get("answer").toString()).isEqualTo("{\"lt\":26.9196,\"lg\":75.7878,\"n\":\"Store 17, MI Road\"}");
-        assertThat(items.get(4).get("answer").get(0).get("mediaFileName").asText()).isEqualTo("IMG_20180514_112033.jpg");
-        assertThat(items.get(4).get("answer").get(0).get("mediaUrl").asText()).startsWith("https://media.kaizala.invalid/");
+        assertThat(items.get(3).get("answer").toString())
+                .isEqualTo("{\"lt\":26.9196,\"lg\":75.7878,\"n\":\"Store 17, MI Road\"}");
+        assertThat(items.get(4).get("answer").get(0).get("mediaFileName").asText())
+                .isEqualTo("IMG_20180514_112033.jpg");
+        assertThat(items.get(4).get("answer").get(0).get("mediaUrl").asText())
+                .startsWith("https://media.kaizala.invalid/");
         assertThat(items.get(5).get("title").asText()).isEqualTo("ResponseTime");
         assertThat(items.get(5).get("isInvisible").asBoolean()).isTrue();
         assertThat(items.get(5).get("type").asText()).isEqualTo("DateTime");
         assertThat(items.get(5).get("answer").asLong())
-                .isEqualTo(sim.state().action(surveyId).orElseThrow().response(surveyResponse).orElseThrow().at().toEpochMilli());
+                .isEqualTo(sim.state().action(surveyId).orElseThrow().response(surveyResponse).orElseThrow().at()
+                        .toEpochMilli());
 
         JsonNode done = byType.get("JobResponse").get("data");
         assertThat(done.get("responseId").asText()).isEqualTo(jobResponse);
@@ -170,8 +185,9 @@ class WebhookEventsTest extends WebhookTestSupport {
 
         JsonNode joined = byType.get("MemberAdded");
         assertThat(joined.get("fromUser").asText()).isEqualTo(KAVYA);
-        assertThat(joined.get("data").toString()).isEqualTo("{\"member\":\"" + KAVYA + "\",\"memberName\":\"User " + KAVYA
-                + "\",\"memberProfilePic\":\"\",\"type\":\"Member\"}");
+        assertThat(joined.get("data").toString())
+                .isEqualTo("{\"member\":\"" + KAVYA + "\",\"memberName\":\"User " + KAVYA
+                        + "\",\"memberProfilePic\":\"\",\"type\":\"Member\"}");
         JsonNode removed = byType.get("MemberRemoved");
         assertThat(removed.get("fromUser").asText()).isEqualTo(admin);
         assertThat(removed.get("data").get("member").asText()).isEqualTo(KAVYA);
@@ -180,7 +196,8 @@ class WebhookEventsTest extends WebhookTestSupport {
         assertThat(response.get("responseId").asText()).isEqualTo(actionResponse);
         assertThat(response.get("actionPackageId").asText()).isEqualTo(PACKAGE);
         assertThat(response.get("packageId").asText()).isEqualTo(PACKAGE);
-        assertThat(response.get("responseDetails").get("responseWithQuestions").get(1).get("answer").toString()).isEqualTo("36.0");
+        assertThat(response.get("responseDetails").get("responseWithQuestions").get(1).get("answer").toString())
+                .isEqualTo("36.0");
 
         assertThat(byType.get("GroupAdded").get("data").toString())
                 .isEqualTo("{\"groupId\":\"" + north.id() + "\",\"groupName\":\"Field Sales North - Jaipur\"}");
@@ -205,20 +222,22 @@ class WebhookEventsTest extends WebhookTestSupport {
         String otherHook = subscribe(other.id(), "Group", callback.url("/other"), null, null, ALL_EVENTS);
         String actionHook = subscribe(first.actionId(), "Action", callback.url("/action"), "t-action", null,
                 List.of("SurveyResponse", "ActionResponse", "ActionCreated"));
-        String secondHook = subscribe(second.actionId(), "Action", callback.url("/second"), null, null, List.of("SurveyResponse"));
+        String secondHook = subscribe(second.actionId(), "Action", callback.url("/second"), null, null,
+                List.of("SurveyResponse"));
         String packageHook = subscribe(PACKAGE, "ActionPackage", callback.url("/package"), null, "pkg-context",
                 List.of("ActionCreated", "ActionResponse"));
-        String otherPackageHook = subscribe("com.contoso.other", "ActionPackage", callback.url("/other-package"), null, null,
+        String otherPackageHook = subscribe("com.contoso.other", "ActionPackage", callback.url("/other-package"), null,
+                null,
                 List.of("ActionCreated", "ActionResponse"));
 
         Human meera = sim.human(MEERA);
-        meera.postText(team.id(), "hello team");                                         // group
-        meera.answerSurvey(team.id(), first.actionId(), "yes");                         // group + action
+        meera.postText(team.id(), "hello team"); // group
+        meera.answerSurvey(team.id(), first.actionId(), "yes"); // group + action
         Action custom = meera.postCustomAction(team.id(), PACKAGE, Map.of("title", "Audit",
-                "questions", List.of(Map.of("title", "Outlet", "type", "Text"))));       // package (group not subscribed)
-        meera.respondToAction(team.id(), custom.actionId(), "Sharma");                  // package
-        sim.human(KAVYA).join(team.id());                                               // nobody (not subscribed)
-        meera.postText(other.id(), "hello other");                                      // other group
+                "questions", List.of(Map.of("title", "Outlet", "type", "Text")))); // package (group not subscribed)
+        meera.respondToAction(team.id(), custom.actionId(), "Sharma"); // package
+        sim.human(KAVYA).join(team.id()); // nobody (not subscribed)
+        meera.postText(other.id(), "hello other"); // other group
         assertThat(sim.awaitIdle(WAIT)).isTrue();
 
         assertThat(types(groupHook)).containsExactly("TextMessageCreated", "SurveyResponse");
@@ -247,7 +266,8 @@ class WebhookEventsTest extends WebhookTestSupport {
         });
         assertSameShape(toPackage.get(1), example("ActionResponse"), "ActionResponse");
 
-        Event joined = sim.webhooks().events().stream().filter(e -> e.eventType().equals("MemberAdded")).findFirst().orElseThrow();
+        Event joined = sim.webhooks().events().stream().filter(e -> e.eventType().equals("MemberAdded")).findFirst()
+                .orElseThrow();
         assertThat(joined.webhookIds()).isEmpty();
         assertThat(joined.fromUser()).isEqualTo(KAVYA);
         assertThat(joined.groupId()).isEqualTo(team.id());
@@ -259,7 +279,7 @@ class WebhookEventsTest extends WebhookTestSupport {
         subscribeGroup(g.id(), "SurveyResponse", "ActionCreated");
         Action survey = sim.human(MEERA).postAction(g.id(), "survey", Map.of("title", "Pulse", "isAnonymous", true,
                 "questions", List.of(Map.of("title", "Mood", "type", "MultiOption",
-                                "options", List.of(Map.of("title", "Calm"), Map.of("title", "Busy"))),
+                        "options", List.of(Map.of("title", "Calm"), Map.of("title", "Busy"))),
                         Map.of("title", "When", "type", "DateTime"), Map.of("title", "Score", "type", "Numeric"),
                         Map.of("title", "Where", "type", "Location"))));
         Action poll = sim.human(MEERA).postAction(g.id(), "Poll", Map.of("question", "Lunch?",
@@ -271,8 +291,9 @@ class WebhookEventsTest extends WebhookTestSupport {
 
         List<Delivery> d = sim.awaitDelivered(3, WAIT);
         JsonNode pollCreated = d.get(0).json().get("data");
-        assertThat(pollCreated.get("questions").toString()).isEqualTo("[{\"title\":\"Lunch?\",\"type\":\"SingleOption\","
-                + "\"options\":[{\"title\":\"Pizza\"},{\"title\":\"Salad\"}],\"isInvisible\":false}]");
+        assertThat(pollCreated.get("questions").toString())
+                .isEqualTo("[{\"title\":\"Lunch?\",\"type\":\"SingleOption\","
+                        + "\"options\":[{\"title\":\"Pizza\"},{\"title\":\"Salad\"}],\"isInvisible\":false}]");
         assertThat(pollCreated.get("actionId").asText()).isEqualTo(poll.actionId());
 
         JsonNode first = d.get(1).json().get("data");

@@ -1,9 +1,9 @@
 package io.github.camelkaizala.simulator;
 
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
+
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,8 +38,10 @@ class WebhookHandshakeTest extends WebhookTestSupport {
         assertThat(callback.gets().get(0).query()).containsOnlyKeys("tenant", "route", "validationToken")
                 .containsEntry("tenant", "42").containsEntry("route", "a/b");
         assertThat(sim.state().webhook(id).orElseThrow().callbackUrl()).isEqualTo(url);
-        assertThat(Webhooks.withValidationToken("http://h.example/x?", "t").toString()).isEqualTo("http://h.example/x?validationToken=t");
-        assertThat(Webhooks.withValidationToken("http://h.example/x#f", "t").toString()).isEqualTo("http://h.example/x?validationToken=t#f");
+        assertThat(Webhooks.withValidationToken("http://h.example/x?", "t").toString())
+                .isEqualTo("http://h.example/x?validationToken=t");
+        assertThat(Webhooks.withValidationToken("http://h.example/x#f", "t").toString())
+                .isEqualTo("http://h.example/x?validationToken=t#f");
     }
 
     @Test
@@ -59,7 +61,8 @@ class WebhookHandshakeTest extends WebhookTestSupport {
                 "CallbackValidationFailed", "could not be reached");
 
         assertThat(sim.state().webhooks()).isEmpty();
-        assertThat(api("GET", "/webhook?objectId=" + g.id() + "&objectType=Group", null).json().get("webhooks")).isEmpty();
+        assertThat(api("GET", "/webhook?objectId=" + g.id() + "&objectType=Group", null).json().get("webhooks"))
+                .isEmpty();
         assertThat(sim.webhooks().handshakes()).extracting(Handshake::status, Handshake::ok)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(200, false),
                         org.assertj.core.groups.Tuple.tuple(404, false),
@@ -83,7 +86,8 @@ class WebhookHandshakeTest extends WebhookTestSupport {
 
     @Test
     void objectChecksComeBeforeTheHandshake() {
-        assertThat(subscribeReply("no-such-group", "Group", callback.url(), null, null, List.of("MemberAdded")).status())
+        assertThat(
+                subscribeReply("no-such-group", "Group", callback.url(), null, null, List.of("MemberAdded")).status())
                 .isEqualTo(404);
         assertThat(callback.received()).isEmpty();
         assertThat(sim.webhooks().handshakes()).isEmpty();
@@ -94,12 +98,15 @@ class WebhookHandshakeTest extends WebhookTestSupport {
         Group g = sim.state().createGroup("Team");
         String id = subscribe(g.id(), "Group", callback.url(), null, null, List.of("MemberAdded"));
 
-        assertThat(api("PUT", "/webhook/" + id, "{\"eventTypes\":[\"MemberRemoved\"], \"callBackUrl\":\"" + callback.url() + "\"}")
+        assertThat(api("PUT", "/webhook/" + id,
+                "{\"eventTypes\":[\"MemberRemoved\"], \"callBackUrl\":\"" + callback.url() + "\"}")
                 .status()).isEqualTo(200);
         assertThat(sim.webhooks().handshakes()).hasSize(1); // same URL: no handshake
 
         String nobody = "http://127.0.0.1:" + closedPort() + "/hook";
-        assertError(api("PUT", "/webhook/" + id, "{\"callBackUrl\":\"" + nobody + "\", \"eventTypes\":[\"GroupAdded\"]}"), 400,
+        assertError(
+                api("PUT", "/webhook/" + id, "{\"callBackUrl\":\"" + nobody + "\", \"eventTypes\":[\"GroupAdded\"]}"),
+                400,
                 "CallbackValidationFailed", nobody);
         Webhook unchanged = sim.state().webhook(id).orElseThrow();
         assertThat(unchanged.callbackUrl()).isEqualTo(callback.url());

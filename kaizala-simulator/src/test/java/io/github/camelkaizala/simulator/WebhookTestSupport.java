@@ -1,9 +1,5 @@
 package io.github.camelkaizala.simulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +9,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,7 +44,8 @@ abstract class WebhookTestSupport extends SimulatorTestSupport {
     }
 
     /** {@code POST /webhook}; returns the answer. {@code token}/{@code context} may be null (then left out). */
-    Reply subscribeReply(String objectId, String objectType, String url, String cbToken, String context, List<String> events) {
+    Reply subscribeReply(String objectId, String objectType, String url, String cbToken, String context,
+            List<String> events) {
         StringBuilder body = new StringBuilder("{\"objectId\":\"" + objectId + "\",\"objectType\":\"" + objectType
                 + "\",\"callBackUrl\":\"" + url + "\",\"eventTypes\":[");
         for (int i = 0; i < events.size(); i++) {
@@ -61,7 +62,8 @@ abstract class WebhookTestSupport extends SimulatorTestSupport {
     }
 
     /** Subscribes (the handshake must pass) and returns the webhook id. */
-    String subscribe(String objectId, String objectType, String url, String cbToken, String context, List<String> events) {
+    String subscribe(String objectId, String objectType, String url, String cbToken, String context,
+            List<String> events) {
         Reply r = subscribeReply(objectId, objectType, url, cbToken, context, events);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json().get("webhookId").asText();
@@ -82,7 +84,8 @@ abstract class WebhookTestSupport extends SimulatorTestSupport {
 
     /** The reference's example payload ({@code events/<eventType>.json}, copied into the test resources). */
     static JsonNode example(String eventType) {
-        try (InputStream in = WebhookTestSupport.class.getResourceAsStream("/kaizala-api/events/" + eventType + ".json")) {
+        try (InputStream in = WebhookTestSupport.class
+                .getResourceAsStream("/kaizala-api/events/" + eventType + ".json")) {
             return MAPPER.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -98,7 +101,8 @@ abstract class WebhookTestSupport extends SimulatorTestSupport {
         if (expected.isObject()) {
             assertThat(actual.isObject()).as(path + " is an object: " + actual).isTrue();
             assertThat(names(actual)).as(path + " fields").isEqualTo(names(expected));
-            expected.fields().forEachRemaining(e -> assertSameShape(actual.get(e.getKey()), e.getValue(), path + "." + e.getKey()));
+            expected.fields().forEachRemaining(
+                    e -> assertSameShape(actual.get(e.getKey()), e.getValue(), path + "." + e.getKey()));
         } else if (expected.isArray()) {
             assertThat(actual.isArray()).as(path + " is an array: " + actual).isTrue();
             if (!expected.isEmpty() && !actual.isEmpty()) {
@@ -111,7 +115,7 @@ abstract class WebhookTestSupport extends SimulatorTestSupport {
 
     private static Set<String> names(JsonNode object) {
         Set<String> names = new TreeSet<>();
-        for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
+        for (Iterator<String> it = object.fieldNames(); it.hasNext();) {
             names.add(it.next());
         }
         return names;

@@ -1,11 +1,11 @@
 package io.github.camelkaizala.simulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
 
 import static io.github.camelkaizala.simulator.KaizalaSimulator.DEFAULT_APPLICATION_ID;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,11 +23,13 @@ class WebhooksTest extends SimulatorTestSupport {
         Group g = sim.state().createGroup("Team");
         Instant before = Instant.now();
 
-        Reply created = apiJson("POST", "/webhook", """
-                {'objectId': '%s', 'objectType': 'Group',
-                 'eventTypes': ['TextMessageCreated', 'SurveyResponse', 'JobResponse'],
-                 'callBackUrl': 'https://hooks.contoso.example/kaizala/events', 'callBackToken': 'b5d1e0c2-shared-secret',
-                 'callBackContext': 'crm-sync:tenant-42'}""".formatted(g.id()));
+        Reply created = apiJson("POST", "/webhook",
+                """
+                        {'objectId': '%s', 'objectType': 'Group',
+                         'eventTypes': ['TextMessageCreated', 'SurveyResponse', 'JobResponse'],
+                         'callBackUrl': 'https://hooks.contoso.example/kaizala/events', 'callBackToken': 'b5d1e0c2-shared-secret',
+                         'callBackContext': 'crm-sync:tenant-42'}"""
+                        .formatted(g.id()));
 
         assertThat(created.status()).as(created.body()).isEqualTo(200);
         String id = created.json().get("webhookId").asText();
@@ -50,7 +52,8 @@ class WebhooksTest extends SimulatorTestSupport {
         assertThat(item.get("id").asText()).isEqualTo(id);
         assertThat(item.get("objectId").asText()).isEqualTo(g.id());
         assertThat(item.get("objectType").asText()).isEqualTo("Group");
-        assertThat(item.get("events")).extracting(JsonNode::asText).containsExactly("TextMessageCreated", "SurveyResponse", "JobResponse");
+        assertThat(item.get("events")).extracting(JsonNode::asText).containsExactly("TextMessageCreated",
+                "SurveyResponse", "JobResponse");
         assertThat(item.get("callbackUrl").asText()).isEqualTo("https://hooks.contoso.example/kaizala/events");
         assertThat(item.get("callbackToken").asText()).isEqualTo("b5d1e0c2-shared-secret");
         assertThat(item.get("callBackContext").asText()).isEqualTo("crm-sync:tenant-42");
@@ -78,7 +81,8 @@ class WebhooksTest extends SimulatorTestSupport {
         Reply deleted = api("DELETE", "/webhook/" + id, null);
         assertThat(deleted.status()).isEqualTo(200);
         assertThat(sim.state().webhooks()).isEmpty();
-        assertThat(api("GET", "/webhook?objectId=" + g.id() + "&objectType=Group", null).json().get("webhooks")).isEmpty();
+        assertThat(api("GET", "/webhook?objectId=" + g.id() + "&objectType=Group", null).json().get("webhooks"))
+                .isEmpty();
         assertError(api("DELETE", "/webhook/" + id, null), 404, "WebhookNotFound", id);
         assertError(api("PUT", "/webhook/" + id, "{\"Active\":true}"), 404, "WebhookNotFound", id);
     }
@@ -91,47 +95,67 @@ class WebhooksTest extends SimulatorTestSupport {
         Reply events = apiJson("POST", "/webhook", """
                 {'ObjectId': '%s', 'objecttype': 'action', 'events': ['actionresponse', 'ActionCreated'],
                  'callbackUrl': 'http://127.0.0.1:9/hook', 'callbackToken': 't', 'callbackContext': 'c',
-                 'validity': %d, 'active': true}""".formatted(survey.actionId(), Instant.now().plusSeconds(3600).toEpochMilli()));
+                 'validity': %d, 'active': true}""".formatted(survey.actionId(),
+                Instant.now().plusSeconds(3600).toEpochMilli()));
         assertThat(events.status()).as(events.body()).isEqualTo(200);
-        Reply pkg = apiJson("POST", "/webhook", """
-                {'objectId': 'com.contoso.kaizala.storeaudit', 'objectType': 'ActionPackage', 'eventTypes': ['ActionResponse'],
-                 'callBackUrl': 'https://hooks.example/p'}""");
+        Reply pkg = apiJson("POST", "/webhook",
+                """
+                        {'objectId': 'com.contoso.kaizala.storeaudit', 'objectType': 'ActionPackage', 'eventTypes': ['ActionResponse'],
+                         'callBackUrl': 'https://hooks.example/p'}""");
         assertThat(pkg.status()).as(pkg.body()).isEqualTo(200);
 
-        assertThat(sim.state().webhooks()).extracting(Webhook::objectType, Webhook::eventTypes, Webhook::callbackToken, Webhook::context)
+        assertThat(sim.state().webhooks())
+                .extracting(Webhook::objectType, Webhook::eventTypes, Webhook::callbackToken, Webhook::context)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("Action", List.of("ActionResponse", "ActionCreated"), "t", "c"),
+                        org.assertj.core.groups.Tuple.tuple("Action", List.of("ActionResponse", "ActionCreated"), "t",
+                                "c"),
                         org.assertj.core.groups.Tuple.tuple("ActionPackage", List.of("ActionResponse"), null, null));
         assertThat(api("GET", "/webhook?objectId=com.contoso.kaizala.storeaudit&objectType=ActionPackage", null)
                 .json().get("webhooks")).hasSize(1);
-        assertThat(api("GET", "/webhook?objectId=" + survey.actionId() + "&objectType=Group", null).json().get("webhooks")).isEmpty();
+        assertThat(
+                api("GET", "/webhook?objectId=" + survey.actionId() + "&objectType=Group", null).json().get("webhooks"))
+                .isEmpty();
     }
 
     @Test
     void badInputNamesTheField() {
         Group g = sim.state().createGroup("Team");
-        String ok = "'objectId':'" + g.id() + "','objectType':'Group','eventTypes':['MemberAdded'],'callBackUrl':'https://h.example/x'";
+        String ok = "'objectId':'" + g.id()
+                + "','objectType':'Group','eventTypes':['MemberAdded'],'callBackUrl':'https://h.example/x'";
 
-        assertError(apiJson("POST", "/webhook", "{'objectType':'Group','eventTypes':['MemberAdded'],'callBackUrl':'https://h.example/x'}"),
+        assertError(
+                apiJson("POST", "/webhook",
+                        "{'objectType':'Group','eventTypes':['MemberAdded'],'callBackUrl':'https://h.example/x'}"),
                 400, "MissingField", "objectId");
-        assertError(apiJson("POST", "/webhook", "{'objectId':'x','eventTypes':['MemberAdded'],'callBackUrl':'https://h.example/x'}"),
+        assertError(
+                apiJson("POST", "/webhook",
+                        "{'objectId':'x','eventTypes':['MemberAdded'],'callBackUrl':'https://h.example/x'}"),
                 400, "MissingField", "objectType");
-        assertError(apiJson("POST", "/webhook", "{" + ok.replace("'Group'", "'Tenant'") + "}"), 400, "InvalidField", "objectType");
-        assertError(apiJson("POST", "/webhook", "{" + ok.replace("'eventTypes':['MemberAdded'],", "") + "}"), 400, "MissingField",
+        assertError(apiJson("POST", "/webhook", "{" + ok.replace("'Group'", "'Tenant'") + "}"), 400, "InvalidField",
+                "objectType");
+        assertError(apiJson("POST", "/webhook", "{" + ok.replace("'eventTypes':['MemberAdded'],", "") + "}"), 400,
+                "MissingField",
                 "eventTypes");
-        assertError(apiJson("POST", "/webhook", "{" + ok.replace("MemberAdded", "MemberJoined") + "}"), 400, "InvalidField",
+        assertError(apiJson("POST", "/webhook", "{" + ok.replace("MemberAdded", "MemberJoined") + "}"), 400,
+                "InvalidField",
                 "eventTypes");
-        assertError(apiJson("POST", "/webhook", "{" + ok.replace("['MemberAdded']", "[]") + "}"), 400, "InvalidField", "eventTypes");
-        assertError(apiJson("POST", "/webhook", "{" + ok.replace("https://h.example/x", "not a url") + "}"), 400, "InvalidField",
+        assertError(apiJson("POST", "/webhook", "{" + ok.replace("['MemberAdded']", "[]") + "}"), 400, "InvalidField",
+                "eventTypes");
+        assertError(apiJson("POST", "/webhook", "{" + ok.replace("https://h.example/x", "not a url") + "}"), 400,
+                "InvalidField",
                 "callBackUrl");
-        assertError(apiJson("POST", "/webhook", "{" + ok.replace(",'callBackUrl':'https://h.example/x'", "") + "}"), 400,
+        assertError(apiJson("POST", "/webhook", "{" + ok.replace(",'callBackUrl':'https://h.example/x'", "") + "}"),
+                400,
                 "MissingField", "callBackUrl");
-        assertError(apiJson("POST", "/webhook", "{" + ok + ",'validity':1526292312000}"), 400, "InvalidField", "validity");
+        assertError(apiJson("POST", "/webhook", "{" + ok + ",'validity':1526292312000}"), 400, "InvalidField",
+                "validity");
         assertError(apiJson("POST", "/webhook", "{" + ok + ",'validity':'soon'}"), 400, "InvalidField", "validity");
         assertError(apiJson("POST", "/webhook", "{" + ok + ",'Active':'maybe'}"), 400, "InvalidField", "Active");
         assertError(apiJson("POST", "/webhook", "{" + ok.replace(g.id(), "unknown-group") + "}"), 404, "GroupNotFound",
                 "unknown-group");
-        assertError(apiJson("POST", "/webhook", "{" + ok.replace(g.id(), "unknown-action").replace("'Group'", "'Action'") + "}"),
+        assertError(
+                apiJson("POST", "/webhook",
+                        "{" + ok.replace(g.id(), "unknown-action").replace("'Group'", "'Action'") + "}"),
                 404, "ActionNotFound", "unknown-action");
         assertError(api("GET", "/webhook?objectType=Group", null), 400, "MissingField", "objectId");
         assertError(api("GET", "/webhook?objectId=" + g.id(), null), 400, "MissingField", "objectType");
@@ -139,7 +163,8 @@ class WebhooksTest extends SimulatorTestSupport {
 
         String id = apiJson("POST", "/webhook", "{" + ok + "}").json().get("webhookId").asText();
         assertError(apiJson("PUT", "/webhook/" + id, "{'eventTypes':['Nothing']}"), 400, "InvalidField", "eventTypes");
-        assertError(apiJson("PUT", "/webhook/" + id, "{'objectId':'unknown-group'}"), 404, "GroupNotFound", "unknown-group");
+        assertError(apiJson("PUT", "/webhook/" + id, "{'objectId':'unknown-group'}"), 404, "GroupNotFound",
+                "unknown-group");
         assertThat(sim.state().webhook(id).orElseThrow().eventTypes()).containsExactly("MemberAdded");
 
         token = accessTokenFor("+15550100009"); // not a member of the group
@@ -149,14 +174,18 @@ class WebhooksTest extends SimulatorTestSupport {
     @Test
     void webhooksBelongToTheirConnector() {
         Group g = sim.state().createGroup("Team");
-        String id = apiJson("POST", "/webhook", "{'objectId':'" + g.id() + "','objectType':'Group','eventTypes':['MemberAdded'],"
-                + "'callBackUrl':'https://h.example/x'}").json().get("webhookId").asText();
+        String id = apiJson("POST", "/webhook",
+                "{'objectId':'" + g.id() + "','objectType':'Group','eventTypes':['MemberAdded'],"
+                        + "'callBackUrl':'https://h.example/x'}")
+                .json().get("webhookId").asText();
         sim.registerConnector("second-connector", "second-secret", "second-refresh");
         token = sim.issueAccessToken("second-connector");
 
-        assertThat(send("GET", sim.endpointUrl("second-connector") + "v1/webhook?objectId=" + g.id() + "&objectType=Group", null,
+        assertThat(send("GET",
+                sim.endpointUrl("second-connector") + "v1/webhook?objectId=" + g.id() + "&objectType=Group", null,
                 "accessToken", token).json().get("webhooks")).isEmpty();
-        assertThat(send("DELETE", sim.endpointUrl("second-connector") + "v1/webhook/" + id, null, "accessToken", token).status())
+        assertThat(send("DELETE", sim.endpointUrl("second-connector") + "v1/webhook/" + id, null, "accessToken", token)
+                .status())
                 .isEqualTo(404);
         assertThat(sim.state().webhooks()).hasSize(1);
     }
@@ -176,7 +205,8 @@ class WebhooksTest extends SimulatorTestSupport {
 
         String oldBase = sim.endpointUrl();
         String newBase = sim.relocate(DEFAULT_APPLICATION_ID);
-        Reply moved = send("GET", oldBase + "v1/groups/" + g.id() + "/actions?actionType=Survey", null, "accessToken", token);
+        Reply moved = send("GET", oldBase + "v1/groups/" + g.id() + "/actions?actionType=Survey", null, "accessToken",
+                token);
         assertThat(moved.status()).isEqualTo(308);
         assertThat(moved.header("Location")).isEqualTo(newBase);
         assertThat(api("GET", "/groups/" + g.id() + "/actions?actionType=Survey", null).status()).isEqualTo(200);

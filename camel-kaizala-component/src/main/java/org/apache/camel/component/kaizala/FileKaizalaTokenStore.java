@@ -59,14 +59,14 @@ public class FileKaizalaTokenStore implements KaizalaTokenStore {
                 Files.createDirectories(file.getParent());
                 try (FileChannel lockFile = FileChannel.open(file.resolveSibling(file.getFileName() + ".lock"),
                         StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                     FileLock lock = lockFile.lock()) {
+                        FileLock lock = lockFile.lock()) {
                     Properties tokens = read();
                     tokens.setProperty(key, refreshToken);
                     replace(tokens);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot write the Kaizala token store " + file + ": "
-                                               + e.getClass().getSimpleName(), e);
+                        + e.getClass().getSimpleName(), e);
             }
         }
     }
@@ -76,7 +76,7 @@ public class FileKaizalaTokenStore implements KaizalaTokenStore {
         try {
             restrictToOwner(tmp);
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
-                 OutputStream out = Channels.newOutputStream(channel)) {
+                    OutputStream out = Channels.newOutputStream(channel)) {
                 tokens.store(out, "Kaizala refresh tokens rotated by the service - keep secret");
                 out.flush();
                 channel.force(true);
@@ -120,7 +120,7 @@ public class FileKaizalaTokenStore implements KaizalaTokenStore {
                 tokens.load(in);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read the Kaizala token store " + file + ": "
-                                               + e.getClass().getSimpleName(), e);
+                        + e.getClass().getSimpleName(), e);
             }
         }
         return tokens;

@@ -28,7 +28,8 @@ public class KaizalaApiException extends KaizalaException {
     /**
      * @param hint what the user can do about it, appended to the message (null for none); never a secret
      */
-    public KaizalaApiException(String operation, int statusCode, String responseBody, Duration retryAfter, String hint) {
+    public KaizalaApiException(String operation, int statusCode, String responseBody, Duration retryAfter,
+            String hint) {
         super(describe(operation, statusCode, responseBody, retryAfter, hint));
         this.statusCode = statusCode;
         this.operation = operation;
@@ -40,7 +41,8 @@ public class KaizalaApiException extends KaizalaException {
     }
 
     private static String describe(String operation, int statusCode, String body, Duration retryAfter, String hint) {
-        StringBuilder sb = new StringBuilder("Kaizala ").append(operation).append(" failed with HTTP ").append(statusCode);
+        StringBuilder sb = new StringBuilder("Kaizala ").append(operation).append(" failed with HTTP ")
+                .append(statusCode);
         if (retryAfter != null) {
             sb.append(" (retry after ").append(retryAfter.toSeconds()).append(" s)");
         }

@@ -32,18 +32,15 @@ public class KaizalaComponent extends HealthCheckComponent {
 
     @Metadata(description = "Options shared by every endpoint; an endpoint URI overrides them.")
     private KaizalaConfiguration configuration = new KaizalaConfiguration();
-    @Metadata(label = "advanced", defaultValue = "100",
-              description = "The most HTTP connections the component keeps open to Kaizala, across all endpoints.")
+    @Metadata(label = "advanced", defaultValue = "100", description = "The most HTTP connections the component keeps open to Kaizala, across all endpoints.")
     private int maxConnections = 100;
-    @Metadata(label = "advanced", autowired = true,
-              description = "Paces calls across every instance of the application (e.g. camel-kaizala-cluster's"
-                            + " PostgresKaizalaRateLimiter), after the per-JVM rateLimit. Default: none, the per-JVM"
-                            + " rateLimit only.")
+    @Metadata(label = "advanced", autowired = true, description = "Paces calls across every instance of the application (e.g. camel-kaizala-cluster's"
+            + " PostgresKaizalaRateLimiter), after the per-JVM rateLimit. Default: none, the per-JVM"
+            + " rateLimit only.")
     private KaizalaRateLimiter rateLimiter;
-    @Metadata(label = "consumer,advanced", autowired = true,
-              description = "A lock shared by every instance (e.g. camel-kaizala-cluster's PostgresSubscriptionLock), held"
-                            + " while the consumer finds or creates its webhook subscription, so that instances starting"
-                            + " together create one. Default: none.")
+    @Metadata(label = "consumer,advanced", autowired = true, description = "A lock shared by every instance (e.g. camel-kaizala-cluster's PostgresSubscriptionLock), held"
+            + " while the consumer finds or creates its webhook subscription, so that instances starting"
+            + " together create one. Default: none.")
     private KaizalaSubscriptionLock subscriptionLock;
 
     private final KaizalaTokenStore defaultTokenStore = new InMemoryKaizalaTokenStore();
@@ -56,8 +53,7 @@ public class KaizalaComponent extends HealthCheckComponent {
     private volatile Waits waits;
 
     /** A connector's token state and the settings that created it. */
-    private record TokenState(KaizalaClient.Settings first, TokenManager tokens) {
-    }
+    private record TokenState(KaizalaClient.Settings first, TokenManager tokens) {}
 
     /**
      * The secret options whose names Camel does not recognise as secrets ({@code SensitiveUtils} knows
@@ -78,7 +74,7 @@ public class KaizalaComponent extends HealthCheckComponent {
     /** Adds {@link #SENSITIVE_KEYWORDS} to the context's additional sensitive keywords, keeping the user's own. */
     static void addSensitiveKeywords(CamelContext camelContext) {
         if (!CamelContextHelper.containsSensitive(camelContext, "applicationSecret")
-            || !CamelContextHelper.containsSensitive(camelContext, "callbackToken")) {
+                || !CamelContextHelper.containsSensitive(camelContext, "callbackToken")) {
             ExtendedCamelContext extension = camelContext.getCamelContextExtension();
             String current = extension.getAdditionalSensitiveKeywords();
             extension.setAdditionalSensitiveKeywords(
@@ -110,7 +106,8 @@ public class KaizalaComponent extends HealthCheckComponent {
                 options.getConnectTimeout(), options.getResponseTimeout(), options.getRequestTimeout(),
                 options.getMaxResponseSize(), hosts(options.getRedirectAllowedHosts()),
                 new RetryPolicy(options.getMaxRetries(), Duration.ofMillis(options.getMaxRetryAfter()),
-                        Duration.ofMillis(options.getRetryInitialDelay()), Duration.ofMillis(options.getRetryMaxDelay())));
+                        Duration.ofMillis(options.getRetryInitialDelay()),
+                        Duration.ofMillis(options.getRetryMaxDelay())));
         String invalid = settings.invalidUrls();
         if (invalid != null) {
             throw new IllegalArgumentException(invalid);
@@ -154,7 +151,8 @@ public class KaizalaComponent extends HealthCheckComponent {
         if (t == null) {
             synchronized (this) {
                 if (timer == null) {
-                    timer = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "KaizalaTimer");
+                    timer = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
+                            "KaizalaTimer");
                 }
                 t = timer;
             }

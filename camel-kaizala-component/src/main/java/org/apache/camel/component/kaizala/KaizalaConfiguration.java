@@ -17,247 +17,187 @@ public class KaizalaConfiguration implements Cloneable {
     /** Kaizala's own domains, as its documentation names them (api/kms-*.kaiza.la, *.KaizalaMessaging.osi.office.net). */
     public static final String DEFAULT_REDIRECT_ALLOWED_HOSTS = "kaiza.la,*.kaiza.la,*.kaizalamessaging.osi.office.net";
 
-    @UriParam(label = "security",
-              description = "The connector id (Kaizala calls it applicationId), from the Kaizala management portal.")
+    @UriParam(label = "security", description = "The connector id (Kaizala calls it applicationId), from the Kaizala management portal.")
     private String applicationId;
-    @UriParam(label = "security", secret = true,
-              description = "The connector secret (Kaizala calls it applicationSecret).")
+    @UriParam(label = "security", secret = true, description = "The connector secret (Kaizala calls it applicationSecret).")
     private String applicationSecret;
-    @UriParam(label = "security", secret = true,
-              description = "The refresh token exchanged for access tokens. When Kaizala rotates it, the new one is"
-                            + " kept in the token store and used from then on.")
+    @UriParam(label = "security", secret = true, description = "The refresh token exchanged for access tokens. When Kaizala rotates it, the new one is"
+            + " kept in the token store and used from then on.")
     private String refreshToken;
-    @UriParam(label = "security", secret = true,
-              description = "A fixed access token. When set, the token service is never called: endpointUrl is then"
-                            + " required and an expired token fails the exchange with a 401.")
+    @UriParam(label = "security", secret = true, description = "A fixed access token. When set, the token service is never called: endpointUrl is then"
+            + " required and an expired token fails the exchange with a 401.")
     private String accessToken;
-    @UriParam(label = "common", defaultValue = DEFAULT_AUTH_URL,
-              description = "Base URL of Kaizala's token service, including /v1.")
+    @UriParam(label = "common", defaultValue = DEFAULT_AUTH_URL, description = "Base URL of Kaizala's token service, including /v1.")
     private String authUrl = DEFAULT_AUTH_URL;
-    @UriParam(label = "common",
-              description = "Base URL of the resource API, without /v1. By default the one returned with each access"
-                            + " token; a value set here wins over it. An HTTP 308 from Kaizala replaces it.")
+    @UriParam(label = "common", description = "Base URL of the resource API, without /v1. By default the one returned with each access"
+            + " token; a value set here wins over it. An HTTP 308 from Kaizala replaces it.")
     private String endpointUrl;
     @Metadata(autowired = true)
-    @UriParam(label = "advanced",
-              description = "Where a rotated refresh token is kept. Default: in memory; the component also ships a"
-                            + " file-backed store (FileKaizalaTokenStore) so that a restart does not lose a rotated token.")
+    @UriParam(label = "advanced", description = "Where a rotated refresh token is kept. Default: in memory; the component also ships a"
+            + " file-backed store (FileKaizalaTokenStore) so that a restart does not lose a rotated token.")
     private KaizalaTokenStore tokenStore;
-    @UriParam(label = "advanced", defaultValue = "15000", javaType = "java.time.Duration",
-              description = "How long to wait for a TCP connection to Kaizala.")
+    @UriParam(label = "advanced", defaultValue = "15000", javaType = "java.time.Duration", description = "How long to wait for a TCP connection to Kaizala.")
     private long connectTimeout = 15000;
-    @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration",
-              description = "How long to wait for Kaizala's answer once the request is sent (Kaizala suggests one"
-                            + " minute).")
+    @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration", description = "How long to wait for Kaizala's answer once the request is sent (Kaizala suggests one"
+            + " minute).")
     private long responseTimeout = 60000;
 
-    @UriParam(label = "advanced", defaultValue = "3",
-              description = "How often a call is retried when that cannot double its effect: 429, 503 with Retry-After, a"
-                            + " failure before the request was sent, and for GET a 5xx answer or a lost answer. 0 turns retries"
-                            + " off.")
+    @UriParam(label = "advanced", defaultValue = "3", description = "How often a call is retried when that cannot double its effect: 429, 503 with Retry-After, a"
+            + " failure before the request was sent, and for GET a 5xx answer or a lost answer. 0 turns retries"
+            + " off.")
     private int maxRetries = 3;
-    @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration",
-              description = "The longest Retry-After the component waits for by itself; a longer one fails the exchange at"
-                            + " once with a KaizalaApiException carrying it (getRetryAfter()), for the route's redelivery to"
-                            + " use.")
+    @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration", description = "The longest Retry-After the component waits for by itself; a longer one fails the exchange at"
+            + " once with a KaizalaApiException carrying it (getRetryAfter()), for the route's redelivery to"
+            + " use.")
     private long maxRetryAfter = 60000;
-    @UriParam(label = "advanced", defaultValue = "500", javaType = "java.time.Duration",
-              description = "The first back-off between retries, doubled each retry (with jitter) up to retryMaxDelay.")
+    @UriParam(label = "advanced", defaultValue = "500", javaType = "java.time.Duration", description = "The first back-off between retries, doubled each retry (with jitter) up to retryMaxDelay.")
     private long retryInitialDelay = 500;
-    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration",
-              description = "The longest back-off between retries.")
+    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration", description = "The longest back-off between retries.")
     private long retryMaxDelay = 30000;
-    @UriParam(label = "advanced", defaultValue = "100",
-              description = "Calls per minute per connector, paced on the client side and shared by every endpoint of the"
-                            + " connector, so that a burst waits instead of being answered 429. Kaizala allows 100 per"
-                            + " connector (and 300 per tenant). 0 turns pacing off.")
+    @UriParam(label = "advanced", defaultValue = "100", description = "Calls per minute per connector, paced on the client side and shared by every endpoint of the"
+            + " connector, so that a burst waits instead of being answered 429. Kaizala allows 100 per"
+            + " connector (and 300 per tenant). 0 turns pacing off.")
     private int rateLimit = 100;
-    @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration",
-              description = "The sliding window rateLimit counts calls in (Kaizala counts per minute).")
+    @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration", description = "The sliding window rateLimit counts calls in (Kaizala counts per minute).")
     private long rateLimitPeriod = 60000;
-    @UriParam(label = "advanced", defaultValue = "120000", javaType = "java.time.Duration",
-              description = "The longest a call may wait for a slot under rateLimit; a call that would wait longer fails"
-                            + " at once with a KaizalaException saying so, instead of queueing without bound.")
+    @UriParam(label = "advanced", defaultValue = "120000", javaType = "java.time.Duration", description = "The longest a call may wait for a slot under rateLimit; a call that would wait longer fails"
+            + " at once with a KaizalaException saying so, instead of queueing without bound.")
     private long rateLimitMaxWait = 120000;
-    @UriParam(label = "advanced", defaultValue = "120000", javaType = "java.time.Duration",
-              description = "The total deadline of one HTTP call to Kaizala, from sending the request to the last byte of"
-                            + " the answer (responseTimeout only bounds the silence between two packets). A call past it"
-                            + " fails; a GET is retried, a POST is not. 0 turns the deadline off.")
+    @UriParam(label = "advanced", defaultValue = "120000", javaType = "java.time.Duration", description = "The total deadline of one HTTP call to Kaizala, from sending the request to the last byte of"
+            + " the answer (responseTimeout only bounds the silence between two packets). A call past it"
+            + " fails; a GET is retried, a POST is not. 0 turns the deadline off.")
     private long requestTimeout = 120000;
-    @UriParam(label = "advanced", defaultValue = "10485760",
-              description = "The largest answer, in bytes, read from Kaizala; a larger one fails the exchange with a"
-                            + " KaizalaException instead of being buffered. 0 turns the limit off.")
+    @UriParam(label = "advanced", defaultValue = "10485760", description = "The largest answer, in bytes, read from Kaizala; a larger one fails the exchange with a"
+            + " KaizalaException instead of being buffered. 0 turns the limit off.")
     private long maxResponseSize = 10485760;
-    @UriParam(label = "security", defaultValue = DEFAULT_REDIRECT_ALLOWED_HOSTS,
-              description = "The hosts an HTTP 308 from Kaizala may move a connector to, besides its current host:"
-                            + " comma-separated host names; a name whose first label is the wildcard, as in the default value, allows every subdomain of the rest. A 308 elsewhere, to a relative URL or"
-                            + " from https to http is refused (a KaizalaApiException naming the location), so that it"
-                            + " cannot send the access token anywhere.")
+    @UriParam(label = "security", defaultValue = DEFAULT_REDIRECT_ALLOWED_HOSTS, description = "The hosts an HTTP 308 from Kaizala may move a connector to, besides its current host:"
+            + " comma-separated host names; a name whose first label is the wildcard, as in the default value, allows every subdomain of the rest. A 308 elsewhere, to a relative URL or"
+            + " from https to http is refused (a KaizalaApiException naming the location), so that it"
+            + " cannot send the access token anywhere.")
     private String redirectAllowedHosts = DEFAULT_REDIRECT_ALLOWED_HOSTS;
-    @UriParam(label = "common",
-              description = "The id of the group the operation applies to, or whose events the consumer receives. The CamelKaizalaGroupId header wins over"
-                            + " it.")
+    @UriParam(label = "common", description = "The id of the group the operation applies to, or whose events the consumer receives. The CamelKaizalaGroupId header wins over"
+            + " it.")
     private String groupId;
-    @UriParam(label = "producer",
-              description = "Public groups only: comma-separated phone numbers of the subscribers who should receive"
-                            + " the message. The CamelKaizalaSubscribers header wins over it.")
+    @UriParam(label = "producer", description = "Public groups only: comma-separated phone numbers of the subscribers who should receive"
+            + " the message. The CamelKaizalaSubscribers header wins over it.")
     private String subscribers;
-    @UriParam(label = "producer",
-              description = "Public groups only: send the message to every subscriber. The"
-                            + " CamelKaizalaSendToAllSubscribers header wins over it.")
+    @UriParam(label = "producer", description = "Public groups only: send the message to every subscriber. The"
+            + " CamelKaizalaSendToAllSubscribers header wins over it.")
     private Boolean sendToAllSubscribers;
-    @UriParam(label = "producer",
-              description = "subgroups/remove: the id of the sub-group to detach. The CamelKaizalaSubGroupId header wins"
-                            + " over it.")
+    @UriParam(label = "producer", description = "subgroups/remove: the id of the sub-group to detach. The CamelKaizalaSubGroupId header wins"
+            + " over it.")
     private String subGroupId;
-    @UriParam(label = "producer",
-              description = "members/remove, members/updateRole: the member id (from members/list). The CamelKaizalaMemberId"
-                            + " header wins over it.")
+    @UriParam(label = "producer", description = "members/remove, members/updateRole: the member id (from members/list). The CamelKaizalaMemberId"
+            + " header wins over it.")
     private String memberId;
-    @UriParam(label = "producer",
-              description = "actions/get and responses/survey, job or custom: the id of the action instance. The CamelKaizalaActionId header"
-                            + " wins over it.")
+    @UriParam(label = "producer", description = "actions/get and responses/survey, job or custom: the id of the action instance. The CamelKaizalaActionId header"
+            + " wins over it.")
     private String actionId;
-    @UriParam(label = "producer",
-              description = "reactions: the referenceId of the action card reacted to. The CamelKaizalaReferenceId header"
-                            + " wins over it.")
+    @UriParam(label = "producer", description = "reactions: the referenceId of the action card reacted to. The CamelKaizalaReferenceId header"
+            + " wins over it.")
     private String referenceId;
-    @UriParam(label = "producer",
-              description = "webhooks/update, webhooks/delete: the webhook id. The CamelKaizalaWebhookId header wins over"
-                            + " it.")
+    @UriParam(label = "producer", description = "webhooks/update, webhooks/delete: the webhook id. The CamelKaizalaWebhookId header wins over"
+            + " it.")
     private String webhookId;
-    @UriParam(label = "producer",
-              description = "responses/survey, job or custom: an earlier response to update instead of adding one. The"
-                            + " CamelKaizalaUpdateResponseId header wins over it.")
+    @UriParam(label = "producer", description = "responses/survey, job or custom: an earlier response to update instead of adding one. The"
+            + " CamelKaizalaUpdateResponseId header wins over it.")
     private String responseId;
-    @UriParam(label = "producer",
-              description = "reactions: the group where the action was originally sent; defaults to groupId. The"
-                            + " CamelKaizalaSourceGroupId header wins over it.")
+    @UriParam(label = "producer", description = "reactions: the group where the action was originally sent; defaults to groupId. The"
+            + " CamelKaizalaSourceGroupId header wins over it.")
     private String sourceGroupId;
-    @UriParam(label = "producer",
-              description = "groups/list: return every group detail.")
+    @UriParam(label = "producer", description = "groups/list: return every group detail.")
     private Boolean showDetail;
-    @UriParam(label = "producer",
-              description = "groups/list: also return parent and sub-groups; subgroups/list: every sub-group down the"
-                            + " hierarchy.")
+    @UriParam(label = "producer", description = "groups/list: also return parent and sub-groups; subgroups/list: every sub-group down the"
+            + " hierarchy.")
     private Boolean fetchAllGroups;
-    @UriParam(label = "producer", enums = KaizalaConstants.ACTION_TYPE_VALUES,
-              description = "actions/list: the type of action to list (required there); media/send: the attachment type (by"
-                            + " default derived from the file type). The CamelKaizalaActionType header wins over it.")
+    @UriParam(label = "producer", enums = KaizalaConstants.ACTION_TYPE_VALUES, description = "actions/list: the type of action to list (required there); media/send: the attachment type (by"
+            + " default derived from the file type). The CamelKaizalaActionType header wins over it.")
     private String actionType;
-    @UriParam(label = "producer",
-              description = "actions/list: only actions after this instant, passed through as given.")
+    @UriParam(label = "producer", description = "actions/list: only actions after this instant, passed through as given.")
     private String fromDate;
-    @UriParam(label = "producer",
-              description = "The page size: actions/list (Kaizala default 30), subscribers/list (at most 50, the default).")
+    @UriParam(label = "producer", description = "The page size: actions/list (Kaizala default 30), subscribers/list (at most 50, the default).")
     private Integer count;
-    @UriParam(label = "producer",
-              description = "subscribers/list and the reaction listings: the cursor of the page to fetch (from the"
-                            + " CamelKaizalaNextCursor header of the previous page). The CamelKaizalaCursor header wins over"
-                            + " it.")
+    @UriParam(label = "producer", description = "subscribers/list and the reaction listings: the cursor of the page to fetch (from the"
+            + " CamelKaizalaNextCursor header of the previous page). The CamelKaizalaCursor header wins over"
+            + " it.")
     private String cursor;
-    @UriParam(label = "producer", defaultValue = "false",
-              description = "subscribers/list, actions/list, reactions/groupSummary, reactions/details: fetch every page and"
-                            + " return them as one answer.")
+    @UriParam(label = "producer", defaultValue = "false", description = "subscribers/list, actions/list, reactions/groupSummary, reactions/details: fetch every page and"
+            + " return them as one answer.")
     private boolean allPages = false;
-    @UriParam(label = "producer", defaultValue = "false",
-              description = "actions/get: include the responses of every participant.")
+    @UriParam(label = "producer", defaultValue = "false", description = "actions/get: include the responses of every participant.")
     private boolean getDetails = false;
-    @UriParam(label = "producer", enums = KaizalaConstants.REACTION_TYPE_VALUES,
-              description = "reactions/add and reactions/details: Like or Comment. The CamelKaizalaReactionType header wins"
-                            + " over it.")
+    @UriParam(label = "producer", enums = KaizalaConstants.REACTION_TYPE_VALUES, description = "reactions/add and reactions/details: Like or Comment. The CamelKaizalaReactionType header wins"
+            + " over it.")
     private String reactionType;
-    @UriParam(label = "producer", enums = KaizalaConstants.ROLE_VALUES,
-              description = "members/updateRole: the new role. The CamelKaizalaRole header wins over it.")
+    @UriParam(label = "producer", enums = KaizalaConstants.ROLE_VALUES, description = "members/updateRole: the new role. The CamelKaizalaRole header wins over it.")
     private String role;
-    @UriParam(label = "common",
-              description = "The object of a webhook subscription (a group id, action id or action package id), for the"
-                            + " consumer and webhooks/subscribe, webhooks/list; defaults to groupId. The"
-                            + " CamelKaizalaObjectId header wins over it.")
+    @UriParam(label = "common", description = "The object of a webhook subscription (a group id, action id or action package id), for the"
+            + " consumer and webhooks/subscribe, webhooks/list; defaults to groupId. The"
+            + " CamelKaizalaObjectId header wins over it.")
     private String objectId;
-    @UriParam(label = "common", defaultValue = "Group", enums = KaizalaConstants.OBJECT_TYPE_VALUES,
-              description = "What objectId names, for the consumer and webhooks/subscribe, webhooks/list. The"
-                            + " CamelKaizalaObjectType header wins over it.")
+    @UriParam(label = "common", defaultValue = "Group", enums = KaizalaConstants.OBJECT_TYPE_VALUES, description = "What objectId names, for the consumer and webhooks/subscribe, webhooks/list. The"
+            + " CamelKaizalaObjectType header wins over it.")
     private String objectType = "Group";
-    @UriParam(label = "producer",
-              description = "auth/generatePin, auth/refreshToken: the phone number: a plus sign, the country code and the number (in a URI wrap it in RAW(...), where a plus sign would be read as a space). The"
-                            + " CamelKaizalaMobileNumber header wins over it.")
+    @UriParam(label = "producer", description = "auth/generatePin, auth/refreshToken: the phone number: a plus sign, the country code and the number (in a URI wrap it in RAW(...), where a plus sign would be read as a space). The"
+            + " CamelKaizalaMobileNumber header wins over it.")
     private String mobileNumber;
-    @UriParam(label = "producer",
-              description = "actions/custom, responses/custom: the id of the custom action package. The"
-                            + " CamelKaizalaActionPackageId header wins over it.")
+    @UriParam(label = "producer", description = "actions/custom, responses/custom: the id of the custom action package. The"
+            + " CamelKaizalaActionPackageId header wins over it.")
     private String actionPackageId;
-    @UriParam(label = "producer",
-              description = "The title used with a short-form body: the job title for a list of assignees, the poll question"
-                            + " for a list of choices, the announcement title for a text. The CamelKaizalaTitle header wins"
-                            + " over it.")
+    @UriParam(label = "producer", description = "The title used with a short-form body: the job title for a list of assignees, the poll question"
+            + " for a list of choices, the announcement title for a text. The CamelKaizalaTitle header wins"
+            + " over it.")
     private String title;
-    @UriParam(label = "producer",
-              description = "media: the file name sent with the upload; by default the name of the File or Path, or the"
-                            + " CamelFileName header. The CamelKaizalaFileName header wins over it.")
+    @UriParam(label = "producer", description = "media: the file name sent with the upload; by default the name of the File or Path, or the"
+            + " CamelFileName header. The CamelKaizalaFileName header wins over it.")
     private String fileName;
-    @UriParam(label = "producer",
-              description = "media: the MIME type of the uploaded file (Kaizala answers 415 without a supported one); by"
-                            + " default derived from the file name. The CamelKaizalaMediaType header wins over it.")
+    @UriParam(label = "producer", description = "media: the MIME type of the uploaded file (Kaizala answers 415 without a supported one); by"
+            + " default derived from the file name. The CamelKaizalaMediaType header wins over it.")
     private String mediaType;
-    @UriParam(label = "producer", defaultValue = "FileName",
-              description = "media/upload: the name of the multipart form field (FileName per the swagger; some sources say"
-                            + " files).")
+    @UriParam(label = "producer", defaultValue = "FileName", description = "media/upload: the name of the multipart form field (FileName per the swagger; some sources say"
+            + " files).")
     private String mediaFieldName = "FileName";
-    @UriParam(label = "producer",
-              description = "media/send: the text shown with the file. The CamelKaizalaCaption header wins over it.")
+    @UriParam(label = "producer", description = "media/send: the text shown with the file. The CamelKaizalaCaption header wins over it.")
     private String caption;
-    @UriParam(label = "consumer",
-              description = "The events to subscribe to, comma-separated; by default the 13 documented ones (ActionCreated,"
-                            + " ActionResponse, SurveyCreated, SurveyResponse, JobCreated, JobResponse, TextMessageCreated,"
-                            + " AttachmentCreated, Announcement, MemberAdded, MemberRemoved, GroupAdded, GroupRemoved); also"
-                            + " accepted: PollCreated, PollResponse, LetsMeetCreated, LetsMeetResponse.")
+    @UriParam(label = "consumer", description = "The events to subscribe to, comma-separated; by default the 13 documented ones (ActionCreated,"
+            + " ActionResponse, SurveyCreated, SurveyResponse, JobCreated, JobResponse, TextMessageCreated,"
+            + " AttachmentCreated, Announcement, MemberAdded, MemberRemoved, GroupAdded, GroupRemoved); also"
+            + " accepted: PollCreated, PollResponse, LetsMeetCreated, LetsMeetResponse.")
     private String eventTypes;
-    @UriParam(label = "consumer",
-              description = "The public HTTPS base URL at which Kaizala reaches this application's HTTP server (e.g."
-                            + " https://hooks.example.com, a reverse proxy or tunnel); webhookPath is appended to make the"
-                            + " callback URL that is subscribed. Required unless Kaizala itself runs on loopback (a simulator"
-                            + " in a test), where the serving HTTP server's own port on 127.0.0.1 is used; without it a"
-                            + " consumer talking to a remote Kaizala fails at start.")
+    @UriParam(label = "consumer", description = "The public HTTPS base URL at which Kaizala reaches this application's HTTP server (e.g."
+            + " https://hooks.example.com, a reverse proxy or tunnel); webhookPath is appended to make the"
+            + " callback URL that is subscribed. Required unless Kaizala itself runs on loopback (a simulator"
+            + " in a test), where the serving HTTP server's own port on 127.0.0.1 is used; without it a"
+            + " consumer talking to a remote Kaizala fails at start.")
     private String webhookExternalUrl;
-    @UriParam(label = "consumer",
-              description = "The path the callback is served on, below the HTTP server's context path. Default:"
-                            + " /kaizala/events/{objectId}.")
+    @UriParam(label = "consumer", description = "The path the callback is served on, below the HTTP server's context path. Default:"
+            + " /kaizala/events/{objectId}.")
     private String webhookPath;
-    @UriParam(label = "consumer", defaultValue = "platform-http",
-              description = "The Camel HTTP server component the callback is served by (any component implementing"
-                            + " RestConsumerFactory: platform-http, netty-http, undertow, jetty, servlet).")
+    @UriParam(label = "consumer", defaultValue = "platform-http", description = "The Camel HTTP server component the callback is served by (any component implementing"
+            + " RestConsumerFactory: platform-http, netty-http, undertow, jetty, servlet).")
     private String webhookComponentName = "platform-http";
-    @UriParam(label = "consumer,security", secret = true,
-              description = "The secret Kaizala sends back in the kz-callback-token header of every delivery; a delivery"
-                            + " without it is refused (401). By default a random 256-bit value per start, which suits a single"
-                            + " instance; set it when several instances share one subscription.")
+    @UriParam(label = "consumer,security", secret = true, description = "The secret Kaizala sends back in the kz-callback-token header of every delivery; a delivery"
+            + " without it is refused (401). By default a random 256-bit value per start, which suits a single"
+            + " instance; set it when several instances share one subscription.")
     private String callbackToken;
-    @UriParam(label = "consumer",
-              description = "A value Kaizala sends back as context in every event.")
+    @UriParam(label = "consumer", description = "A value Kaizala sends back as context in every event.")
     private String callbackContext;
-    @UriParam(label = "consumer", defaultValue = "true",
-              description = "Subscribe on start (reusing an existing subscription for the same object and URL).")
+    @UriParam(label = "consumer", defaultValue = "true", description = "Subscribe on start (reusing an existing subscription for the same object and URL).")
     private boolean webhookAutoRegister = true;
-    @UriParam(label = "consumer", defaultValue = "true",
-              description = "Delete, on stop, the subscription this consumer created. Set to false when several instances"
-                            + " share one subscription.")
+    @UriParam(label = "consumer", defaultValue = "true", description = "Delete, on stop, the subscription this consumer created. Set to false when several instances"
+            + " share one subscription.")
     private boolean webhookAutoUnregister = true;
-    @UriParam(label = "consumer,security", defaultValue = "false",
-              description = "Allow a callback URL that is not HTTPS. Kaizala requires HTTPS; plain HTTP is for tests on"
-                            + " loopback.")
+    @UriParam(label = "consumer,security", defaultValue = "false", description = "Allow a callback URL that is not HTTPS. Kaizala requires HTTPS; plain HTTP is for tests on"
+            + " loopback.")
     private boolean allowInsecureWebhookUrl = false;
-    @UriParam(label = "consumer",
-              description = "Where delivered event ids are remembered, so that Kaizala's at-least-once redeliveries reach"
-                            + " the route once. Default: an in-memory repository of the last 10000 ids; use a shared one (e.g."
-                            + " JDBC) when several instances receive events.")
+    @UriParam(label = "consumer", description = "Where delivered event ids are remembered, so that Kaizala's at-least-once redeliveries reach"
+            + " the route once. Default: an in-memory repository of the last 10000 ids; use a shared one (e.g."
+            + " JDBC) when several instances receive events.")
     private IdempotentRepository idempotentRepository;
-    @UriParam(label = "consumer", defaultValue = "1048576",
-              description = "The largest delivery accepted, in bytes; a larger one is answered 413.")
+    @UriParam(label = "consumer", defaultValue = "1048576", description = "The largest delivery accepted, in bytes; a larger one is answered 413.")
     private int maxBodySize = 1048576;
-    @UriParam(label = "producer", defaultValue = "4000",
-              description = "The longest text accepted for a message. Kaizala's articles say 4000 characters, its"
-                            + " swagger 1000; longer text is refused before anything is sent.")
+    @UriParam(label = "producer", defaultValue = "4000", description = "The longest text accepted for a message. Kaizala's articles say 4000 characters, its"
+            + " swagger 1000; longer text is refused before anything is sent.")
     @Metadata(defaultValue = "4000")
     private int maxMessageLength = 4000;
 
@@ -753,11 +693,11 @@ public class KaizalaConfiguration implements Cloneable {
     @Override
     public String toString() {
         return "KaizalaConfiguration[authUrl=" + authUrl + ", endpointUrl=" + endpointUrl
-               + ", applicationId=" + applicationId
-               + ", applicationSecret=" + (applicationSecret != null ? "set" : "unset")
-               + ", refreshToken=" + (refreshToken != null ? "set" : "unset")
-               + ", accessToken=" + (accessToken != null ? "set" : "unset")
-               + ", callbackToken=" + (callbackToken != null ? "set" : "unset")
-               + ", groupId=" + groupId + "]";
+                + ", applicationId=" + applicationId
+                + ", applicationSecret=" + (applicationSecret != null ? "set" : "unset")
+                + ", refreshToken=" + (refreshToken != null ? "set" : "unset")
+                + ", accessToken=" + (accessToken != null ? "set" : "unset")
+                + ", callbackToken=" + (callbackToken != null ? "set" : "unset")
+                + ", groupId=" + groupId + "]";
     }
 }

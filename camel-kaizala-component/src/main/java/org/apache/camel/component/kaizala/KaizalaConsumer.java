@@ -40,7 +40,8 @@ public class KaizalaConsumer extends DefaultConsumer implements HealthCheckAware
                     web.retrieveRestConfiguration(), Map.of());
             endpoint.configureConsumer(server);
             if (registry != null) {
-                registry.addRestService(server, false, url, url, path, null, method, null, null, null, null, null, null);
+                registry.addRestService(server, false, url, url, path, null, method, null, null, null, null, null,
+                        null);
             }
             servers.add(server);
         }
@@ -84,7 +85,7 @@ public class KaizalaConsumer extends DefaultConsumer implements HealthCheckAware
         healthCheck = null;
         try {
             if (endpoint.getConfiguration().isWebhookAutoRegister()
-                && endpoint.getConfiguration().isWebhookAutoUnregister()) {
+                    && endpoint.getConfiguration().isWebhookAutoUnregister()) {
                 endpoint.unregisterWebhook();
             }
         } finally {

@@ -48,8 +48,9 @@ public class KaizalaDevConsole extends AbstractDevConsole {
 
     private List<Map<String, Object>> connectors() {
         List<Map<String, Object>> rows = new ArrayList<>();
-        KaizalaComponent component = getCamelContext().hasComponent(KaizalaConstants.SCHEME) instanceof KaizalaComponent k
-                ? k : null;
+        KaizalaComponent component = getCamelContext()
+                .hasComponent(KaizalaConstants.SCHEME) instanceof KaizalaComponent k
+                        ? k : null;
         if (component == null) {
             return rows;
         }
@@ -63,7 +64,8 @@ public class KaizalaDevConsole extends AbstractDevConsole {
             row.put("tokenValid", token.hasToken());
             row.put("tokenValidUntil", token.validUntilMillis() > 0 && token.validUntilMillis() < Long.MAX_VALUE
                     ? Instant.ofEpochMilli(token.validUntilMillis()).toString() : "");
-            row.put("lastTokenFetch", token.lastFetchMillis() > 0 ? Instant.ofEpochMilli(token.lastFetchMillis()).toString() : "");
+            row.put("lastTokenFetch",
+                    token.lastFetchMillis() > 0 ? Instant.ofEpochMilli(token.lastFetchMillis()).toString() : "");
             row.put("lastTokenFailure", token.lastFailure() == null ? "" : token.lastFailure());
             row.put("tokenStoreFailure", token.storeFailure() == null ? "" : token.storeFailure());
             row.put("rateLimitPermits", client.rateLimiter() == null ? 0 : client.rateLimiter().permits());

@@ -21,9 +21,8 @@ import org.apache.camel.support.DefaultEndpoint;
  * Send to Microsoft Kaizala groups, members, messages, media, actions, responses, reactions and webhooks, and receive
  * Kaizala's webhook events with kaizala:events.
  */
-@UriEndpoint(firstVersion = "0.1.0", scheme = KaizalaConstants.SCHEME, title = "Kaizala",
-             syntax = "kaizala:operation", category = { Category.CHAT, Category.SOCIAL },
-             headersClass = KaizalaConstants.class)
+@UriEndpoint(firstVersion = "0.1.0", scheme = KaizalaConstants.SCHEME, title = "Kaizala", syntax = "kaizala:operation", category = {
+        Category.CHAT, Category.SOCIAL}, headersClass = KaizalaConstants.class)
 public class KaizalaEndpoint extends DefaultEndpoint implements WebhookCapableEndpoint, AsyncEndpoint {
 
     static final String EVENTS = "events";
@@ -34,19 +33,18 @@ public class KaizalaEndpoint extends DefaultEndpoint implements WebhookCapableEn
      * source; {@code CatalogTest} keeps this list equal to it.
      */
     static final String OPERATIONS = "auth/generatePin,auth/refreshToken,auth/accessToken,groups/create,groups/list,"
-                                     + "groups/get,subgroups/list,subgroups/create,subgroups/add,subgroups/remove,"
-                                     + "members/list,members/add,members/remove,members/updateRole,subscribers/list,"
-                                     + "subscribers/add,subscribers/remove,messages/send,messages,media/upload,media,"
-                                     + "media/send,actions/list,actions/get,actions/survey,actions/job,actions/poll,"
-                                     + "actions/letsMeet,actions/announcement,actions/custom,responses/survey,responses/job,"
-                                     + "responses/custom,reactions/add,reactions/summary,reactions/groupSummary,"
-                                     + "reactions/details,webhooks/subscribe,webhooks/list,webhooks/update,webhooks/delete,"
-                                     + EVENTS;
+            + "groups/get,subgroups/list,subgroups/create,subgroups/add,subgroups/remove,"
+            + "members/list,members/add,members/remove,members/updateRole,subscribers/list,"
+            + "subscribers/add,subscribers/remove,messages/send,messages,media/upload,media,"
+            + "media/send,actions/list,actions/get,actions/survey,actions/job,actions/poll,"
+            + "actions/letsMeet,actions/announcement,actions/custom,responses/survey,responses/job,"
+            + "responses/custom,reactions/add,reactions/summary,reactions/groupSummary,"
+            + "reactions/details,webhooks/subscribe,webhooks/list,webhooks/update,webhooks/delete,"
+            + EVENTS;
 
     @UriPath(description = "What to do, as resource/operation (for example messages/send); messages and media alone"
-                           + " mean messages/send and media/upload; events receives Kaizala's webhook events (consumer)."
-                           + " The CamelKaizalaOperation header overrides it per message.",
-             enums = OPERATIONS)
+            + " mean messages/send and media/upload; events receives Kaizala's webhook events (consumer)."
+            + " The CamelKaizalaOperation header overrides it per message.", enums = OPERATIONS)
     @Metadata(required = true)
     private String operation;
     private String resource;
@@ -84,17 +82,20 @@ public class KaizalaEndpoint extends DefaultEndpoint implements WebhookCapableEn
         }
         List<String> misplaced = parameters.keySet().stream().filter(ConsumerOptions.NAMES::contains).sorted().toList();
         if (!misplaced.isEmpty()) {
-            throw new IllegalArgumentException("kaizala:" + kaizalaOperation.id() + " sends, so " + String.join(", ", misplaced)
-                                               + (misplaced.size() == 1 ? " has" : " have") + " no effect here: "
-                                               + (misplaced.size() == 1 ? "it is an option" : "they are options")
-                                               + " of the consumer, from(\"kaizala:events?...\"). Remove "
-                                               + (misplaced.size() == 1 ? "it" : "them") + " from this URI.");
+            throw new IllegalArgumentException(
+                    "kaizala:" + kaizalaOperation.id() + " sends, so " + String.join(", ", misplaced)
+                            + (misplaced.size() == 1 ? " has" : " have") + " no effect here: "
+                            + (misplaced.size() == 1 ? "it is an option" : "they are options")
+                            + " of the consumer, from(\"kaizala:events?...\"). Remove "
+                            + (misplaced.size() == 1 ? "it" : "them") + " from this URI.");
         }
     }
 
     /** The names of the consumer-only options, from their {@code @UriParam} labels. */
     private static final class ConsumerOptions {
-        static final java.util.Set<String> NAMES = java.util.Arrays.stream(KaizalaConfiguration.class.getDeclaredFields())
+
+        static final java.util.Set<String> NAMES = java.util.Arrays
+                .stream(KaizalaConfiguration.class.getDeclaredFields())
                 .filter(field -> field.isAnnotationPresent(UriParam.class))
                 .filter(field -> List.of(field.getAnnotation(UriParam.class).label().split(",")).contains("consumer"))
                 .map(java.lang.reflect.Field::getName)
@@ -114,7 +115,7 @@ public class KaizalaEndpoint extends DefaultEndpoint implements WebhookCapableEn
     public Producer createProducer() {
         if (isEvents()) {
             throw new IllegalArgumentException("kaizala:events only receives events (use it in from(...)); to send, use"
-                                               + " one of: " + KaizalaOperation.validIds());
+                    + " one of: " + KaizalaOperation.validIds());
         }
         return new KaizalaProducer(this);
     }
@@ -123,7 +124,7 @@ public class KaizalaEndpoint extends DefaultEndpoint implements WebhookCapableEn
     public Consumer createConsumer(Processor processor) throws Exception {
         if (!isEvents()) {
             throw new IllegalArgumentException("kaizala:" + kaizalaOperation.id() + " only sends; to receive events use"
-                                               + " from(\"kaizala:events?groupId=...\")");
+                    + " from(\"kaizala:events?groupId=...\")");
         }
         webhook.validate();
         // the HTTP server component is located now, as camel-webhook does, not when the consumer starts: a runtime

@@ -17,8 +17,8 @@ import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.component.kaizala.event.KaizalaEvent;
 import org.apache.camel.component.kaizala.internal.KaizalaClient;
 import org.apache.camel.component.kaizala.internal.OperationInput;
-import org.apache.camel.component.kaizala.internal.Validate;
 import org.apache.camel.component.kaizala.internal.RequestBodies;
+import org.apache.camel.component.kaizala.internal.Validate;
 import org.apache.camel.component.kaizala.internal.WebhookHandler;
 import org.apache.camel.component.kaizala.internal.WebhookSubscription;
 import org.apache.camel.component.webhook.WebhookConfiguration;
@@ -77,12 +77,15 @@ final class KaizalaWebhook {
     }
 
     String objectId() {
-        String objectId = configuration.getObjectId() != null ? configuration.getObjectId() : configuration.getGroupId();
-        return Validate.required("objectId", objectId, "kaizala:events needs the groupId option, or objectId and objectType");
+        String objectId = configuration.getObjectId() != null ? configuration.getObjectId()
+                : configuration.getGroupId();
+        return Validate.required("objectId", objectId,
+                "kaizala:events needs the groupId option, or objectId and objectType");
     }
 
     String objectType() {
-        return Validate.oneOf("objectType", configuration.getObjectType() == null ? "Group" : configuration.getObjectType(),
+        return Validate.oneOf("objectType",
+                configuration.getObjectType() == null ? "Group" : configuration.getObjectType(),
                 RequestBodies.OBJECT_TYPES);
     }
 
@@ -95,8 +98,9 @@ final class KaizalaWebhook {
         return configured.stream().map(name -> {
             KaizalaEvent.Type type = KaizalaEvent.Type.of(name.trim());
             if (type == null) {
-                throw new KaizalaValidationException("eventTypes", "unknown event type '" + name.trim() + "'; use any of "
-                                                                   + String.join(", ", KaizalaEvent.Type.names()));
+                throw new KaizalaValidationException("eventTypes",
+                        "unknown event type '" + name.trim() + "'; use any of "
+                                + String.join(", ", KaizalaEvent.Type.names()));
             }
             return type.name();
         }).distinct().toList();
@@ -172,10 +176,10 @@ final class KaizalaWebhook {
             return scheme + "://127.0.0.1:" + server.getServerPort() + path;
         }
         throw new KaizalaValidationException("webhookExternalUrl", "kaizala:events on " + description() + " needs the"
-                                                                   + " public HTTPS base URL at which Kaizala reaches this application's HTTP server, e.g."
-                                                                   + " webhookExternalUrl=https://hooks.example.com (the callback path " + path
-                                                                   + " is appended); this server's own address"
-                                                                   + " is only used when Kaizala itself runs on loopback (a simulator in a test)");
+                + " public HTTPS base URL at which Kaizala reaches this application's HTTP server, e.g."
+                + " webhookExternalUrl=https://hooks.example.com (the callback path " + path
+                + " is appended); this server's own address"
+                + " is only used when Kaizala itself runs on loopback (a simulator in a test)");
     }
 
     /** The embedded HTTP server of the serving component (platform-http's engine), if it tells its port. */
@@ -190,6 +194,7 @@ final class KaizalaWebhook {
         }
         RestConfiguration rest = configuration().retrieveRestConfiguration();
         return rest.getPort() <= 0 ? null : new EmbeddedHttpService() {
+
             @Override
             public String getScheme() {
                 return rest.getScheme();
@@ -205,7 +210,7 @@ final class KaizalaWebhook {
     private static boolean isLoopback(String url) {
         String host = url == null ? null : URI.create(url).getHost();
         return host != null && ("localhost".equalsIgnoreCase(host) || host.startsWith("127.") || "[::1]".equals(host)
-                                || "::1".equals(host));
+                || "::1".equals(host));
     }
 
     // ---- the subscription
@@ -241,7 +246,7 @@ final class KaizalaWebhook {
                 throw e;
             }
             LOG.warn("Could not subscribe the Kaizala webhook of {} yet ({}); retrying in the background, health DOWN"
-                     + " until it succeeds", description(), e.getMessage());
+                    + " until it succeeds", description(), e.getMessage());
             schedule(registration, callbackUrl, 1, FIRST_RETRY_MILLIS); // the attempt above was the first
         }
     }
@@ -280,7 +285,7 @@ final class KaizalaWebhook {
                 schedule(registration, callbackUrl, attempt + 1, Math.min(delay * 2, MAX_RETRY_MILLIS));
             } else {
                 LOG.error("Could not subscribe the Kaizala webhook of {} after {} attempts; no events are received"
-                          + " (restart the route to try again): {}", description(), attempt + 1, e.getMessage());
+                        + " (restart the route to try again): {}", description(), attempt + 1, e.getMessage());
             }
         }
     }
@@ -345,6 +350,7 @@ final class KaizalaWebhook {
      */
     static Map<String, Object> lastUsed(int size) {
         return Collections.synchronizedMap(new LinkedHashMap<>(size * 4 / 3 + 1, 0.75f, true) {
+
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
                 return size() > size;

@@ -4,20 +4,20 @@ import io.github.camelkaizala.simulator.Fault;
 import io.github.camelkaizala.simulator.KaizalaSimulator;
 import io.github.camelkaizala.simulator.KaizalaSimulatorTest;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.kaizala.KaizalaConstants;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@KaizalaSimulatorTest            // starts a simulator for the class and points the kaizala component at it
+@KaizalaSimulatorTest // starts a simulator for the class and points the kaizala component at it
 class AlertsRouteTest extends CamelTestSupport {
 
-    KaizalaSimulator simulator;  // injected
+    KaizalaSimulator simulator; // injected
 
     @Override
     protected RouteBuilder createRouteBuilder() {
         return new RouteBuilder() {
+
             @Override
             public void configure() {
                 from("direct:alerts").to("kaizala:messages");

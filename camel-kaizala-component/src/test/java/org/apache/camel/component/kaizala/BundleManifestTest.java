@@ -77,8 +77,8 @@ class BundleManifestTest {
     @Test
     void importsOnlyCamelJacksonHttpClient5AndSlf4j() {
         assertThat(imports.keySet()).allMatch(p -> p.startsWith("java.") || p.startsWith("org.apache.camel.")
-                                                   || p.equals("org.apache.camel") || p.startsWith("com.fasterxml.jackson.")
-                                                   || p.startsWith("org.apache.hc.") || p.equals("org.slf4j"));
+                || p.equals("org.apache.camel") || p.startsWith("com.fasterxml.jackson.")
+                || p.startsWith("org.apache.hc.") || p.equals("org.slf4j"));
         imports.forEach((pkg, attributes) -> {
             assertThat(attributes).as(pkg + " is mandatory").doesNotContainKey("resolution");
             if (!pkg.startsWith("java.")) {
@@ -180,7 +180,8 @@ class BundleManifestTest {
         NodeList nested = feature.getElementsByTagNameNS("*", "feature");
         for (int i = 0; i < nested.getLength(); i++) {
             Element dependency = (Element) nested.item(i);
-            dependencies.put(dependency.getTextContent().trim(), VersionRange.parse(dependency.getAttribute("version")));
+            dependencies.put(dependency.getTextContent().trim(),
+                    VersionRange.parse(dependency.getAttribute("version")));
         }
         assertThat(dependencies.keySet()).containsExactly("camel-core", "camel-http", "camel-jackson", "camel-webhook");
         dependencies.forEach((name, r) -> assertThat(r.includes("4.14.5")).as(name).isTrue());

@@ -22,7 +22,8 @@ final class CallbackEcho implements AutoCloseable {
             byte[] answer = new byte[0];
             for (String pair : query == null ? new String[0] : query.split("&")) {
                 if (pair.startsWith("validationToken=")) {
-                    answer = URLDecoder.decode(pair.substring(16), StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
+                    answer = URLDecoder.decode(pair.substring(16), StandardCharsets.UTF_8)
+                            .getBytes(StandardCharsets.UTF_8);
                 }
             }
             exchange.sendResponseHeaders(200, answer.length == 0 ? -1 : answer.length);

@@ -30,6 +30,7 @@ class CallbackHardeningTest extends EventsTestSupport {
     protected RouteBuilder createRouteBuilder() {
         groupId = newGroup("Hardening");
         return new RouteBuilder() {
+
             @Override
             public void configure() {
                 from(eventsUri(groupId, "")).routeId("events")
@@ -46,7 +47,7 @@ class CallbackHardeningTest extends EventsTestSupport {
 
     private String event(String eventType, String eventIdJson) {
         return "{\"objectId\":\"" + groupId + "\",\"objectType\":\"Group\",\"eventType\":\"" + eventType + "\","
-               + "\"eventId\":" + eventIdJson + ",\"data\":{\"text\":\"hi\",\"question\":\"Which day?\"}}";
+                + "\"eventId\":" + eventIdJson + ",\"data\":{\"text\":\"hi\",\"question\":\"Which day?\"}}";
     }
 
     private HttpResponse<String> deliver(String body) throws Exception {
@@ -78,7 +79,7 @@ class CallbackHardeningTest extends EventsTestSupport {
     @Test
     void anEventIdThatIsNotANonEmptyStringIsRefused() throws Exception {
         MockEndpoint events = getMockEndpoint("mock:events");
-        for (String eventId : new String[] { "\"\"", "\"  \"", "42", "{}", "[\"a\"]", "null", "true" }) {
+        for (String eventId : new String[]{"\"\"", "\"  \"", "42", "{}", "[\"a\"]", "null", "true"}) {
             HttpResponse<String> answer = deliver(event("TextMessageCreated", eventId));
             assertThat(answer.statusCode()).as("eventId " + eventId).isEqualTo(400);
             assertThat(answer.body()).as("eventId " + eventId).contains("eventId");
@@ -97,7 +98,8 @@ class CallbackHardeningTest extends EventsTestSupport {
         HttpResponse<String> answer = get(callbackUrl(groupId) + "?validationToken=%3Cscript%3E");
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).isEqualTo("<script>");
-        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+        assertThat(answer.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
         assertThat(answer.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
 
         String longest = "t".repeat(1024);
@@ -111,8 +113,8 @@ class CallbackHardeningTest extends EventsTestSupport {
     void undocumentedAndUnknownEventTypesReachTheRouteWithTheirJson() throws Exception {
         MockEndpoint events = getMockEndpoint("mock:events");
         events.expectedMessageCount(5);
-        for (String type : new String[] { "PollCreated", "PollResponse", "LetsMeetCreated", "LetsMeetResponse",
-                "SomethingKaizalaAddsLater" }) {
+        for (String type : new String[]{"PollCreated", "PollResponse", "LetsMeetCreated", "LetsMeetResponse",
+                "SomethingKaizalaAddsLater"}) {
             assertThat(deliver(event(type, "\"id-" + type + "\"")).statusCode()).as(type).isEqualTo(200);
         }
         events.assertIsSatisfied();
@@ -136,6 +138,7 @@ class CallbackHardeningTest extends EventsTestSupport {
         String other = newGroup("Unknown type");
         simulator.journal().clear();
         assertThatThrownBy(() -> context.addRoutes(new RouteBuilder() {
+
             @Override
             public void configure() {
                 from(eventsUri(other, "eventTypes=TextMessageCreated,PollClosed")).to("mock:never");

@@ -3,13 +3,10 @@ package org.apache.camel.component.kaizala;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import com.sun.net.httpserver.HttpServer;
-import io.github.camelkaizala.simulator.Webhook;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckAware;
 import org.junit.jupiter.api.Test;
@@ -35,13 +32,15 @@ class CallbackUrlTest extends EventsTestSupport {
     void withoutWebhookExternalUrlTheServingServersAddressIsUsedForAKaizalaOnLoopback() throws Exception {
         String groupId = newGroup("Default callback");
         addRoute("default-url", "kaizala:events?groupId=" + groupId + "&allowInsecureWebhookUrl=true&callbackToken=RAW("
-                                + CALLBACK_TOKEN + ")");
+                + CALLBACK_TOKEN + ")");
         assertThat(webhooksOf(groupId)).singleElement()
                 .satisfies(w -> assertThat(w.callbackUrl()).isEqualTo(callbackUrl(groupId)));
-        String event = "{\"objectId\":\"" + groupId + "\",\"objectType\":\"Group\",\"eventType\":\"TextMessageCreated\","
-                       + "\"eventId\":\"e-default-1\",\"data\":{\"text\":\"hi\"}}";
+        String event = "{\"objectId\":\"" + groupId
+                + "\",\"objectType\":\"Group\",\"eventType\":\"TextMessageCreated\","
+                + "\"eventId\":\"e-default-1\",\"data\":{\"text\":\"hi\"}}";
         getMockEndpoint("mock:default-url").expectedMessageCount(1);
-        assertThat(post(callbackUrl(groupId), event, Map.of("kz-callback-token", CALLBACK_TOKEN)).statusCode()).isEqualTo(200);
+        assertThat(post(callbackUrl(groupId), event, Map.of("kz-callback-token", CALLBACK_TOKEN)).statusCode())
+                .isEqualTo(200);
         getMockEndpoint("mock:default-url").assertIsSatisfied();
     }
 
@@ -50,7 +49,7 @@ class CallbackUrlTest extends EventsTestSupport {
         String groupId = newGroup("Remote Kaizala");
         simulator.journal().clear();
         assertThatThrownBy(() -> addRoute("remote", "kaizala:events?groupId=" + groupId
-                                                    + "&authUrl=https://api.kaiza.la/v1&allowInsecureWebhookUrl=true"))
+                + "&authUrl=https://api.kaiza.la/v1&allowInsecureWebhookUrl=true"))
                 .hasMessageContaining("webhookExternalUrl")
                 .hasMessageContaining("e.g. webhookExternalUrl=https://hooks.example.com")
                 .hasMessageContaining("/kaizala/events/" + groupId)
@@ -64,7 +63,7 @@ class CallbackUrlTest extends EventsTestSupport {
         int latePort = unusedPort();
         // as on Camel Quarkus: Camel starts the route before the HTTP server that serves the callback listens
         addRoute("late", "kaizala:events?groupId=" + groupId + "&allowInsecureWebhookUrl=true&callbackToken=RAW("
-                         + CALLBACK_TOKEN + ")&webhookExternalUrl=http://127.0.0.1:" + latePort);
+                + CALLBACK_TOKEN + ")&webhookExternalUrl=http://127.0.0.1:" + latePort);
         assertThat(context.getRouteController().getRouteStatus("late").isStarted()).isTrue();
         assertThat(webhooksOf(groupId)).isEmpty();
         assertThat(health("late").getState()).isEqualTo(HealthCheck.State.DOWN);
@@ -89,7 +88,8 @@ class CallbackUrlTest extends EventsTestSupport {
         try {
             awaitUntil("subscribed once the callback answers", () -> !webhooksOf(groupId).isEmpty());
             assertThat(webhooksOf(groupId)).singleElement()
-                    .satisfies(w -> assertThat(w.callbackUrl()).isEqualTo("http://127.0.0.1:" + latePort + "/kaizala/events/" + groupId));
+                    .satisfies(w -> assertThat(w.callbackUrl())
+                            .isEqualTo("http://127.0.0.1:" + latePort + "/kaizala/events/" + groupId));
             awaitUntil("health UP", () -> health("late").getState() == HealthCheck.State.UP);
             context.getRouteController().stopRoute("late");
             assertThat(webhooksOf(groupId)).isEmpty();
@@ -103,7 +103,7 @@ class CallbackUrlTest extends EventsTestSupport {
         String groupId = newGroup("Never served");
         int nowhere = unusedPort();
         addRoute("never", "kaizala:events?groupId=" + groupId + "&allowInsecureWebhookUrl=true"
-                          + "&webhookExternalUrl=http://127.0.0.1:" + nowhere);
+                + "&webhookExternalUrl=http://127.0.0.1:" + nowhere);
         awaitUntil("a retry", () -> simulator.journal().count("POST", "/webhook") >= 2);
         context.getRouteController().stopRoute("never");
         Thread.sleep(300);

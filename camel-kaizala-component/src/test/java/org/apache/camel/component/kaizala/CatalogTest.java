@@ -103,7 +103,8 @@ class CatalogTest {
 
     /** The catalog takes the component's description from KaizalaEndpoint's class javadoc. */
     private static String endpointJavadoc() throws IOException {
-        String source = Files.readString(Path.of("src/main/java/org/apache/camel/component/kaizala/KaizalaEndpoint.java"));
+        String source = Files
+                .readString(Path.of("src/main/java/org/apache/camel/component/kaizala/KaizalaEndpoint.java"));
         Matcher javadoc = Pattern.compile("(?s)/\\*\\*(.*?)\\*/\\s*@UriEndpoint").matcher(source);
         assertThat(javadoc.find()).as("KaizalaEndpoint's class javadoc").isTrue();
         return fold(javadoc.group(1).replaceAll("(?m)^\\s*\\*", " "));
@@ -143,7 +144,8 @@ class CatalogTest {
             for (String operation : operations) {
                 String id = resource + "/" + operation;
                 EndpointValidationResult result = catalog.validateEndpointProperties("kaizala:" + id);
-                assertThat(result.isSuccess()).as("catalog verdict on kaizala:%s: %s", id, result.summaryErrorMessage(false))
+                assertThat(result.isSuccess())
+                        .as("catalog verdict on kaizala:%s: %s", id, result.summaryErrorMessage(false))
                         .isEqualTo(ids.contains(id));
             }
         }
@@ -151,7 +153,8 @@ class CatalogTest {
                 "kaizala:messages/send?groupId=g1")) {
             assertThat(catalog.validateEndpointProperties(valid).isSuccess()).as(valid).isTrue();
         }
-        assertThat(catalog.validateEndpointProperties("kaizala:messages/poll").getInvalidEnum()).containsKey("operation");
+        assertThat(catalog.validateEndpointProperties("kaizala:messages/poll").getInvalidEnum())
+                .containsKey("operation");
         assertThat(catalog.validateEndpointProperties("kaizala:auth/survey").isSuccess()).isFalse();
     }
 

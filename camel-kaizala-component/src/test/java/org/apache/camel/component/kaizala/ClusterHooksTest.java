@@ -68,6 +68,7 @@ class ClusterHooksTest extends EventsTestSupport {
         String groupId = newGroup("Locked");
         int before = simulator.state().webhooks().size();
         context.addRoutes(new RouteBuilder() {
+
             @Override
             public void configure() {
                 from(eventsUri(groupId, "")).routeId("events").to("mock:events");

@@ -30,10 +30,11 @@ class ConsumerSecretsTest extends EventsTestSupport {
     protected RouteBuilder createRouteBuilder() {
         groupId = newGroup("Consumer secrets");
         return new RouteBuilder() {
+
             @Override
             public void configure() {
                 from("kaizala:events?groupId=" + groupId + "&webhookExternalUrl=http://127.0.0.1:" + port
-                     + "&allowInsecureWebhookUrl=true")
+                        + "&allowInsecureWebhookUrl=true")
                         .routeId("secret-events").log("event headers: ${headers}").to("mock:events");
             }
         };
@@ -63,11 +64,14 @@ class ConsumerSecretsTest extends EventsTestSupport {
     @Test
     void noTokenAppearsInLogsEndpointsOrEvents() throws Exception {
         String callback = callbackUrl(groupId);
-        String event = "{\"objectId\":\"" + groupId + "\",\"objectType\":\"Group\",\"eventType\":\"TextMessageCreated\","
-                       + "\"eventId\":\"%s\",\"data\":{\"text\":\"hi\"}}";
+        String event = "{\"objectId\":\"" + groupId
+                + "\",\"objectType\":\"Group\",\"eventType\":\"TextMessageCreated\","
+                + "\"eventId\":\"%s\",\"data\":{\"text\":\"hi\"}}";
         getMockEndpoint("mock:events").expectedMessageCount(2);
-        assertThat(post(callback, event.formatted("s1"), Map.of("kz-callback-token", SECRET_TOKEN)).statusCode()).isEqualTo(200);
-        assertThat(post(callback, event.formatted("s2"), Map.of("kz-callback-token", FORGED_TOKEN)).statusCode()).isEqualTo(401);
+        assertThat(post(callback, event.formatted("s1"), Map.of("kz-callback-token", SECRET_TOKEN)).statusCode())
+                .isEqualTo(200);
+        assertThat(post(callback, event.formatted("s2"), Map.of("kz-callback-token", FORGED_TOKEN)).statusCode())
+                .isEqualTo(401);
         assertThat(post(callback, "{broken " + SECRET_TOKEN, Map.of("kz-callback-token", SECRET_TOKEN)).statusCode())
                 .isEqualTo(400);
         simulator.human("+15550100021").join(groupId);
@@ -78,7 +82,8 @@ class ConsumerSecretsTest extends EventsTestSupport {
             printed.add(endpoint.toString());
         }
         printed.add(context.getRoute("secret-events").toString());
-        getMockEndpoint("mock:events").getReceivedExchanges().forEach(e -> printed.add(e.getMessage().getHeaders().toString()));
+        getMockEndpoint("mock:events").getReceivedExchanges()
+                .forEach(e -> printed.add(e.getMessage().getHeaders().toString()));
         context.stop();
         String log = capture.text();
         closeCapture();
@@ -90,7 +95,8 @@ class ConsumerSecretsTest extends EventsTestSupport {
             }
         }
         assertThat(log).contains("Refused a delivery").contains("Created Kaizala webhook");
-        List<String> leaks = new ArrayList<>(log.lines().filter(line -> secrets.stream().anyMatch(line::contains)).toList());
+        List<String> leaks = new ArrayList<>(
+                log.lines().filter(line -> secrets.stream().anyMatch(line::contains)).toList());
         printed.stream().filter(text -> secrets.stream().anyMatch(text::contains)).forEach(leaks::add);
         assertThat(leaks).as("log lines and printed texts holding a secret").isEmpty();
     }
@@ -101,13 +107,14 @@ class ConsumerSecretsTest extends EventsTestSupport {
      */
     @Test
     void noSecretOnTheWebhookPathNorWhenItsRegistrationFailsAtTrace() throws Exception {
-        simulator.registerConnector("secrets-connector", KaizalaSimulator.DEFAULT_APPLICATION_SECRET, "another-refresh");
+        simulator.registerConnector("secrets-connector", KaizalaSimulator.DEFAULT_APPLICATION_SECRET,
+                "another-refresh");
         String good = newGroup("Secrets via camel-webhook");
         String bad = newGroup("Secrets, failed registration");
         addRoute("webhook-good", "webhook:kaizala:events?groupId=" + good + "&webhookPath=/hooks/good"
-                                 + webhookOptions());
+                + webhookOptions());
         addRoute("webhook-bad", "webhook:kaizala:events?groupId=" + bad + "&applicationId=secrets-connector"
-                                + "&webhookPath=/hooks/bad" + webhookOptions());
+                + "&webhookPath=/hooks/bad" + webhookOptions());
         awaitLog("Created Kaizala webhook");
         awaitLog("Could not subscribe the Kaizala webhook");
         assertNoSecretIn(List.of(SECRET_TOKEN, KaizalaSimulator.DEFAULT_APPLICATION_SECRET,
@@ -128,10 +135,10 @@ class ConsumerSecretsTest extends EventsTestSupport {
         String uriRefresh = "uri-refresh-token-44d2e1";
         simulator.registerConnector("uri-connector", "the-right-secret", uriRefresh);
         String credentials = "&applicationId=uri-connector&applicationSecret=RAW(" + uriSecret + ")&refreshToken=RAW("
-                             + uriRefresh + ")&callbackToken=RAW(" + uriToken + ")";
+                + uriRefresh + ")&callbackToken=RAW(" + uriToken + ")";
         String viaWebhook = newGroup("URI secrets via camel-webhook");
         addRoute("uri-webhook", "webhook:kaizala:events?groupId=" + viaWebhook + "&webhookPath=/hooks/uri" + credentials
-                                + webhookOptions());
+                + webhookOptions());
         awaitLog("Could not subscribe the Kaizala webhook");
         List<String> printed = new ArrayList<>();
         String direct = newGroup("URI secrets directly");
@@ -168,7 +175,8 @@ class ConsumerSecretsTest extends EventsTestSupport {
         context.stop();
         String log = capture.text();
         closeCapture();
-        List<String> leaks = new ArrayList<>(log.lines().filter(line -> secrets.stream().anyMatch(line::contains)).toList());
+        List<String> leaks = new ArrayList<>(
+                log.lines().filter(line -> secrets.stream().anyMatch(line::contains)).toList());
         texts.stream().filter(text -> text != null && secrets.stream().anyMatch(text::contains)).forEach(leaks::add);
         assertThat(leaks).as("log lines and printed texts holding a secret").isEmpty();
     }

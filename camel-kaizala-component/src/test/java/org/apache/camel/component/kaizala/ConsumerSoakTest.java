@@ -38,6 +38,7 @@ class ConsumerSoakTest extends EventsTestSupport {
     protected RouteBuilder createRouteBuilder() {
         groupId = newGroup("Soak");
         return new RouteBuilder() {
+
             @Override
             public void configure() {
                 from(eventsUri(groupId, "webhookAutoRegister=false"))
@@ -52,9 +53,7 @@ class ConsumerSoakTest extends EventsTestSupport {
         };
     }
 
-    private record Delivery(String eventId, String body, boolean forged, boolean malformed) {
-    }
-
+    private record Delivery(String eventId, String body, boolean forged, boolean malformed) {}
 
     /** Whatever a test left behind: every exchange of the context must complete, none may hang. */
     @AfterEach
@@ -102,7 +101,8 @@ class ConsumerSoakTest extends EventsTestSupport {
                         }
                         redeliveries.incrementAndGet();
                     }
-                    throw new AssertionError("still failing after " + MAX_ATTEMPTS + " attempts: " + delivery.eventId());
+                    throw new AssertionError(
+                            "still failing after " + MAX_ATTEMPTS + " attempts: " + delivery.eventId());
                 }));
             }
             for (Future<?> future : sent) {
@@ -116,11 +116,13 @@ class ConsumerSoakTest extends EventsTestSupport {
         long forged = deliveries.stream().filter(Delivery::forged).count();
         long malformed = deliveries.stream().filter(Delivery::malformed).count();
         System.out.printf("Consumer soak: %d deliveries (%d unique valid, %d duplicates, %d forged, %d malformed) "
-                          + "+ %d redeliveries after a 5xx in %d ms; answers %s; processed %d%n",
-                DELIVERIES, unique, DELIVERIES - unique - forged - malformed, forged, malformed, redeliveries.get(), millis,
+                + "+ %d redeliveries after a 5xx in %d ms; answers %s; processed %d%n",
+                DELIVERIES, unique, DELIVERIES - unique - forged - malformed, forged, malformed, redeliveries.get(),
+                millis,
                 answers, processed.size());
 
-        assertThat(processed.keySet()).containsExactlyInAnyOrderElementsOf(valid.stream().map(Delivery::eventId).toList());
+        assertThat(processed.keySet())
+                .containsExactlyInAnyOrderElementsOf(valid.stream().map(Delivery::eventId).toList());
         assertThat(processed.values()).allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
         assertThat(answers.get(401).get()).isEqualTo((int) forged);
         assertThat(answers.get(400).get()).isEqualTo((int) malformed);
@@ -130,6 +132,7 @@ class ConsumerSoakTest extends EventsTestSupport {
 
     private String event(String eventId, int i) {
         return "{\"objectId\": \"" + groupId + "\", \"objectType\": \"Group\", \"eventType\": \"TextMessageCreated\", "
-               + "\"eventId\": \"" + eventId + "\", \"data\": {\"text\": \"message " + i + "\"}, \"fromUser\": \"+15550100001\"}";
+                + "\"eventId\": \"" + eventId + "\", \"data\": {\"text\": \"message " + i
+                + "\"}, \"fromUser\": \"+15550100001\"}";
     }
 }

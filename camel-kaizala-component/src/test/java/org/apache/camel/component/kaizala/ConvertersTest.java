@@ -36,6 +36,7 @@ class ConvertersTest extends KaizalaTestSupport {
         String text = context.getTypeConverter().convertTo(String.class, token);
 
         assertThat(text).doesNotContain(token.accessToken()).contains("endpointUrl=");
-        assertThat(context.getTypeConverter().convertTo(Map.class, token)).containsEntry("accessToken", token.accessToken());
+        assertThat(context.getTypeConverter().convertTo(Map.class, token)).containsEntry("accessToken",
+                token.accessToken());
     }
 }

@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import javax.tools.JavaCompiler;
@@ -20,7 +20,6 @@ import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
-import io.github.camelkaizala.simulator.RecordedRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
@@ -50,12 +49,12 @@ class DocSnippetsTest extends EventsTestSupport {
     private static final Pattern ENTRY = Pattern.compile("direct:([A-Za-z0-9-]+)");
     private static final Pattern KAIZALA_URI = Pattern.compile("kaizala:([a-zA-Z]+/[a-zA-Z]+|messages|media)");
 
-
     private static CallbackEcho callbacks;
     private final Properties properties = new Properties();
 
     /** A block: a route driven through its direct: entry (the default), a route started by a timer, a consumer, or configuration. */
     record Snippet(String page, int index, String kind, String file, String language, String code) {
+
         String entry() {
             Matcher m = ENTRY.matcher(code);
             return m.find() ? m.group(1) : null;
@@ -121,7 +120,7 @@ class DocSnippetsTest extends EventsTestSupport {
                 .filter(m -> "+15550100002".equals(m.mobileNumber())).findFirst().orElseThrow().id();
         ActionCreatedResponse survey = template.requestBodyAndHeader("kaizala:actions/survey",
                 "{\"title\": \"Docs survey\", \"questions\": [{\"title\": \"Store code\", \"type\": \"Text\"},"
-                                                                       + " {\"title\": \"Shelf\", \"type\": \"SingleOption\", \"options\": [{\"title\": \"Good\"}]}]}",
+                        + " {\"title\": \"Shelf\", \"type\": \"SingleOption\", \"options\": [{\"title\": \"Good\"}]}]}",
                 KaizalaConstants.GROUP_ID, group, ActionCreatedResponse.class);
         String job = template.requestBodyAndHeader("kaizala:actions/job?title=Docs job", "+15550100001",
                 KaizalaConstants.GROUP_ID, group, ActionCreatedResponse.class).actionId();
@@ -182,7 +181,8 @@ class DocSnippetsTest extends EventsTestSupport {
                 Resource resource = ResourceHelper.fromString(snippet.className() + ".yaml", snippet.code());
                 PluginHelper.getRoutesLoader(context).loadRoutes(resource);
             }
-            List<String> added = context.getRoutes().stream().map(r -> r.getRouteId()).filter(id -> !before.contains(id)).toList();
+            List<String> added = context.getRoutes().stream().map(r -> r.getRouteId())
+                    .filter(id -> !before.contains(id)).toList();
             switch (snippet.kind()) {
                 case "configuration" -> assertThat(added).as(snippet + " only configures").isEmpty();
                 case "consumer" -> {
@@ -193,9 +193,11 @@ class DocSnippetsTest extends EventsTestSupport {
                             "ST-" + snippet.index(), "Good");
                     // Kaizala hears 200 only once the route took the event
                     String callback = "http://127.0.0.1:" + port + "/kaizala/events/";
-                    awaitUntil(snippet + " took an event", () -> simulator.deliveries().stream().anyMatch(d -> d.status() == 200
-                            && simulator.state().webhook(d.webhookId()).map(w -> w.callbackUrl().startsWith(callback))
-                                    .orElse(false)));
+                    awaitUntil(snippet + " took an event",
+                            () -> simulator.deliveries().stream().anyMatch(d -> d.status() == 200
+                                    && simulator.state().webhook(d.webhookId())
+                                            .map(w -> w.callbackUrl().startsWith(callback))
+                                            .orElse(false)));
                 }
                 default -> {
                     KaizalaOperation operation = snippet.operation();
@@ -203,8 +205,10 @@ class DocSnippetsTest extends EventsTestSupport {
                         Exchange exchange = template.send("direct:" + entry, e -> prepare(entry, e));
                         assertThat(exchange.getException()).as(snippet.toString()).isNull();
                     }
-                    awaitUntil(snippet + " reached Kaizala with a " + operation.method(), () -> simulator.journal().all()
-                            .stream().anyMatch(r -> r.status() >= 200 && r.status() < 300 && r.method().equals(operation.method())));
+                    awaitUntil(snippet + " reached Kaizala with a " + operation.method(),
+                            () -> simulator.journal().all()
+                                    .stream().anyMatch(r -> r.status() >= 200 && r.status() < 300
+                                            && r.method().equals(operation.method())));
                 }
             }
             for (String id : added) {
@@ -215,10 +219,12 @@ class DocSnippetsTest extends EventsTestSupport {
     }
 
     private static String stripIndent(String code) {
-        return code.lines().map(String::strip).filter(line -> !line.isEmpty()).collect(java.util.stream.Collectors.joining("\n"));
+        return code.lines().map(String::strip).filter(line -> !line.isEmpty())
+                .collect(java.util.stream.Collectors.joining("\n"));
     }
 
-    private static void awaitUntil(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+    private static void awaitUntil(String what, java.util.function.BooleanSupplier condition)
+            throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!condition.getAsBoolean()) {
             assertThat(System.nanoTime()).as(what).isLessThan(deadline);
@@ -277,7 +283,9 @@ class DocSnippetsTest extends EventsTestSupport {
                         }
                     }
                     """.formatted(name, snippet.code());
-            sources.add(new SimpleJavaFileObject(URI.create("string:///docs/" + name + ".java"), JavaFileObject.Kind.SOURCE) {
+            sources.add(new SimpleJavaFileObject(URI.create("string:///docs/" + name + ".java"),
+                    JavaFileObject.Kind.SOURCE) {
+
                 @Override
                 public CharSequence getCharContent(boolean ignoreEncodingErrors) {
                     return source;
@@ -288,10 +296,11 @@ class DocSnippetsTest extends EventsTestSupport {
         StringBuilder errors = new StringBuilder();
         try (StandardJavaFileManager files = compiler.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
             boolean ok = compiler.getTask(null, files, d -> errors.append(d).append('\n'),
-                    List.of("-d", out.toString(), "-classpath", System.getProperty("java.class.path")), null, sources).call();
+                    List.of("-d", out.toString(), "-classpath", System.getProperty("java.class.path")), null, sources)
+                    .call();
             assertThat(ok).as("the Java examples compile:\n" + errors).isTrue();
         }
-        java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] { out.toUri().toURL() },
+        java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[]{out.toUri().toURL()},
                 DocSnippetsTest.class.getClassLoader());
         Map<Snippet, RoutesBuilder> builders = new java.util.HashMap<>();
         for (Snippet snippet : snippets) {

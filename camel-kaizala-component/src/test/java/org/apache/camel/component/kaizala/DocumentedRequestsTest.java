@@ -40,8 +40,7 @@ class DocumentedRequestsTest extends KaizalaTestSupport {
      * Where a sample sits: the operation, the reference's section, which ```json block of it (0 = first; -1 the inline
      * "Job example", -2 the body of the section's ```http request).
      */
-    private record Sample(String uri, String section, int block) {
-    }
+    private record Sample(String uri, String section, int block) {}
 
     /** Every operation with a request body, with its sample (the responses' samples are the blocks left out). */
     private static final List<Sample> SAMPLES = List.of(
@@ -102,7 +101,8 @@ class DocumentedRequestsTest extends KaizalaTestSupport {
 
     @TestFactory
     Stream<DynamicTest> everySwaggerExampleIsSentWithTheReferencesSpelling() throws IOException {
-        JsonNode definitions = new ObjectMapper().enable(com.fasterxml.jackson.core.JsonParser.Feature.ALLOW_UNQUOTED_CONTROL_CHARS)
+        JsonNode definitions = new ObjectMapper()
+                .enable(com.fasterxml.jackson.core.JsonParser.Feature.ALLOW_UNQUOTED_CONTROL_CHARS)
                 .readTree(Path.of("..", "docs", "kaizala-api", "swagger.json").toFile()).get("definitions");
         List<String> withExamples = new ArrayList<>();
         definitions.fieldNames().forEachRemaining(name -> {
@@ -110,11 +110,13 @@ class DocumentedRequestsTest extends KaizalaTestSupport {
                 withExamples.add(name);
             }
         });
-        assertThat(SWAGGER_SAMPLES.keySet()).as("every request example of swagger.json").containsExactlyInAnyOrderElementsOf(withExamples);
+        assertThat(SWAGGER_SAMPLES.keySet()).as("every request example of swagger.json")
+                .containsExactlyInAnyOrderElementsOf(withExamples);
         return withExamples.stream().map(name -> dynamicTest(SWAGGER_SAMPLES.get(name) + " swagger " + name, () -> {
             String json = filledIn(definitions.get(name).get("x-ms-example").toString());
             JsonNode sent = sendAndCapture(SWAGGER_SAMPLES.get(name), json, JSON.readTree(json));
-            assertThat(keysInLowerCase(sent)).as("what Kaizala received, key case ignored").isEqualTo(keysInLowerCase(JSON.readTree(json)));
+            assertThat(keysInLowerCase(sent)).as("what Kaizala received, key case ignored")
+                    .isEqualTo(keysInLowerCase(JSON.readTree(json)));
         }));
     }
 
@@ -130,7 +132,8 @@ class DocumentedRequestsTest extends KaizalaTestSupport {
     private static JsonNode keysInLowerCase(JsonNode node) {
         if (node.isObject()) {
             com.fasterxml.jackson.databind.node.ObjectNode lower = JSON.createObjectNode();
-            node.fields().forEachRemaining(e -> lower.set(e.getKey().toLowerCase(java.util.Locale.ROOT), keysInLowerCase(e.getValue())));
+            node.fields().forEachRemaining(
+                    e -> lower.set(e.getKey().toLowerCase(java.util.Locale.ROOT), keysInLowerCase(e.getValue())));
             return lower;
         }
         if (node.isArray()) {
@@ -169,7 +172,8 @@ class DocumentedRequestsTest extends KaizalaTestSupport {
         KaizalaOperation operation = KaizalaOperation.fromId(uri);
         Exchange exchange = send("kaizala:" + uri, body, pathParameters());
         if (exchange.getException() instanceof KaizalaValidationException refused) {
-            throw new AssertionError("the documented request " + json + " was refused before sending: " + refused.getMessage(),
+            throw new AssertionError(
+                    "the documented request " + json + " was refused before sending: " + refused.getMessage(),
                     refused);
         }
         List<RecordedRequest> sent = simulator.journal().all().stream()
@@ -240,7 +244,7 @@ class DocumentedRequestsTest extends KaizalaTestSupport {
     @Test
     void aCustomResponseInTheDocumentedEnvelopeNamesItsPackage() throws IOException {
         String json = "{\"id\": \"com.contoso.kaizala.storeaudit\", \"responseId\": \"4d25cae1-a9cc-4319-b576-1a94b6d6fada\","
-                      + " \"actionBody\": {\"Answers\": [\"North\", 12]}}";
+                + " \"actionBody\": {\"Answers\": [\"North\", 12]}}";
         assertSentAsDocumented(new Sample("responses/custom", "10.1", 0), json, json);
     }
 
@@ -256,7 +260,8 @@ class DocumentedRequestsTest extends KaizalaTestSupport {
     @Test
     void anEnvelopeOfAnotherActionTypeIsRefusedWithTheOperationToUse() {
         Exchange exchange = send("kaizala:actions/survey",
-                Map.of("actionType", "Job", "actionBody", Map.of("title", "Restock", "assignedTo", List.of("+15550100001"))),
+                Map.of("actionType", "Job", "actionBody",
+                        Map.of("title", "Restock", "assignedTo", List.of("+15550100001"))),
                 pathParameters());
         assertThat(exchange.getException()).isInstanceOf(KaizalaValidationException.class)
                 .hasMessageContaining("kaizala:actions/job");

@@ -38,6 +38,7 @@ class EventsConsumerTest extends EventsTestSupport {
     protected RouteBuilder createRouteBuilder() {
         groupId = newGroup("Events");
         return new RouteBuilder() {
+
             @Override
             public void configure() {
                 from(eventsUri(groupId, "maxBodySize=4000&callbackContext=crm")).routeId("events")
@@ -67,7 +68,8 @@ class EventsConsumerTest extends EventsTestSupport {
 
     @Test
     void theSubscriptionIsCreatedOnStartAndDeletedOnStop() throws Exception {
-        List<Webhook> webhooks = simulator.state().webhooks().stream().filter(w -> groupId.equals(w.objectId())).toList();
+        List<Webhook> webhooks = simulator.state().webhooks().stream().filter(w -> groupId.equals(w.objectId()))
+                .toList();
         assertThat(webhooks).singleElement().satisfies(w -> {
             assertThat(w.objectType()).isEqualTo("Group");
             assertThat(w.callbackUrl()).isEqualTo(callbackUrl(groupId));
@@ -92,7 +94,8 @@ class EventsConsumerTest extends EventsTestSupport {
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).isEqualTo("kzv-1c9e53a07b2d4f7f");
-        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+        assertThat(answer.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
         assertThat(get(callbackUrl(groupId)).statusCode()).isEqualTo(400);
         getMockEndpoint("mock:events").expectedMessageCount(0);
         getMockEndpoint("mock:events").assertIsSatisfied(100);
@@ -110,7 +113,8 @@ class EventsConsumerTest extends EventsTestSupport {
         Exchange received = events.getReceivedExchanges().get(0);
         KaizalaEvent event = received.getMessage().getBody(KaizalaEvent.class);
         assertThat(event.type()).isEqualTo(KaizalaEvent.Type.TextMessageCreated);
-        assertThat(event.dataAs(TextMessageData.class).text()).isEqualTo("Stock for SKU 1142 has arrived at the Pune depot.");
+        assertThat(event.dataAs(TextMessageData.class).text())
+                .isEqualTo("Stock for SKU 1142 has arrived at the Pune depot.");
         assertThat(event.rawJson()).contains("\"eventType\": \"TextMessageCreated\"");
         assertThat(received.getMessage().getHeaders())
                 .containsEntry(KaizalaConstants.EVENT_TYPE, "TextMessageCreated")
@@ -125,10 +129,13 @@ class EventsConsumerTest extends EventsTestSupport {
 
     @ParameterizedTest
     @CsvSource({
-            "TextMessageCreated, TextMessageData", "AttachmentCreated, AttachmentData", "Announcement, AnnouncementData",
+            "TextMessageCreated, TextMessageData", "AttachmentCreated, AttachmentData",
+            "Announcement, AnnouncementData",
             "JobCreated, JobCreatedData", "JobResponse, JobResponseData", "SurveyCreated, ActionCreatedData",
-            "ActionCreated, ActionCreatedData", "SurveyResponse, ActionResponseData", "ActionResponse, ActionResponseData",
-            "MemberAdded, MemberData", "MemberRemoved, MemberData", "GroupAdded, OpaqueData", "GroupRemoved, OpaqueData" })
+            "ActionCreated, ActionCreatedData", "SurveyResponse, ActionResponseData",
+            "ActionResponse, ActionResponseData",
+            "MemberAdded, MemberData", "MemberRemoved, MemberData", "GroupAdded, OpaqueData",
+            "GroupRemoved, OpaqueData"})
     void everyDocumentedPayloadReadsAsItsTypedData(String eventType, String dataType) throws Exception {
         MockEndpoint events = getMockEndpoint("mock:events");
         events.expectedMessageCount(1);
@@ -183,7 +190,8 @@ class EventsConsumerTest extends EventsTestSupport {
     void malformedAndOversizedBodiesAreRefused() throws Exception {
         assertThat(post(callbackUrl(groupId), "{not json", token()).statusCode()).isEqualTo(400);
         assertThat(post(callbackUrl(groupId), "[1, 2]", token()).statusCode()).isEqualTo(400);
-        assertThat(post(callbackUrl(groupId), "{\"eventType\": \"TextMessageCreated\"}", token()).statusCode()).isEqualTo(400);
+        assertThat(post(callbackUrl(groupId), "{\"eventType\": \"TextMessageCreated\"}", token()).statusCode())
+                .isEqualTo(400);
         String oversized = withEventId(fixture("TextMessageCreated"), "big").replace("Stock for", "x".repeat(5000));
         assertThat(post(callbackUrl(groupId), oversized, token()).statusCode()).isEqualTo(413);
 

@@ -46,6 +46,7 @@ class EventsEndToEndTest extends EventsTestSupport {
     protected RouteBuilder createRouteBuilder() {
         groupId = newGroup("End to end");
         return new RouteBuilder() {
+
             @Override
             public void configure() {
                 from(eventsUri(groupId, "callbackContext=e2e")).routeId("events")
@@ -67,28 +68,29 @@ class EventsEndToEndTest extends EventsTestSupport {
         events.expectedMessageCount(14);
         Human alice = simulator.human("+15550100011");
         Human bob = simulator.human("+15550100012");
-        alice.join(groupId);                                                           // MemberAdded
-        alice.postText(groupId, "hello from Alice");                                    // TextMessageCreated
-        alice.postAttachment(groupId, "shelf.jpg", "image/jpeg", "Shelf 17");           // AttachmentCreated
-        alice.postAnnouncement(groupId, "Prices", "New prices from Monday");            // Announcement
-        var survey = alice.postSurvey(groupId, "Stock check", "Store code");           // SurveyCreated
-        bob.join(groupId);                                                             // MemberAdded
-        bob.answerSurvey(groupId, survey.actionId(), "ST-017");                          // SurveyResponse
-        var job = alice.postJob(groupId, "Restock", bob.mobile());                      // JobCreated
-        bob.completeJob(groupId, job.actionId());                                       // JobResponse
+        alice.join(groupId); // MemberAdded
+        alice.postText(groupId, "hello from Alice"); // TextMessageCreated
+        alice.postAttachment(groupId, "shelf.jpg", "image/jpeg", "Shelf 17"); // AttachmentCreated
+        alice.postAnnouncement(groupId, "Prices", "New prices from Monday"); // Announcement
+        var survey = alice.postSurvey(groupId, "Stock check", "Store code"); // SurveyCreated
+        bob.join(groupId); // MemberAdded
+        bob.answerSurvey(groupId, survey.actionId(), "ST-017"); // SurveyResponse
+        var job = alice.postJob(groupId, "Restock", bob.mobile()); // JobCreated
+        bob.completeJob(groupId, job.actionId()); // JobResponse
         var audit = alice.postCustomAction(groupId, "com.contoso.audit",
                 Map.of("title", "Audit", "questions", List.of(Map.of("title", "Region", "type", "Text")))); // ActionCreated
-        bob.respondToAction(groupId, audit.actionId(), "North");                        // ActionResponse
+        bob.respondToAction(groupId, audit.actionId(), "North"); // ActionResponse
         String child = newGroup("Child");
-        simulator.linkSubGroup(groupId, child);                                          // GroupAdded
-        simulator.unlinkSubGroup(groupId, child);                                        // GroupRemoved
-        bob.leave(groupId);                                                             // MemberRemoved
+        simulator.linkSubGroup(groupId, child); // GroupAdded
+        simulator.unlinkSubGroup(groupId, child); // GroupRemoved
+        bob.leave(groupId); // MemberRemoved
 
         events.assertIsSatisfied(10_000);
         assertThat(simulator.awaitIdle(Duration.ofSeconds(10))).isTrue();
 
         Map<String, Class<?>> expected = Map.ofEntries(
-                Map.entry("TextMessageCreated", TextMessageData.class), Map.entry("AttachmentCreated", AttachmentData.class),
+                Map.entry("TextMessageCreated", TextMessageData.class),
+                Map.entry("AttachmentCreated", AttachmentData.class),
                 Map.entry("Announcement", AnnouncementData.class), Map.entry("SurveyCreated", ActionCreatedData.class),
                 Map.entry("SurveyResponse", ActionResponseData.class), Map.entry("JobCreated", JobCreatedData.class),
                 Map.entry("JobResponse", JobResponseData.class), Map.entry("ActionCreated", ActionCreatedData.class),
@@ -103,10 +105,12 @@ class EventsEndToEndTest extends EventsTestSupport {
             assertThat(event.context()).isEqualTo("e2e");
             assertThat(event.objectId()).isEqualTo(groupId);
         }
-        KaizalaEvent text = received.stream().filter(e -> e.type() == KaizalaEvent.Type.TextMessageCreated).findFirst().orElseThrow();
+        KaizalaEvent text = received.stream().filter(e -> e.type() == KaizalaEvent.Type.TextMessageCreated).findFirst()
+                .orElseThrow();
         assertThat(text.dataAs(TextMessageData.class).text()).isEqualTo("hello from Alice");
         assertThat(text.fromUser()).isEqualTo("+15550100011");
-        KaizalaEvent answer = received.stream().filter(e -> e.type() == KaizalaEvent.Type.SurveyResponse).findFirst().orElseThrow();
+        KaizalaEvent answer = received.stream().filter(e -> e.type() == KaizalaEvent.Type.SurveyResponse).findFirst()
+                .orElseThrow();
         assertThat(answer.dataAs(ActionResponseData.class).answers()).singleElement()
                 .satisfies(q -> assertThat(q.answerText()).isEqualTo("ST-017"));
         assertThat(received.stream().filter(e -> e.type() == KaizalaEvent.Type.JobResponse).findFirst().orElseThrow()
@@ -133,8 +137,10 @@ class EventsEndToEndTest extends EventsTestSupport {
 
         events.assertIsSatisfied(10_000);
         assertThat(simulator.awaitIdle(Duration.ofSeconds(10))).isTrue();
-        String eventId = events.getReceivedExchanges().get(0).getMessage().getHeader(KaizalaConstants.EVENT_ID, String.class);
-        List<Delivery> attempts = simulator.deliveries().stream().filter(d -> d.eventId().equals(eventId) && !d.duplicate())
+        String eventId = events.getReceivedExchanges().get(0).getMessage().getHeader(KaizalaConstants.EVENT_ID,
+                String.class);
+        List<Delivery> attempts = simulator.deliveries().stream()
+                .filter(d -> d.eventId().equals(eventId) && !d.duplicate())
                 .toList();
         assertThat(attempts).extracting(Delivery::status).containsExactly(500, 500, 200);
         assertThat(processed.get(eventId).get()).isEqualTo(1);

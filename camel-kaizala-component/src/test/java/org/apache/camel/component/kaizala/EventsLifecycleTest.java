@@ -1,12 +1,10 @@
 package org.apache.camel.component.kaizala;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
 import io.github.camelkaizala.simulator.Webhook;
 import org.apache.camel.Consumer;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.spi.RestRegistry;
 import org.apache.camel.support.PluginHelper;
@@ -71,7 +69,7 @@ class EventsLifecycleTest extends EventsTestSupport {
     void aPlainHttpCallbackIsRefusedUnlessAllowed() {
         String groupId = newGroup("Insecure");
         assertThatThrownBy(() -> addRoute("insecure", "kaizala:events?groupId=" + groupId
-                                                      + "&webhookExternalUrl=http://127.0.0.1:" + port))
+                + "&webhookExternalUrl=http://127.0.0.1:" + port))
                 .hasStackTraceContaining("webhookExternalUrl: Kaizala calls HTTPS callbacks only");
         assertThat(webhooksOf(groupId)).isEmpty();
     }
@@ -97,9 +95,11 @@ class EventsLifecycleTest extends EventsTestSupport {
 
         MockEndpoint texts = getMockEndpoint("mock:texts");
         texts.expectedBodiesReceived("hello from YAML");
-        String event = "{\"objectId\":\"" + groupId + "\",\"objectType\":\"Group\",\"eventType\":\"TextMessageCreated\","
-                       + "\"eventId\":\"e-yaml-1\",\"data\":{\"text\":\"hello from YAML\"}}";
-        assertThat(post(callbackUrl(groupId), event, Map.of("kz-callback-token", CALLBACK_TOKEN)).statusCode()).isEqualTo(200);
+        String event = "{\"objectId\":\"" + groupId
+                + "\",\"objectType\":\"Group\",\"eventType\":\"TextMessageCreated\","
+                + "\"eventId\":\"e-yaml-1\",\"data\":{\"text\":\"hello from YAML\"}}";
+        assertThat(post(callbackUrl(groupId), event, Map.of("kz-callback-token", CALLBACK_TOKEN)).statusCode())
+                .isEqualTo(200);
         texts.assertIsSatisfied();
     }
 
@@ -107,8 +107,8 @@ class EventsLifecycleTest extends EventsTestSupport {
     void webhookKaizalaEventsWorksThroughCamelWebhook() throws Exception {
         String groupId = newGroup("Through camel-webhook");
         addRoute("through-webhook", "webhook:kaizala:events?groupId=" + groupId + "&allowInsecureWebhookUrl=true"
-                                    + "&callbackToken=RAW(" + CALLBACK_TOKEN + ")&webhookExternalUrl=http://127.0.0.1:" + port
-                                    + "&webhookPath=/hooks/kaizala&webhookComponentName=platform-http");
+                + "&callbackToken=RAW(" + CALLBACK_TOKEN + ")&webhookExternalUrl=http://127.0.0.1:" + port
+                + "&webhookPath=/hooks/kaizala&webhookComponentName=platform-http");
         // camel-webhook subscribes before its callback is served: the endpoint retries until Kaizala's check passes
         long deadline = System.currentTimeMillis() + 10_000;
         while (webhooksOf(groupId).isEmpty() && System.currentTimeMillis() < deadline) {
@@ -120,10 +120,12 @@ class EventsLifecycleTest extends EventsTestSupport {
         MockEndpoint received = getMockEndpoint("mock:through-webhook");
         received.expectedMessageCount(1);
         String event = "{\"objectId\":\"" + groupId + "\",\"objectType\":\"Group\",\"eventType\":\"MemberAdded\","
-                       + "\"eventId\":\"e-webhook-1\",\"data\":{\"member\":\"+15550100009\",\"type\":\"Member\"}}";
+                + "\"eventId\":\"e-webhook-1\",\"data\":{\"member\":\"+15550100009\",\"type\":\"Member\"}}";
         assertThat(get("http://127.0.0.1:" + port + "/hooks/kaizala?validationToken=abc").body()).isEqualTo("abc");
-        assertThat(post("http://127.0.0.1:" + port + "/hooks/kaizala", event, Map.of("kz-callback-token", CALLBACK_TOKEN))
-                .statusCode()).isEqualTo(200);
+        assertThat(
+                post("http://127.0.0.1:" + port + "/hooks/kaizala", event, Map.of("kz-callback-token", CALLBACK_TOKEN))
+                        .statusCode())
+                .isEqualTo(200);
         received.assertIsSatisfied();
         assertThat(received.getReceivedExchanges().get(0).getMessage().getHeader(KaizalaConstants.EVENT_TYPE))
                 .isEqualTo("MemberAdded");

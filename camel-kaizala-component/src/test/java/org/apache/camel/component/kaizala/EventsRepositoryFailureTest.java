@@ -40,6 +40,7 @@ class EventsRepositoryFailureTest extends EventsTestSupport {
     protected RouteBuilder createRouteBuilder() {
         groupId = newGroup("Repository failures");
         return new RouteBuilder() {
+
             @Override
             public void configure() {
                 from(eventsUri(groupId, "webhookAutoRegister=false&idempotentRepository=#flakyRepo")).to("mock:events");
@@ -55,7 +56,7 @@ class EventsRepositoryFailureTest extends EventsTestSupport {
 
     private String event(String eventId) {
         return "{\"objectId\": \"" + groupId + "\", \"objectType\": \"Group\", \"eventType\": \"TextMessageCreated\", "
-               + "\"eventId\": \"" + eventId + "\", \"data\": {\"text\": \"hello\"}, \"fromUser\": \"+15550100001\"}";
+                + "\"eventId\": \"" + eventId + "\", \"data\": {\"text\": \"hello\"}, \"fromUser\": \"+15550100001\"}";
     }
 
     @Test
@@ -68,9 +69,12 @@ class EventsRepositoryFailureTest extends EventsTestSupport {
         HttpResponse<String> first = post(callbackUrl(groupId), body, Map.of("kz-callback-token", CALLBACK_TOKEN));
         assertThat(first.statusCode()).isEqualTo(503);
         assertThat(first.body()).doesNotContain("Exception").doesNotContain("\tat ");
-        assertThat(post(callbackUrl(groupId), body, Map.of("kz-callback-token", CALLBACK_TOKEN)).statusCode()).isEqualTo(503);
-        assertThat(post(callbackUrl(groupId), body, Map.of("kz-callback-token", CALLBACK_TOKEN)).statusCode()).isEqualTo(200);
-        assertThat(post(callbackUrl(groupId), body, Map.of("kz-callback-token", CALLBACK_TOKEN)).statusCode()).isEqualTo(200);
+        assertThat(post(callbackUrl(groupId), body, Map.of("kz-callback-token", CALLBACK_TOKEN)).statusCode())
+                .isEqualTo(503);
+        assertThat(post(callbackUrl(groupId), body, Map.of("kz-callback-token", CALLBACK_TOKEN)).statusCode())
+                .isEqualTo(200);
+        assertThat(post(callbackUrl(groupId), body, Map.of("kz-callback-token", CALLBACK_TOKEN)).statusCode())
+                .isEqualTo(200);
 
         events.assertIsSatisfied(200);
     }
@@ -89,14 +93,17 @@ class EventsRepositoryFailureTest extends EventsTestSupport {
         repository.confirmFailures.set(1);
         String body = event(UUID.randomUUID().toString());
 
-        assertThat(post(callbackUrl(groupId), body, Map.of("kz-callback-token", CALLBACK_TOKEN)).statusCode()).isEqualTo(200);
-        assertThat(post(callbackUrl(groupId), body, Map.of("kz-callback-token", CALLBACK_TOKEN)).statusCode()).isEqualTo(200);
+        assertThat(post(callbackUrl(groupId), body, Map.of("kz-callback-token", CALLBACK_TOKEN)).statusCode())
+                .isEqualTo(200);
+        assertThat(post(callbackUrl(groupId), body, Map.of("kz-callback-token", CALLBACK_TOKEN)).statusCode())
+                .isEqualTo(200);
 
         events.assertIsSatisfied(200);
     }
 
     /** An in-memory repository whose add and confirm throw while told to. */
     static final class FlakyRepository extends ServiceSupport implements IdempotentRepository {
+
         final AtomicInteger addFailures = new AtomicInteger();
         final AtomicInteger confirmFailures = new AtomicInteger();
         private final Set<String> keys = ConcurrentHashMap.newKeySet();

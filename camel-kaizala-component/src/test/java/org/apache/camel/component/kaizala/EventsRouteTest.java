@@ -27,7 +27,7 @@ class EventsRouteTest extends CamelTestSupport {
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
         try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();                 // a free port for the callback
+            port = socket.getLocalPort(); // a free port for the callback
         }
         VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
         http.setBindHost("127.0.0.1");
@@ -40,10 +40,11 @@ class EventsRouteTest extends CamelTestSupport {
     @Override
     protected RouteBuilder createRouteBuilder() {
         return new RouteBuilder() {
+
             @Override
             public void configure() {
                 from("kaizala:events?groupId=" + groupId + "&eventTypes=TextMessageCreated"
-                     + "&webhookExternalUrl=http://127.0.0.1:" + port + "&allowInsecureWebhookUrl=true")
+                        + "&webhookExternalUrl=http://127.0.0.1:" + port + "&allowInsecureWebhookUrl=true")
                         .to("mock:texts");
             }
         };

@@ -38,12 +38,14 @@ public abstract class EventsTestSupport extends KaizalaTestSupport {
     /** The options a test consumer needs: the callback on this server (plain HTTP, allowed on loopback). */
     protected String eventsUri(String groupId, String more) {
         return "kaizala:events?groupId=" + groupId + "&webhookExternalUrl=http://127.0.0.1:" + port
-               + "&allowInsecureWebhookUrl=true&callbackToken=RAW(" + CALLBACK_TOKEN + ")" + (more.isEmpty() ? "" : "&" + more);
+                + "&allowInsecureWebhookUrl=true&callbackToken=RAW(" + CALLBACK_TOKEN + ")"
+                + (more.isEmpty() ? "" : "&" + more);
     }
 
     /** Adds a route from {@code uri} to {@code mock:<id>}. */
     protected void addRoute(String id, String uri) throws Exception {
         context.addRoutes(new RouteBuilder() {
+
             @Override
             public void configure() {
                 from(uri).routeId(id).to("mock:" + id);

@@ -34,11 +34,11 @@ final class FakeKaizala implements AutoCloseable {
     /** What the resource API answers to one request. */
     @FunctionalInterface
     interface Answer {
+
         void answer(HttpExchange exchange) throws IOException;
     }
 
-    record Seen(String method, String path, Map<String, String> headers) {
-    }
+    record Seen(String method, String path, Map<String, String> headers) {}
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -126,24 +126,25 @@ final class FakeKaizala implements AutoCloseable {
                 resource.answer(exchange);
             } else {
                 json(exchange, 401, "{\"errorCode\":\"InvalidToken\",\"errorCategoryKey\":\"AuthException\","
-                                    + "\"message\":\"Invalid token. \"}");
+                        + "\"message\":\"Invalid token. \"}");
             }
         }
     }
 
     private boolean accepted(String accessToken) {
         return accessToken != null
-               && (singleUseAccessTokens ? validAccessTokens.remove(accessToken) : validAccessTokens.contains(accessToken));
+                && (singleUseAccessTokens ? validAccessTokens.remove(accessToken)
+                        : validAccessTokens.contains(accessToken));
     }
 
     private void token(HttpExchange exchange, Map<String, String> headers) throws IOException {
         String presented = headers.get("refreshtoken");
         if (!APPLICATION_ID.equals(headers.get("applicationid"))
-            || !APPLICATION_SECRET.equals(headers.get("applicationsecret"))
-            || !validRefreshToken.equals(presented)) {
+                || !APPLICATION_SECRET.equals(headers.get("applicationsecret"))
+                || !validRefreshToken.equals(presented)) {
             json(exchange, 401, "{\"errorCode\":\"InvalidToken\",\"errorCategoryKey\":\"AuthException\",\"message\":"
-                                + "\"Invalid token. refreshToken " + presented + " with applicationSecret "
-                                + headers.get("applicationsecret") + " refused\"}");
+                    + "\"Invalid token. refreshToken " + presented + " with applicationSecret "
+                    + headers.get("applicationsecret") + " refused\"}");
             return;
         }
         int n = fetches.incrementAndGet();
@@ -157,8 +158,8 @@ final class FakeKaizala implements AutoCloseable {
             validRefreshToken = refreshToken;
         }
         json(exchange, 200, "{\"accessToken\":\"" + accessToken + "\",\"refreshToken\":\"" + refreshToken
-                            + "\",\"endpointUrl\":\"" + base() + "\",\"accessTokenExpiry\":"
-                            + (System.currentTimeMillis() + 3_600_000) + "}");
+                + "\",\"endpointUrl\":\"" + base() + "\",\"accessTokenExpiry\":"
+                + (System.currentTimeMillis() + 3_600_000) + "}");
     }
 
     static void json(HttpExchange exchange, int status, String body) throws IOException {

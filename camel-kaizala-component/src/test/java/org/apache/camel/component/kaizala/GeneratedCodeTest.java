@@ -51,12 +51,13 @@ class GeneratedCodeTest extends KaizalaTestSupport {
     @Test
     void theCatalogMarksEverySecret() throws Exception {
         JsonNode catalog;
-        try (InputStream in = getClass().getResourceAsStream("/META-INF/org/apache/camel/component/kaizala/kaizala.json")) {
+        try (InputStream in = getClass()
+                .getResourceAsStream("/META-INF/org/apache/camel/component/kaizala/kaizala.json")) {
             assertThat(in).isNotNull();
             catalog = new ObjectMapper().readTree(in);
         }
         assertThat(catalog.at("/component/scheme").asText()).isEqualTo("kaizala");
-        for (String secret : new String[] { "applicationSecret", "refreshToken", "accessToken" }) {
+        for (String secret : new String[]{"applicationSecret", "refreshToken", "accessToken"}) {
             assertThat(catalog.at("/properties/" + secret + "/secret").asBoolean()).as(secret).isTrue();
             assertThat(catalog.at("/componentProperties/" + secret + "/secret").asBoolean()).as(secret).isTrue();
         }

@@ -42,12 +42,13 @@ class HealthAndConsoleTest extends EventsTestSupport {
     protected RouteBuilder createRouteBuilder() {
         groupId = newGroup("Health");
         return new RouteBuilder() {
+
             @Override
             public void configure() {
                 from("direct:send").routeId("send").to("kaizala:messages?groupId=" + groupId);
                 from("direct:broken").routeId("broken").to("kaizala:messages?groupId=" + groupId
-                                                           + "&applicationId=unhealthy-connector&applicationSecret=RAW(wrong)"
-                                                           + "&refreshToken=RAW(right-refresh)");
+                        + "&applicationId=unhealthy-connector&applicationSecret=RAW(wrong)"
+                        + "&refreshToken=RAW(right-refresh)");
                 from(eventsUri(groupId, "")).routeId("events").to("mock:events");
             }
         };
@@ -62,7 +63,8 @@ class HealthAndConsoleTest extends EventsTestSupport {
         }
         Collection<HealthCheck.Result> results = HealthCheckHelper.invokeReadiness(context);
         Map<String, HealthCheck.Result> kaizala = new java.util.TreeMap<>();
-        results.stream().filter(r -> r.getCheck().getId().startsWith("kaizala-") || r.getCheck().getId().equals("consumer:events"))
+        results.stream().filter(
+                r -> r.getCheck().getId().startsWith("kaizala-") || r.getCheck().getId().equals("consumer:events"))
                 .forEach(r -> kaizala.put(r.getCheck().getId(), r));
         return kaizala;
     }
@@ -72,7 +74,8 @@ class HealthAndConsoleTest extends EventsTestSupport {
         Map<String, HealthCheck.Result> results = kaizalaReadiness();
 
         assertThat(results).hasSize(3);
-        HealthCheck.Result consumer = results.values().stream().filter(r -> r.getCheck().getId().equals("consumer:events"))
+        HealthCheck.Result consumer = results.values().stream()
+                .filter(r -> r.getCheck().getId().equals("consumer:events"))
                 .findFirst().orElseThrow();
         assertThat(consumer.getState()).isEqualTo(HealthCheck.State.UP);
         assertThat(consumer.getDetails()).containsKey("kaizala.webhookId").containsEntry("kaizala.token.valid", true);

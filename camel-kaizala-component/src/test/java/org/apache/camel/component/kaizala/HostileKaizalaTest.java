@@ -69,6 +69,7 @@ class HostileKaizalaTest {
             String from = "direct:r" + i;
             String to = routedUris[i];
             context.addRoutes(new RouteBuilder() {
+
                 @Override
                 public void configure() {
                     from(from).to(to);
@@ -152,7 +153,8 @@ class HostileKaizalaTest {
                 .isNotNull();
         assertThat(KaizalaClient.refusedRelocation("https://kms-in.kaiza.la", "https://kms-eu.kaiza.la/v1", kaizala))
                 .isNull();
-        assertThat(KaizalaClient.refusedRelocation("https://x.example", "https://x.example:8443/v1", List.of())).isNull();
+        assertThat(KaizalaClient.refusedRelocation("https://x.example", "https://x.example:8443/v1", List.of()))
+                .isNull();
         assertThat(KaizalaClient.refusedRelocation("http://127.0.0.1:1", "http://127.0.0.1:2/v1", List.of())).isNull();
     }
 
@@ -185,7 +187,7 @@ class HostileKaizalaTest {
                 "", "connectTimeout=14000", "responseTimeout=59000", "requestTimeout=119000", "maxRetries=2",
                 "maxRetryAfter=59000", "retryInitialDelay=30", "retryMaxDelay=40", "rateLimit=99",
                 "rateLimitPeriod=59000", "rateLimitMaxWait=119000", "maxResponseSize=1000000",
-                "redirectAllowedHosts=kaiza.la", "allPages=true", "groupId=g2" };
+                "redirectAllowedHosts=kaiza.la", "allPages=true", "groupId=g2"};
         String[] uris = Stream.of(variants).map(v -> SEND + (v.isEmpty() ? "" : "&" + v)).toArray(String[]::new);
         CamelContext context = context(fake, c -> {
         }, uris);
@@ -216,6 +218,7 @@ class HostileKaizalaTest {
 
     /** A store whose first writes fail. */
     static final class FailingStore implements KaizalaTokenStore {
+
         final Map<String, String> tokens = new ConcurrentHashMap<>();
         final AtomicInteger failures;
 
@@ -338,13 +341,15 @@ class HostileKaizalaTest {
 
         assertThatThrownBy(() -> {
             context.addRoutes(new RouteBuilder() {
+
                 @Override
                 public void configure() {
                     from("direct:a").to(SEND);
                 }
             });
             context.start();
-        }).hasStackTraceContaining("authUrl is not an absolute http(s) URL").hasStackTraceContaining("https://api.kaiza.la/v1");
+        }).hasStackTraceContaining("authUrl is not an absolute http(s) URL")
+                .hasStackTraceContaining("https://api.kaiza.la/v1");
     }
 
     @Test

@@ -5,12 +5,12 @@ import java.util.Map;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.component.kaizala.model.ActionsResponse;
 import org.apache.camel.component.kaizala.model.ReactionSummary;
 import org.apache.camel.component.kaizala.model.ReactionSummaryResponse;
 import org.apache.camel.component.kaizala.model.Subscriber;
 import org.apache.camel.component.kaizala.model.SubscribersResponse;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,10 +37,12 @@ class InputErrorsTest extends KaizalaTestSupport {
 
     @Test
     void aConsumerOptionOnAProducerUriIsRefusedByName() {
-        assertThatThrownBy(() -> context.getEndpoint("kaizala:messages/send?groupId=g1&webhookPath=/hooks&eventTypes=JobCreated"))
+        assertThatThrownBy(
+                () -> context.getEndpoint("kaizala:messages/send?groupId=g1&webhookPath=/hooks&eventTypes=JobCreated"))
                 .rootCause().hasMessageContaining("eventTypes, webhookPath have no effect here")
                 .hasMessageContaining("kaizala:events");
-        assertThat(context.getEndpoint("kaizala:events?groupId=g1&webhookPath=/hooks&eventTypes=JobCreated")).isNotNull();
+        assertThat(context.getEndpoint("kaizala:events?groupId=g1&webhookPath=/hooks&eventTypes=JobCreated"))
+                .isNotNull();
     }
 
     @Test
@@ -61,15 +63,19 @@ class InputErrorsTest extends KaizalaTestSupport {
 
     @Test
     void mediaSendChecksEverythingBeforeItUploads() {
-        Exchange noGroup = send("kaizala:media/send", new byte[] { 1, 2, 3 }, Map.of(KaizalaConstants.FILE_NAME, "shelf.jpg"));
-        assertThat(noGroup.getException()).isInstanceOf(KaizalaValidationException.class).hasMessageContaining("groupId");
-        Exchange badAudience = send("kaizala:media/send", new byte[] { 1, 2, 3 }, Map.of(KaizalaConstants.FILE_NAME,
-                "shelf.jpg", KaizalaConstants.GROUP_ID, newGroup("Media"), KaizalaConstants.SUBSCRIBERS, "not-a-number"));
+        Exchange noGroup = send("kaizala:media/send", new byte[]{1, 2, 3},
+                Map.of(KaizalaConstants.FILE_NAME, "shelf.jpg"));
+        assertThat(noGroup.getException()).isInstanceOf(KaizalaValidationException.class)
+                .hasMessageContaining("groupId");
+        Exchange badAudience = send("kaizala:media/send", new byte[]{1, 2, 3}, Map.of(KaizalaConstants.FILE_NAME,
+                "shelf.jpg", KaizalaConstants.GROUP_ID, newGroup("Media"), KaizalaConstants.SUBSCRIBERS,
+                "not-a-number"));
         assertThat(badAudience.getException()).isInstanceOf(KaizalaValidationException.class)
                 .hasMessageContaining("subscribers[0]");
-        Exchange badType = send("kaizala:media/send", new byte[] { 1, 2, 3 }, Map.of(KaizalaConstants.FILE_NAME,
+        Exchange badType = send("kaizala:media/send", new byte[]{1, 2, 3}, Map.of(KaizalaConstants.FILE_NAME,
                 "shelf.jpg", KaizalaConstants.GROUP_ID, newGroup("Media"), KaizalaConstants.ACTION_TYPE, "Survey"));
-        assertThat(badType.getException()).isInstanceOf(KaizalaValidationException.class).hasMessageContaining("actionType");
+        assertThat(badType.getException()).isInstanceOf(KaizalaValidationException.class)
+                .hasMessageContaining("actionType");
         assertThat(simulator.journal().matching("POST", "/media")).as("no upload before every check passed").isEmpty();
     }
 
@@ -82,11 +88,13 @@ class InputErrorsTest extends KaizalaTestSupport {
         assertThat(new SubscribersResponse(List.of(), "next").nextCursor()).isNull();
         assertThat(new SubscribersResponse(List.of(someone), "").headers())
                 .containsEntry(KaizalaConstants.HAS_MORE, false).doesNotContainKey(KaizalaConstants.NEXT_CURSOR);
-        assertThat(new ReactionSummaryResponse(List.of(new ReactionSummary("r1", Map.of("like", 1L))), "636620112000000000")
+        assertThat(new ReactionSummaryResponse(List.of(new ReactionSummary("r1", Map.of("like", 1L))),
+                "636620112000000000")
                 .headers()).containsEntry(KaizalaConstants.NEXT_CURSOR, "636620112000000000");
         assertThat(new ActionsResponse(List.of(), true).nextCursor()).as("hasMore with no actions").isNull();
-        assertThat(new SubscribersResponse(List.of(someone), "a").join(List.of(new SubscribersResponse(List.of(someone), "a"),
-                new SubscribersResponse(List.of(someone), null))))
+        assertThat(new SubscribersResponse(List.of(someone), "a")
+                .join(List.of(new SubscribersResponse(List.of(someone), "a"),
+                        new SubscribersResponse(List.of(someone), null))))
                 .isEqualTo(new SubscribersResponse(List.of(someone, someone), null));
     }
 

@@ -27,6 +27,7 @@ class JBangLikeStartTest extends EventsTestSupport {
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
         context.getCamelContextExtension().addContextPlugin(ComponentResolver.class, new DefaultComponentResolver() {
+
             @Override
             public Component resolveComponent(String name, CamelContext camelContext) {
                 Component answer = super.resolveComponent(name, camelContext);
@@ -59,6 +60,7 @@ class JBangLikeStartTest extends EventsTestSupport {
 
     /** Like camel-platform-http-main's MainHttpServer: looks platform-http up when it starts. */
     static final class HttpServer extends ServiceSupport {
+
         private final CamelContext context;
 
         HttpServer(CamelContext context) {

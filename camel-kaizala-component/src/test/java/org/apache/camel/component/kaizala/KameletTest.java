@@ -16,15 +16,16 @@ class KameletTest extends EventsTestSupport {
     protected RouteBuilder createRouteBuilder() {
         groupId = newGroup("Kamelets");
         String credentials = "applicationId=" + KaizalaSimulator.DEFAULT_APPLICATION_ID
-                             + "&applicationSecret=RAW(" + KaizalaSimulator.DEFAULT_APPLICATION_SECRET + ")"
-                             + "&refreshToken=RAW(" + KaizalaSimulator.DEFAULT_REFRESH_TOKEN + ")"
-                             + "&authUrl=" + simulator.authUrl();
+                + "&applicationSecret=RAW(" + KaizalaSimulator.DEFAULT_APPLICATION_SECRET + ")"
+                + "&refreshToken=RAW(" + KaizalaSimulator.DEFAULT_REFRESH_TOKEN + ")"
+                + "&authUrl=" + simulator.authUrl();
         return new RouteBuilder() {
+
             @Override
             public void configure() {
                 from("direct:to-kaizala").to("kamelet:kaizala-sink?groupId=" + groupId + "&" + credentials);
                 from("kamelet:kaizala-source?groupId=" + groupId + "&webhookExternalUrl=http://127.0.0.1:" + port
-                     + "&allowInsecureWebhookUrl=true&eventTypes=TextMessageCreated&" + credentials)
+                        + "&allowInsecureWebhookUrl=true&eventTypes=TextMessageCreated&" + credentials)
                         .to("mock:from-kaizala");
             }
         };
@@ -47,7 +48,8 @@ class KameletTest extends EventsTestSupport {
 
         events.assertIsSatisfied(10_000);
         var message = events.getReceivedExchanges().get(0).getMessage();
-        assertThat(message.getBody(String.class)).contains("\"eventType\":\"TextMessageCreated\"").contains("hello Kamelet");
+        assertThat(message.getBody(String.class)).contains("\"eventType\":\"TextMessageCreated\"")
+                .contains("hello Kamelet");
         assertThat(message.getHeader("Content-Type")).isEqualTo("application/json");
         assertThat(message.getHeader(KaizalaConstants.EVENT_TYPE)).isEqualTo("TextMessageCreated");
     }

@@ -38,7 +38,8 @@ class KameletValidationTest {
     private static final Pattern PARAMETER = Pattern.compile("\\{\\{[?]?([A-Za-z0-9-._]+)(?:[:][^}]*)?}}");
     private static final Pattern URI_SCHEME = Pattern.compile("^([a-z][a-z0-9-]*):");
     /** Words a property title may leave in lower case (the validator drops English stop words before its check). */
-    private static final Set<String> STOP_WORDS = Set.of("a", "an", "and", "as", "at", "by", "for", "from", "in", "into",
+    private static final Set<String> STOP_WORDS = Set.of("a", "an", "and", "as", "at", "by", "for", "from", "in",
+            "into",
             "of", "on", "or", "the", "to", "with");
     private static final Path REPOSITORY_KAMELETS = Path.of("..", "kamelets");
     private static final Path JAR_KAMELETS = Path.of("target", "classes", "kamelets");
@@ -107,41 +108,50 @@ class KameletValidationTest {
         String name = String.valueOf(metadata.get("name"));
         String type = String.valueOf(map(metadata, "labels").get("camel.apache.org/kamelet.type"));
 
-        check(errors, ("camel.apache.org/v1").equals(kamelet.get("apiVersion")) && "Kamelet".equals(kamelet.get("kind")),
+        check(errors,
+                ("camel.apache.org/v1").equals(kamelet.get("apiVersion")) && "Kamelet".equals(kamelet.get("kind")),
                 name + ": not a camel.apache.org/v1 Kamelet");
         check(errors, fileName.equals(name + ".kamelet.yaml"), fileName + " does not match the Kamelet's name " + name);
         check(errors, Set.of("source", "sink", "action").contains(type) && name.endsWith("-" + type),
                 name + ": invalid camel.apache.org/kamelet.type " + type + " or name not ending with it");
         String capitalizedType = type.isEmpty() ? "" : Character.toUpperCase(type.charAt(0)) + type.substring(1);
         String title = String.valueOf(definition.getOrDefault("title", ""));
-        check(errors, !title.isBlank() && title.endsWith(capitalizedType), name + ": title must end with " + capitalizedType);
+        check(errors, !title.isBlank() && title.endsWith(capitalizedType),
+                name + ": title must end with " + capitalizedType);
         check(errors, !String.valueOf(definition.getOrDefault("description", "")).isBlank(), name + ": no description");
         check(errors, "object".equals(definition.get("type")), name + ": definition is not of type object");
         List<Object> required = list(definition.get("required"));
-        check(errors, new HashSet<>(required).size() == required.size(), name + ": a required property is listed twice");
-        required.forEach(r -> check(errors, properties.containsKey(r), name + ": required property " + r + " is not defined"));
+        check(errors, new HashSet<>(required).size() == required.size(),
+                name + ": a required property is listed twice");
+        required.forEach(
+                r -> check(errors, properties.containsKey(r), name + ": required property " + r + " is not defined"));
         properties.forEach((key, value) -> {
             Map<String, Object> property = cast(value);
             String propertyTitle = String.valueOf(property.getOrDefault("title", ""));
             check(errors, property.get("type") != null, name + "." + key + ": no type");
             check(errors, !propertyTitle.isBlank(), name + "." + key + ": no title");
             for (String prefix : List.of("The ", "A ", "An ")) {
-                check(errors, !propertyTitle.startsWith(prefix), name + "." + key + ": title starts with \"" + prefix + "\"");
+                check(errors, !propertyTitle.startsWith(prefix),
+                        name + "." + key + ": title starts with \"" + prefix + "\"");
             }
             for (String word : propertyTitle.split(" ")) {
-                check(errors, word.isEmpty() || STOP_WORDS.contains(word.toLowerCase()) || !Character.isLowerCase(word.charAt(0)),
+                check(errors,
+                        word.isEmpty() || STOP_WORDS.contains(word.toLowerCase())
+                                || !Character.isLowerCase(word.charAt(0)),
                         name + "." + key + ": non-capitalized word in the title: " + word);
             }
-            check(errors, !String.valueOf(property.getOrDefault("description", "")).isBlank(), name + "." + key + ": no description");
+            check(errors, !String.valueOf(property.getOrDefault("description", "")).isBlank(),
+                    name + "." + key + ": no description");
             check(errors, !"password".equals(property.get("format"))
-                          || list(property.get("x-descriptors")).contains("urn:camel:group:credentials"),
+                    || list(property.get("x-descriptors")).contains("urn:camel:group:credentials"),
                     name + "." + key + ": password format without descriptor urn:camel:group:credentials");
         });
 
         String icon = String.valueOf(annotations.getOrDefault("camel.apache.org/kamelet.icon", ""));
         check(errors, icon.startsWith("data:image/svg+xml;base64,")
-                      && new String(Base64.getDecoder().decode(icon.substring(icon.indexOf(',') + 1)), StandardCharsets.UTF_8)
-                              .startsWith("<svg"), name + ": no camel.apache.org/kamelet.icon annotation (an SVG data URI)");
+                && new String(Base64.getDecoder().decode(icon.substring(icon.indexOf(',') + 1)), StandardCharsets.UTF_8)
+                        .startsWith("<svg"),
+                name + ": no camel.apache.org/kamelet.icon annotation (an SVG data URI)");
         check(errors, version.equals(annotations.get("camel.apache.org/catalog.version")),
                 name + ": camel.apache.org/catalog.version is not the project version " + version);
         check(errors, !String.valueOf(annotations.getOrDefault("camel.apache.org/provider", "")).isBlank(),
@@ -153,7 +163,7 @@ class KameletValidationTest {
         scan(template, used, schemes);
         check(errors, used.equals(properties.keySet()),
                 name + ": parameters declared " + new TreeSet<>(properties.keySet()) + " but used " + used
-                + " (a parameter declared but never used, or used but not declared)");
+                        + " (a parameter declared but never used, or used but not declared)");
         List<Object> dependencies = list(spec.get("dependencies"));
         for (String scheme : schemes) {
             String dependency = switch (scheme) {
@@ -163,7 +173,8 @@ class KameletValidationTest {
             check(errors, dependencies.contains(dependency), name + " needs dependency " + dependency + " (version)");
         }
         String slot = "source".equals(type) ? "out" : "in";
-        check(errors, map(map(spec, "types"), slot).get("mediaType") != null, name + ": no types/" + slot + "/mediaType");
+        check(errors, map(map(spec, "types"), slot).get("mediaType") != null,
+                name + ": no types/" + slot + "/mediaType");
     }
 
     /** Collects the {{parameters}} of every string of the template and the schemes of its uri: / to: / from: values. */
@@ -195,7 +206,8 @@ class KameletValidationTest {
     }
 
     private static String projectVersion() throws IOException {
-        try (InputStream in = KameletValidationTest.class.getResourceAsStream("/META-INF/org/apache/camel/component/kaizala/kaizala.json")) {
+        try (InputStream in = KameletValidationTest.class
+                .getResourceAsStream("/META-INF/org/apache/camel/component/kaizala/kaizala.json")) {
             return new ObjectMapper().readTree(in).path("component").path("version").asText();
         }
     }

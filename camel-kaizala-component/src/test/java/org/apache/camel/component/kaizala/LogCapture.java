@@ -17,7 +17,7 @@ import org.apache.logging.log4j.core.layout.PatternLayout;
 final class LogCapture implements AutoCloseable {
 
     static final String[] HTTPCLIENT_VERBATIM_LOGGERS = {
-            "org.apache.hc.client5.http.wire", "org.apache.hc.client5.http.headers" };
+            "org.apache.hc.client5.http.wire", "org.apache.hc.client5.http.headers"};
 
     private final StringWriter output = new StringWriter();
     private final LoggerContext loggers = (LoggerContext) LogManager.getContext(false);

@@ -18,6 +18,7 @@ class MessagesProducerTest extends KaizalaTestSupport {
     @Override
     protected RouteBuilder createRouteBuilder() {
         return new RouteBuilder() {
+
             @Override
             public void configure() {
                 from("direct:send").to("kaizala:messages");
@@ -36,7 +37,7 @@ class MessagesProducerTest extends KaizalaTestSupport {
         assertThat(posts).hasSize(1);
         RecordedRequest post = posts.get(0);
         assertThat(post.path()).isEqualTo("/" + simulator.endpointUrl().replaceAll("^.*//[^/]+/", "")
-                                          + "v1/groups/" + groupId + "/messages");
+                + "v1/groups/" + groupId + "/messages");
         assertThat(post.resourcePath()).isEqualTo("/groups/" + groupId + "/messages");
         assertThat(post.header("accessToken")).isNotBlank();
         assertThat(post.header("Content-Type")).startsWith("application/json");
@@ -52,7 +53,8 @@ class MessagesProducerTest extends KaizalaTestSupport {
     void aJsonLookingStringIsStillText() {
         String groupId = newGroup("Json text");
 
-        Exchange exchange = send("direct:send", "{\"message\":\"not parsed\"}", Map.of(KaizalaConstants.GROUP_ID, groupId));
+        Exchange exchange = send("direct:send", "{\"message\":\"not parsed\"}",
+                Map.of(KaizalaConstants.GROUP_ID, groupId));
 
         assertThat(exchange.getException()).isNull();
         assertThat(simulator.state().group(groupId).orElseThrow().messages().get(0).text())
@@ -118,8 +120,10 @@ class MessagesProducerTest extends KaizalaTestSupport {
 
         List<RecordedRequest> posts = simulator.journal().matching("POST", "/groups/.*/messages");
         assertThat(posts).hasSize(2);
-        assertThat(posts.get(0).bodyJson().get("subscribers").toString()).isEqualTo("[\"+15550100003\",\"+15550100004\"]");
-        assertThat(posts.get(1).bodyJson().get("subscribers").toString()).isEqualTo("[\"+15550100005\",\"+15550100006\"]");
+        assertThat(posts.get(0).bodyJson().get("subscribers").toString())
+                .isEqualTo("[\"+15550100003\",\"+15550100004\"]");
+        assertThat(posts.get(1).bodyJson().get("subscribers").toString())
+                .isEqualTo("[\"+15550100005\",\"+15550100006\"]");
         assertThat(posts.get(1).bodyJson().get("sendToAllSubscribers").asBoolean()).isFalse();
     }
 

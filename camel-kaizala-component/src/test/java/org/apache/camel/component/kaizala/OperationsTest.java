@@ -72,8 +72,10 @@ class OperationsTest extends KaizalaTestSupport {
 
     @Test
     void groupsCreateListGet() {
-        Exchange created = call("kaizala:groups/create", new CreateGroupRequest().name("Field Sales").welcomeMessage("Hello")
-                .members(List.of(ALICE, BOB)), Map.of());
+        Exchange created = call("kaizala:groups/create",
+                new CreateGroupRequest().name("Field Sales").welcomeMessage("Hello")
+                        .members(List.of(ALICE, BOB)),
+                Map.of());
         CreateGroupResponse group = created.getMessage().getBody(CreateGroupResponse.class);
         assertThat(group.groupId()).isNotBlank();
         assertThat(group.groupName()).isEqualTo("Field Sales");
@@ -81,15 +83,17 @@ class OperationsTest extends KaizalaTestSupport {
         RecordedRequest post = last("POST", "/groups");
         assertThat(post.body()).isEqualTo(
                 "{\"name\":\"Field Sales\",\"welcomeMessage\":\"Hello\",\"members\":[\"+15550100001\",\"+15550100002\"],"
-                                          + "\"groupType\":\"Group\"}");
+                        + "\"groupType\":\"Group\"}");
         assertThat(post.header("accessToken")).isNotBlank();
 
         GroupsResponse listed = call("kaizala:groups/list?showDetail=true", null, Map.of()).getMessage()
                 .getBody(GroupsResponse.class);
-        assertThat(last("GET", "/groups").query()).containsEntry("showDetail", "true").doesNotContainKey("fetchAllGroups");
+        assertThat(last("GET", "/groups").query()).containsEntry("showDetail", "true")
+                .doesNotContainKey("fetchAllGroups");
         assertThat(listed.groups()).extracting(Group::groupId).contains(group.groupId());
 
-        Group details = call("kaizala:groups/get", null, Map.of(KaizalaConstants.GROUP_ID, group.groupId())).getMessage()
+        Group details = call("kaizala:groups/get", null, Map.of(KaizalaConstants.GROUP_ID, group.groupId()))
+                .getMessage()
                 .getBody(Group.class);
         RecordedRequest get = last("GET", "/groups/[^/]+");
         assertThat(get.resourcePath()).isEqualTo("/groups/" + group.groupId());
@@ -119,19 +123,22 @@ class OperationsTest extends KaizalaTestSupport {
         String child = created.getMessage().getBody(CreateGroupResponse.class).groupId();
         RecordedRequest post = last("POST", "/groups/[^/]+/subgroups");
         assertThat(post.resourcePath()).isEqualTo("/groups/" + parent + "/subgroups");
-        assertThat(post.body()).isEqualTo("{\"groupName\":\"Jaipur\",\"name\":\"Jaipur\",\"welcomeMessage\":\"Jaipur team\","
-                                          + "\"members\":[],\"addUserToGroup\":false,\"groupType\":\"Group\"}");
+        assertThat(post.body())
+                .isEqualTo("{\"groupName\":\"Jaipur\",\"name\":\"Jaipur\",\"welcomeMessage\":\"Jaipur team\","
+                        + "\"members\":[],\"addUserToGroup\":false,\"groupType\":\"Group\"}");
 
         call("kaizala:subgroups/add", other, Map.of(KaizalaConstants.GROUP_ID, parent));
         RecordedRequest put = last("PUT", "/groups/[^/]+/subGroups");
         assertThat(put.body()).isEqualTo("{\"subGroups\":[\"" + other + "\"]}");
 
-        Group listed = call("kaizala:subgroups/list?fetchAllGroups=true", null, Map.of(KaizalaConstants.GROUP_ID, parent))
+        Group listed = call("kaizala:subgroups/list?fetchAllGroups=true", null,
+                Map.of(KaizalaConstants.GROUP_ID, parent))
                 .getMessage().getBody(Group.class);
         assertThat(last("GET", "/groups/[^/]+/subGroups").query()).containsEntry("fetchAllGroups", "true");
         assertThat(listed.subGroups()).extracting(Group::groupId).contains(child, other);
 
-        call("kaizala:subgroups/remove", null, Map.of(KaizalaConstants.GROUP_ID, parent, KaizalaConstants.SUB_GROUP_ID, other));
+        call("kaizala:subgroups/remove", null,
+                Map.of(KaizalaConstants.GROUP_ID, parent, KaizalaConstants.SUB_GROUP_ID, other));
         assertThat(last("DELETE", "/groups/.*").resourcePath()).isEqualTo("/groups/" + parent + "/subGroups/" + other);
         Group after = call("kaizala:subgroups/list", null, Map.of(KaizalaConstants.GROUP_ID, parent)).getMessage()
                 .getBody(Group.class);
@@ -145,7 +152,8 @@ class OperationsTest extends KaizalaTestSupport {
         String groupId = newGroup("Members");
         Map<String, Object> group = Map.of(KaizalaConstants.GROUP_ID, groupId);
 
-        ResultResponse added = call("kaizala:members/add", ALICE + ", " + BOB, group).getMessage().getBody(ResultResponse.class);
+        ResultResponse added = call("kaizala:members/add", ALICE + ", " + BOB, group).getMessage()
+                .getBody(ResultResponse.class);
         assertThat(last("PUT", "/groups/[^/]+/members").body())
                 .isEqualTo("{\"members\":[\"+15550100001\",\"+15550100002\"]}");
         assertThat(added.result()).isTrue();
@@ -154,7 +162,8 @@ class OperationsTest extends KaizalaTestSupport {
         Member bob = members.members().stream().filter(m -> BOB.equals(m.mobileNumber())).findFirst().orElseThrow();
         assertThat(bob.role()).isEqualTo("Member");
 
-        call("kaizala:members/updateRole", "admin", Map.of(KaizalaConstants.GROUP_ID, groupId, KaizalaConstants.MEMBER_ID, bob.id()));
+        call("kaizala:members/updateRole", "admin",
+                Map.of(KaizalaConstants.GROUP_ID, groupId, KaizalaConstants.MEMBER_ID, bob.id()));
         RecordedRequest role = last("PUT", "/groups/[^/]+/members/.+");
         assertThat(role.resourcePath()).isEqualTo("/groups/" + groupId + "/members/" + bob.id());
         assertThat(role.body()).isEqualTo("{\"role\":\"Admin\"}");
@@ -162,7 +171,8 @@ class OperationsTest extends KaizalaTestSupport {
         ResultResponse removed = call("kaizala:members/remove?memberId=" + bob.id(), null, group).getMessage()
                 .getBody(ResultResponse.class);
         assertThat(removed.result()).isTrue();
-        assertThat(last("DELETE", "/groups/.*").resourcePath()).isEqualTo("/groups/" + groupId + "/members/" + bob.id());
+        assertThat(last("DELETE", "/groups/.*").resourcePath())
+                .isEqualTo("/groups/" + groupId + "/members/" + bob.id());
         assertThat(call("kaizala:members/list", null, group).getMessage().getBody(MembersResponse.class).members())
                 .extracting(Member::mobileNumber).doesNotContain(BOB).contains(ALICE);
     }
@@ -174,7 +184,8 @@ class OperationsTest extends KaizalaTestSupport {
         String groupId = simulator.state().createPublicGroup("Public").id();
         Map<String, Object> group = Map.of(KaizalaConstants.GROUP_ID, groupId);
 
-        SubscribersResultResponse added = call("kaizala:subscribers/add", List.of(ALICE, BOB, CAROL), group).getMessage()
+        SubscribersResultResponse added = call("kaizala:subscribers/add", List.of(ALICE, BOB, CAROL), group)
+                .getMessage()
                 .getBody(SubscribersResultResponse.class);
         assertThat(last("PUT", "/groups/[^/]+/subscribers/add").body())
                 .isEqualTo("{\"subscribers\":[\"+15550100001\",\"+15550100002\",\"+15550100003\"]}");
@@ -189,7 +200,8 @@ class OperationsTest extends KaizalaTestSupport {
 
         Exchange next = call("kaizala:subscribers/list?count=2", null, Map.of(KaizalaConstants.GROUP_ID, groupId,
                 KaizalaConstants.CURSOR, cursor));
-        assertThat(last("POST", "/groups/[^/]+/subscribers").body()).isEqualTo("{\"count\":2,\"cursor\":\"" + cursor + "\"}");
+        assertThat(last("POST", "/groups/[^/]+/subscribers").body())
+                .isEqualTo("{\"count\":2,\"cursor\":\"" + cursor + "\"}");
         assertThat(next.getMessage().getBody(SubscribersResponse.class).subscribers()).hasSize(1);
         assertThat(next.getMessage().getHeader(KaizalaConstants.HAS_MORE)).isEqualTo(false);
 
@@ -200,8 +212,10 @@ class OperationsTest extends KaizalaTestSupport {
         assertThat(simulator.journal().count("POST", "/groups/[^/]+/subscribers")).isEqualTo(3);
 
         call("kaizala:subscribers/remove", BOB, group);
-        assertThat(last("PUT", "/groups/[^/]+/subscribers/remove").body()).isEqualTo("{\"subscribers\":[\"+15550100002\"]}");
-        assertThat(call("kaizala:subscribers/list?allPages=true", null, group).getMessage().getBody(SubscribersResponse.class)
+        assertThat(last("PUT", "/groups/[^/]+/subscribers/remove").body())
+                .isEqualTo("{\"subscribers\":[\"+15550100002\"]}");
+        assertThat(call("kaizala:subscribers/list?allPages=true", null, group).getMessage()
+                .getBody(SubscribersResponse.class)
                 .subscribers()).extracting(s -> s.mobileNumber()).containsExactlyInAnyOrder(ALICE, CAROL);
     }
 
@@ -226,11 +240,13 @@ class OperationsTest extends KaizalaTestSupport {
         byte[] big = new byte[5 * 1024 * 1024 + 17];
         new java.util.Random(7).nextBytes(big);
         Files.write(pdf, big);
-        String bigResource = call("kaizala:media/upload", pdf, Map.of()).getMessage().getBody(MediaResponse.class).mediaResource();
+        String bigResource = call("kaizala:media/upload", pdf, Map.of()).getMessage().getBody(MediaResponse.class)
+                .mediaResource();
         var bigStored = simulator.state().media(bigResource).orElseThrow().files().get(0);
         assertThat(bigStored.size()).isEqualTo(big.length);
         assertThat(bigStored.contentType()).isEqualTo("application/pdf");
-        assertThat(bigStored.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(big)));
+        assertThat(bigStored.sha256())
+                .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(big)));
 
         call("kaizala:media/upload", new java.io.ByteArrayInputStream(picture),
                 Map.of(Exchange.FILE_NAME, "incoming/clip.mp4"));
@@ -243,22 +259,24 @@ class OperationsTest extends KaizalaTestSupport {
     void mediaSendUploadsThenPostsTheAttachment(@TempDir Path dir) throws Exception {
         String groupId = newGroup("Media");
         Path photo = dir.resolve("shelf.jpg");
-        Files.write(photo, new byte[] { 1, 2, 3, 4 });
+        Files.write(photo, new byte[]{1, 2, 3, 4});
 
         Exchange sent = call("kaizala:media/send?caption=Shelf 17", photo, Map.of(KaizalaConstants.GROUP_ID, groupId));
 
         MediaSentResponse answer = sent.getMessage().getBody(MediaSentResponse.class);
         RecordedRequest attach = last("POST", "/groups/[^/]+/actions");
         assertThat(attach.body()).isEqualTo("{\"actionType\":\"Image\",\"actionBody\":{\"mediaResource\":\""
-                                            + answer.mediaResource() + "\",\"caption\":\"Shelf 17\"}}");
+                + answer.mediaResource() + "\",\"caption\":\"Shelf 17\"}}");
         assertThat(answer.referenceId()).isNotBlank();
         assertThat(sent.getMessage().getHeader(KaizalaConstants.REFERENCE_ID)).isEqualTo(answer.referenceId());
         assertThat(simulator.journal().all()).extracting(RecordedRequest::resourcePath)
                 .containsSubsequence("/media", "/groups/" + groupId + "/actions");
 
-        String pdf = call("kaizala:media/upload", new byte[] { 37, 80, 68, 70 }, Map.of(KaizalaConstants.FILE_NAME, "a.pdf"))
+        String pdf = call("kaizala:media/upload", new byte[]{37, 80, 68, 70},
+                Map.of(KaizalaConstants.FILE_NAME, "a.pdf"))
                 .getMessage().getBody(MediaResponse.class).mediaResource();
-        call("kaizala:media/send", pdf, Map.of(KaizalaConstants.GROUP_ID, groupId, KaizalaConstants.ACTION_TYPE, "document"));
+        call("kaizala:media/send", pdf,
+                Map.of(KaizalaConstants.GROUP_ID, groupId, KaizalaConstants.ACTION_TYPE, "document"));
         assertThat(last("POST", "/groups/[^/]+/actions").body())
                 .isEqualTo("{\"actionType\":\"Document\",\"actionBody\":{\"mediaResource\":\"" + pdf + "\"}}");
     }
@@ -282,9 +300,9 @@ class OperationsTest extends KaizalaTestSupport {
         assertThat(surveyed.getMessage().getHeader(KaizalaConstants.ACTION_ID)).isEqualTo(survey.actionId());
         assertThat(last("POST", "/groups/[^/]+/actions").body()).isEqualTo(
                 "{\"actionType\":\"Survey\",\"actionBody\":{\"title\":\"Weekly stock check\",\"questions\":["
-                                                                         + "{\"title\":\"Store code\",\"type\":\"Text\"},"
-                                                                         + "{\"title\":\"Shelf\",\"type\":\"SingleOption\",\"options\":[{\"title\":\"Good\"},{\"title\":\"Needs attention\"}]}],"
-                                                                         + "\"dueDate\":24,\"isAnonymous\":false,\"isSenderOnly\":false,\"acceptMultipleResponses\":false}}");
+                        + "{\"title\":\"Store code\",\"type\":\"Text\"},"
+                        + "{\"title\":\"Shelf\",\"type\":\"SingleOption\",\"options\":[{\"title\":\"Good\"},{\"title\":\"Needs attention\"}]}],"
+                        + "\"dueDate\":24,\"isAnonymous\":false,\"isSenderOnly\":false,\"acceptMultipleResponses\":false}}");
 
         call("kaizala:actions/job?title=Restock aisle 4", List.of(ALICE), group);
         assertThat(last("POST", "/groups/[^/]+/actions").body()).isEqualTo(
@@ -294,10 +312,12 @@ class OperationsTest extends KaizalaTestSupport {
                 KaizalaConstants.TITLE, "Which day?"));
         assertThat(last("POST", "/groups/[^/]+/actions").body()).isEqualTo(
                 "{\"actionType\":\"Poll\",\"actionBody\":{\"question\":\"Which day?\",\"choices\":[{\"title\":\"Thursday\"},"
-                                                                         + "{\"title\":\"Friday\"}],\"expiryInHours\":720}}");
+                        + "{\"title\":\"Friday\"}],\"expiryInHours\":720}}");
 
-        call("kaizala:actions/letsMeet", new LetsMeet().title("Planning").startingTime("2026-05-21T04:30:00Z").durationInMins(60)
-                .place(new Place().latitude(26.9).longitude(75.8).name("Room 2")), group);
+        call("kaizala:actions/letsMeet",
+                new LetsMeet().title("Planning").startingTime("2026-05-21T04:30:00Z").durationInMins(60)
+                        .place(new Place().latitude(26.9).longitude(75.8).name("Room 2")),
+                group);
         JsonNode meeting = last("POST", "/groups/[^/]+/actions").bodyJson();
         assertThat(meeting.get("actionType").asText()).isEqualTo("LetsMeet");
         assertThat(meeting.at("/actionBody/DurationInMins").asInt()).isEqualTo(60);
@@ -308,17 +328,21 @@ class OperationsTest extends KaizalaTestSupport {
         assertThat(last("POST", "/groups/[^/]+/actions").body()).isEqualTo(
                 "{\"actionType\":\"Announcement\",\"actionBody\":{\"title\":\"New prices\",\"Message\":\"From 1 June.\"}}");
 
-        call("kaizala:actions/custom?actionPackageId=com.contoso.audit", Map.of("title", "Audit", "validity", 24), group);
+        call("kaizala:actions/custom?actionPackageId=com.contoso.audit", Map.of("title", "Audit", "validity", 24),
+                group);
         assertThat(last("POST", "/groups/[^/]+/actions").bodyJson()).isEqualTo(KaizalaJsonTestSupport.tree(
                 "{\"id\":\"com.contoso.audit\",\"actionBody\":{\"title\":\"Audit\",\"validity\":24}}"));
 
         ActionsResponse surveys = call("kaizala:actions/list?actionType=Survey&count=10", null, group).getMessage()
                 .getBody(ActionsResponse.class);
-        assertThat(last("GET", "/groups/[^/]+/actions").query()).containsEntry("actionType", "Survey").containsEntry("count", "10");
+        assertThat(last("GET", "/groups/[^/]+/actions").query()).containsEntry("actionType", "Survey")
+                .containsEntry("count", "10");
         assertThat(surveys.actions()).extracting(a -> a.actionBody().get("actionId")).contains(survey.actionId());
 
-        ActionDetailsResponse details = call("kaizala:actions/get?getDetails=true", null, Map.of(KaizalaConstants.GROUP_ID,
-                groupId, KaizalaConstants.ACTION_ID, survey.actionId())).getMessage().getBody(ActionDetailsResponse.class);
+        ActionDetailsResponse details = call("kaizala:actions/get?getDetails=true", null,
+                Map.of(KaizalaConstants.GROUP_ID,
+                        groupId, KaizalaConstants.ACTION_ID, survey.actionId()))
+                .getMessage().getBody(ActionDetailsResponse.class);
         assertThat(last("GET", "/groups/[^/]+/actions/.+").resourcePath())
                 .isEqualTo("/groups/" + groupId + "/actions/" + survey.actionId());
         assertThat(last("GET", "/groups/[^/]+/actions/.+").query()).containsEntry("getDetails", "true");
@@ -328,7 +352,8 @@ class OperationsTest extends KaizalaTestSupport {
     @Test
     void responsesAttachToTheirAction() {
         String groupId = newGroup("Responses");
-        String actionId = call("kaizala:actions/survey", survey(), Map.of(KaizalaConstants.GROUP_ID, groupId)).getMessage()
+        String actionId = call("kaizala:actions/survey", survey(), Map.of(KaizalaConstants.GROUP_ID, groupId))
+                .getMessage()
                 .getBody(ActionCreatedResponse.class).actionId();
         Map<String, Object> target = Map.of(KaizalaConstants.GROUP_ID, groupId, KaizalaConstants.ACTION_ID, actionId);
 
@@ -337,7 +362,8 @@ class OperationsTest extends KaizalaTestSupport {
         assertThat(responded.getMessage().getHeader(KaizalaConstants.RESPONSE_ID)).isEqualTo(responseId);
         RecordedRequest post = last("POST", "/groups/[^/]+/actions/[^/]+/responses");
         assertThat(post.resourcePath()).isEqualTo("/groups/" + groupId + "/actions/" + actionId + "/responses");
-        assertThat(post.body()).isEqualTo("{\"actionType\":\"Survey\",\"actionBody\":{\"Answers\":[\"ST-017\",\"Good\"]}}");
+        assertThat(post.body())
+                .isEqualTo("{\"actionType\":\"Survey\",\"actionBody\":{\"Answers\":[\"ST-017\",\"Good\"]}}");
 
         ActionDetailsResponse details = call("kaizala:actions/get?getDetails=true", null, target).getMessage()
                 .getBody(ActionDetailsResponse.class);
@@ -345,23 +371,27 @@ class OperationsTest extends KaizalaTestSupport {
 
         String jobId = call("kaizala:actions/job?title=Count stock", ALICE, Map.of(KaizalaConstants.GROUP_ID, groupId))
                 .getMessage().getBody(ActionCreatedResponse.class).actionId();
-        call("kaizala:responses/job", null, Map.of(KaizalaConstants.GROUP_ID, groupId, KaizalaConstants.ACTION_ID, jobId));
+        call("kaizala:responses/job", null,
+                Map.of(KaizalaConstants.GROUP_ID, groupId, KaizalaConstants.ACTION_ID, jobId));
         assertThat(last("POST", "/groups/[^/]+/actions/[^/]+/responses").body())
                 .isEqualTo("{\"actionType\":\"Job\",\"actionBody\":{\"isCompleted\":true}}");
 
         String customId = call("kaizala:actions/custom?actionPackageId=com.contoso.audit", survey(),
-                Map.of(KaizalaConstants.GROUP_ID, groupId)).getMessage().getBody(ActionCreatedResponse.class).actionId();
+                Map.of(KaizalaConstants.GROUP_ID, groupId)).getMessage().getBody(ActionCreatedResponse.class)
+                .actionId();
         Map<String, Object> custom = Map.of(KaizalaConstants.GROUP_ID, groupId, KaizalaConstants.ACTION_ID, customId);
-        String customResponse = call("kaizala:responses/custom?actionPackageId=com.contoso.audit", List.of("ST-018", "Good"),
+        String customResponse = call("kaizala:responses/custom?actionPackageId=com.contoso.audit",
+                List.of("ST-018", "Good"),
                 custom).getMessage().getBody(ResponseCreatedResponse.class).responseId();
         assertThat(last("POST", "/groups/[^/]+/actions/[^/]+/responses").body()).isEqualTo(
                 "{\"id\":\"com.contoso.audit\",\"actionBody\":{\"Answers\":[\"ST-018\",\"Good\"]}}");
         Map<String, Object> update = new java.util.HashMap<>(custom);
         update.put(KaizalaConstants.UPDATE_RESPONSE_ID, customResponse);
-        call("kaizala:responses/custom?actionPackageId=com.contoso.audit", "{\"Answers\": [\"ST-018\", \"Needs attention\"]}", update);
+        call("kaizala:responses/custom?actionPackageId=com.contoso.audit",
+                "{\"Answers\": [\"ST-018\", \"Needs attention\"]}", update);
         assertThat(last("POST", "/groups/[^/]+/actions/[^/]+/responses").body()).isEqualTo(
                 "{\"id\":\"com.contoso.audit\",\"responseId\":\"" + customResponse
-                                                                                     + "\",\"actionBody\":{\"Answers\":[\"ST-018\",\"Needs attention\"]}}");
+                        + "\",\"actionBody\":{\"Answers\":[\"ST-018\",\"Needs attention\"]}}");
         assertThat(simulator.state().action(customId).orElseThrow().responses()).singleElement()
                 .satisfies(r -> assertThat(r.answers().toString()).contains("Needs attention"));
     }
@@ -371,15 +401,17 @@ class OperationsTest extends KaizalaTestSupport {
     @Test
     void reactionsAddSummaryDetails() {
         String groupId = newGroup("Reactions");
-        String referenceId = call("kaizala:actions/survey", survey(), Map.of(KaizalaConstants.GROUP_ID, groupId)).getMessage()
+        String referenceId = call("kaizala:actions/survey", survey(), Map.of(KaizalaConstants.GROUP_ID, groupId))
+                .getMessage()
                 .getBody(ActionCreatedResponse.class).referenceId();
-        Map<String, Object> target = Map.of(KaizalaConstants.GROUP_ID, groupId, KaizalaConstants.REFERENCE_ID, referenceId);
+        Map<String, Object> target = Map.of(KaizalaConstants.GROUP_ID, groupId, KaizalaConstants.REFERENCE_ID,
+                referenceId);
 
         Exchange liked = call("kaizala:reactions/add", null, target);
         assertThat(liked.getMessage().getHeader(KaizalaConstants.REACTION_ID))
                 .isEqualTo(liked.getMessage().getBody(ReactionCreatedResponse.class).reactionId());
         assertThat(last("POST", "/groups/[^/]+/reaction").body()).isEqualTo("{\"referenceId\":\"" + referenceId
-                                                                          + "\",\"sourceGroupId\":\"" + groupId + "\",\"reactionType\":\"Like\"}");
+                + "\",\"sourceGroupId\":\"" + groupId + "\",\"reactionType\":\"Like\"}");
         call("kaizala:reactions/add", "Friday works", target);
         assertThat(last("POST", "/groups/[^/]+/reaction").bodyJson().get("comment").asText()).isEqualTo("Friday works");
 
@@ -396,7 +428,8 @@ class OperationsTest extends KaizalaTestSupport {
                 .containsEntry("sourceGroupId", groupId).containsEntry("cursor", "0");
         assertThat(groupSummary.summary()).extracting(s -> s.referenceId()).contains(referenceId);
 
-        ReactionDetailsResponse comments = call("kaizala:reactions/details?reactionType=Comment", null, target).getMessage()
+        ReactionDetailsResponse comments = call("kaizala:reactions/details?reactionType=Comment", null, target)
+                .getMessage()
                 .getBody(ReactionDetailsResponse.class);
         RecordedRequest details = last("GET", "/groups/[^/]+/reaction/[^/]+");
         assertThat(details.query()).containsEntry("sourceGroupId", groupId).containsEntry("reactionType", "Comment")
@@ -425,12 +458,15 @@ class OperationsTest extends KaizalaTestSupport {
                 .callBackToken("token-123").eventTypes(List.of("textmessagecreated", "SurveyResponse")), group);
         String webhookId = subscribed.getMessage().getBody(WebhookCreatedResponse.class).webhookId();
         assertThat(subscribed.getMessage().getHeader(KaizalaConstants.WEBHOOK_ID)).isEqualTo(webhookId);
-        assertThat(last("POST", "/webhook").body()).isEqualTo("{\"objectId\":\"" + groupId + "\",\"objectType\":\"Group\","
-                                                          + "\"eventTypes\":[\"TextMessageCreated\",\"SurveyResponse\"],"
-                                                          + "\"callBackUrl\":\"" + callbackUrl + "\",\"callBackToken\":\"token-123\"}");
+        assertThat(last("POST", "/webhook").body())
+                .isEqualTo("{\"objectId\":\"" + groupId + "\",\"objectType\":\"Group\","
+                        + "\"eventTypes\":[\"TextMessageCreated\",\"SurveyResponse\"],"
+                        + "\"callBackUrl\":\"" + callbackUrl + "\",\"callBackToken\":\"token-123\"}");
 
-        WebhooksResponse listed = call("kaizala:webhooks/list", null, group).getMessage().getBody(WebhooksResponse.class);
-        assertThat(last("GET", "/webhook").query()).containsEntry("objectId", groupId).containsEntry("objectType", "Group");
+        WebhooksResponse listed = call("kaizala:webhooks/list", null, group).getMessage()
+                .getBody(WebhooksResponse.class);
+        assertThat(last("GET", "/webhook").query()).containsEntry("objectId", groupId).containsEntry("objectType",
+                "Group");
         assertThat(listed.webhooks()).singleElement().satisfies(w -> {
             assertThat(w.id()).isEqualTo(webhookId);
             assertThat(w.events()).containsExactly("TextMessageCreated", "SurveyResponse");
@@ -445,7 +481,8 @@ class OperationsTest extends KaizalaTestSupport {
 
         call("kaizala:webhooks/delete", null, Map.of(KaizalaConstants.WEBHOOK_ID, webhookId));
         assertThat(last("DELETE", "/webhook/.+").resourcePath()).isEqualTo("/webhook/" + webhookId);
-        assertThat(call("kaizala:webhooks/list", null, group).getMessage().getBody(WebhooksResponse.class).webhooks()).isEmpty();
+        assertThat(call("kaizala:webhooks/list", null, group).getMessage().getBody(WebhooksResponse.class).webhooks())
+                .isEmpty();
     }
 
     // ---- auth
@@ -458,9 +495,10 @@ class OperationsTest extends KaizalaTestSupport {
         assertThat(pin.path()).isEqualTo("/v1/generatePin");
         assertThat(pin.header("accessToken")).isNull();
         assertThat(pin.body()).isEqualTo("{\"mobileNumber\":\"" + phone + "\",\"applicationId\":\""
-                                         + KaizalaSimulator.DEFAULT_APPLICATION_ID + "\"}");
+                + KaizalaSimulator.DEFAULT_APPLICATION_ID + "\"}");
 
-        Exchange login = call("kaizala:auth/refreshToken", simulator.lastPin(phone), Map.of(KaizalaConstants.MOBILE_NUMBER, phone));
+        Exchange login = call("kaizala:auth/refreshToken", simulator.lastPin(phone),
+                Map.of(KaizalaConstants.MOBILE_NUMBER, phone));
         PinLoginResponse refresh = login.getMessage().getBody(PinLoginResponse.class);
         assertThat(refresh.refreshToken()).isNotBlank();
         assertThat(refresh.toString()).doesNotContain(refresh.refreshToken());

@@ -35,7 +35,7 @@ class OptionReferenceTest {
         }
         assertThat(Files.exists(page) ? Files.readString(page, StandardCharsets.UTF_8) : "")
                 .as(PAGE + " is out of date; regenerate it with: mvn -B -ntp -pl camel-kaizala-component -am test"
-                    + " -Dtest=OptionReferenceTest -Dsurefire.failIfNoSpecifiedTests=false -Dkaizala.docs.update=true")
+                        + " -Dtest=OptionReferenceTest -Dsurefire.failIfNoSpecifiedTests=false -Dkaizala.docs.update=true")
                 .isEqualTo(rendered);
     }
 
@@ -53,24 +53,30 @@ class OptionReferenceTest {
                 .append("prints a URI. A header wins over the endpoint option of the same meaning.\n\n")
                 .append("URI syntax: `").append(catalog.at("/component/syntax").asText()).append("`\n\n");
 
-        md.append("## Operations\n\n| operation | HTTP | path | query | answer | paged |\n| --- | --- | --- | --- | --- | --- |\n");
+        md.append(
+                "## Operations\n\n| operation | HTTP | path | query | answer | paged |\n| --- | --- | --- | --- | --- | --- |\n");
         for (KaizalaOperation operation : KaizalaOperation.values()) {
             md.append("| `").append(operation.id()).append("` | ").append(operation.method()).append(" | ")
-                    .append(operation.pathTemplate() == null ? "–" : "`" + (operation.isTokenService() ? "{authUrl}" : "")
-                                                                     + operation.pathTemplate() + "`")
-                    .append(" | ").append(operation.queryParameters().isEmpty() ? "–" : String.join(", ", operation.queryParameters()))
+                    .append(operation.pathTemplate() == null ? "–"
+                            : "`" + (operation.isTokenService() ? "{authUrl}" : "")
+                                    + operation.pathTemplate() + "`")
+                    .append(" | ")
+                    .append(operation.queryParameters().isEmpty() ? "–"
+                            : String.join(", ", operation.queryParameters()))
                     .append(" | `").append(operation.answerType().getSimpleName()).append("` | ")
                     .append(operation.isPaged() ? "yes" : "").append(" |\n");
         }
         md.append("\n`kaizala:events` is the consumer (see [the consumer guide](../consumer.md)).\n");
 
-        md.append("\n## Component options\n\nSet once for every endpoint, e.g. `camel.component.kaizala.application-id=...`.\n\n");
+        md.append(
+                "\n## Component options\n\nSet once for every endpoint, e.g. `camel.component.kaizala.application-id=...`.\n\n");
         table(md, catalog.get("componentProperties"), false);
         md.append("\n## Endpoint options\n\nOn the URI; they override the component's.\n");
         Map<String, List<Map.Entry<String, JsonNode>>> byGroup = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = catalog.get("properties").fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> option = it.next();
-            byGroup.computeIfAbsent(option.getValue().path("group").asText("common"), g -> new ArrayList<>()).add(option);
+            byGroup.computeIfAbsent(option.getValue().path("group").asText("common"), g -> new ArrayList<>())
+                    .add(option);
         }
         for (Map.Entry<String, List<Map.Entry<String, JsonNode>>> group : byGroup.entrySet()) {
             md.append("\n### ").append(group.getKey()).append("\n\n");
@@ -93,8 +99,10 @@ class OptionReferenceTest {
         for (Iterator<Map.Entry<String, JsonNode>> it = options.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> option = it.next();
             JsonNode o = option.getValue();
-            String name = "`" + option.getKey() + "`" + ("path".equals(o.path("kind").asText()) && showKind ? " (path)" : "")
-                          + (o.path("required").asBoolean() ? " *required*" : "") + (o.path("secret").asBoolean() ? " *secret*" : "");
+            String name = "`" + option.getKey() + "`"
+                    + ("path".equals(o.path("kind").asText()) && showKind ? " (path)" : "")
+                    + (o.path("required").asBoolean() ? " *required*" : "")
+                    + (o.path("secret").asBoolean() ? " *secret*" : "");
             String values = o.has("enum") ? " One of: " + String.join(", ", iterable(o.get("enum"))) + "." : "";
             md.append("| ").append(name).append(" | ").append(shortType(o)).append(" | ")
                     .append(o.has("defaultValue") ? "`" + o.get("defaultValue").asText() + "`" : "").append(" | ")

@@ -43,6 +43,7 @@ class ProducerSoakTest extends KaizalaTestSupport {
     protected RouteBuilder createRouteBuilder() {
         groupId = newGroup("Soak");
         return new RouteBuilder() {
+
             @Override
             public void configure() {
                 errorHandler(deadLetterChannel("direct:dead").maximumRedeliveries(2).redeliveryDelay(0)
@@ -72,7 +73,6 @@ class ProducerSoakTest extends KaizalaTestSupport {
         return false;
     }
 
-
     /** Whatever a test left behind: every exchange of the context must complete, none may hang. */
     @AfterEach
     void everyExchangeCompleted() throws InterruptedException {
@@ -82,7 +82,8 @@ class ProducerSoakTest extends KaizalaTestSupport {
     @Test
     void noMessageIsLostUnderFaults() throws Exception {
         simulator.faults().random(0.2, 2026, "POST", "/groups/.*/messages",
-                Fault.status(429).retryAfter("0"), Fault.status(500), Fault.status(503).retryAfter("0"), Fault.status(503),
+                Fault.status(429).retryAfter("0"), Fault.status(500), Fault.status(503).retryAfter("0"),
+                Fault.status(503),
                 Fault.reset());
         NotifyBuilder done = new NotifyBuilder(context).fromRoute("soak").whenDone(MESSAGES).create();
 
@@ -97,7 +98,8 @@ class ProducerSoakTest extends KaizalaTestSupport {
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         simulator.faults().clear();
 
-        List<String> stored = simulator.state().group(groupId).orElseThrow().messages().stream().map(Message::text).toList();
+        List<String> stored = simulator.state().group(groupId).orElseThrow().messages().stream().map(Message::text)
+                .toList();
         Set<String> delivered = new HashSet<>(stored);
         Set<String> accounted = new HashSet<>(delivered);
         accounted.addAll(deadLettered);
@@ -108,14 +110,18 @@ class ProducerSoakTest extends KaizalaTestSupport {
         var statuses = simulator.journal().matching("POST", "/groups/.*/messages").stream()
                 .collect(java.util.stream.Collectors.groupingBy(r -> r.status(), java.util.TreeMap::new,
                         java.util.stream.Collectors.counting()));
-        System.out.printf("Producer soak: sent %d, delivered %d, dead-lettered %d (%d of them also delivered), duplicated %d,"
-                          + " lost %d; %d of %d calls answered with an injected fault %s, %d redeliveries (%d ambiguous), %d ms%n",
-                MESSAGES, delivered.size(), deadLettered.size(), deadLettered.stream().filter(delivered::contains).count(),
-                duplicates, MESSAGES - accounted.size(), faulted, calls, statuses, redeliveries.get(), ambiguousRedeliveries.get(),
+        System.out.printf(
+                "Producer soak: sent %d, delivered %d, dead-lettered %d (%d of them also delivered), duplicated %d,"
+                        + " lost %d; %d of %d calls answered with an injected fault %s, %d redeliveries (%d ambiguous), %d ms%n",
+                MESSAGES, delivered.size(), deadLettered.size(),
+                deadLettered.stream().filter(delivered::contains).count(),
+                duplicates, MESSAGES - accounted.size(), faulted, calls, statuses, redeliveries.get(),
+                ambiguousRedeliveries.get(),
                 millis);
 
         assertThat(accounted).as("every message is in the group or dead-lettered").hasSize(MESSAGES);
-        assertThat(duplicates).as("duplicates only from ambiguous redeliveries").isLessThanOrEqualTo(ambiguousRedeliveries.get());
+        assertThat(duplicates).as("duplicates only from ambiguous redeliveries")
+                .isLessThanOrEqualTo(ambiguousRedeliveries.get());
         assertThat((double) faulted / calls).isBetween(0.1, 0.3);
         assertThat(statuses).containsKeys(200, 429, 500, 503, 308, -1);
         assertThat(delivered.size()).as("most messages get through").isGreaterThan(MESSAGES * 9 / 10);

@@ -25,19 +25,23 @@ class RandomizedInputTest extends KaizalaTestSupport {
 
     private static final int ROUNDS = 1500;
     private static final String[] HEADERS = {
-            KaizalaConstants.GROUP_ID, KaizalaConstants.SUB_GROUP_ID, KaizalaConstants.MEMBER_ID, KaizalaConstants.ACTION_ID,
+            KaizalaConstants.GROUP_ID, KaizalaConstants.SUB_GROUP_ID, KaizalaConstants.MEMBER_ID,
+            KaizalaConstants.ACTION_ID,
             KaizalaConstants.REFERENCE_ID, KaizalaConstants.WEBHOOK_ID, KaizalaConstants.UPDATE_RESPONSE_ID,
             KaizalaConstants.SUBSCRIBERS, KaizalaConstants.SEND_TO_ALL_SUBSCRIBERS, KaizalaConstants.ACTION_TYPE,
             KaizalaConstants.CURSOR, KaizalaConstants.COUNT, KaizalaConstants.ALL_PAGES, KaizalaConstants.TITLE,
-            KaizalaConstants.REACTION_TYPE, KaizalaConstants.ROLE, KaizalaConstants.OBJECT_ID, KaizalaConstants.OBJECT_TYPE,
-            KaizalaConstants.MOBILE_NUMBER, KaizalaConstants.FILE_NAME, KaizalaConstants.MEDIA_TYPE, KaizalaConstants.CAPTION,
+            KaizalaConstants.REACTION_TYPE, KaizalaConstants.ROLE, KaizalaConstants.OBJECT_ID,
+            KaizalaConstants.OBJECT_TYPE,
+            KaizalaConstants.MOBILE_NUMBER, KaizalaConstants.FILE_NAME, KaizalaConstants.MEDIA_TYPE,
+            KaizalaConstants.CAPTION,
             KaizalaConstants.MEDIA_RESOURCE, KaizalaConstants.GET_DETAILS, KaizalaConstants.SHOW_DETAIL,
             KaizalaConstants.OPERATION, KaizalaConstants.SOURCE_GROUP_ID, KaizalaConstants.FROM_DATE,
-            KaizalaConstants.ACTION_PACKAGE_ID };
+            KaizalaConstants.ACTION_PACKAGE_ID};
     private static final String[] OPTIONS = {
             "groupId", "subscribers", "sendToAllSubscribers", "maxMessageLength", "count", "allPages", "actionType",
-            "reactionType", "role", "objectType", "mediaType", "fileName", "title", "getDetails", "showDetail", "cursor",
-            "maxRetries", "responseTimeout", "eventTypes", "actionPackageId", "memberId" };
+            "reactionType", "role", "objectType", "mediaType", "fileName", "title", "getDetails", "showDetail",
+            "cursor",
+            "maxRetries", "responseTimeout", "eventTypes", "actionPackageId", "memberId"};
 
     private final Random random = new Random(20261122);
     private String realGroup;
@@ -61,17 +65,20 @@ class RandomizedInputTest extends KaizalaTestSupport {
     }
 
     private String randomText() {
-        String[] samples = { "Survey", "Job", "Like", "Comment", "Admin", "Group", "Text", "true", "false", "0", "-1",
-                "{", "}", "[", "\"", "null", "a,b,,c", "+", "%", "photo.png", "x".repeat(5000), "\u00e9\u00e8\u2603", " ",
-                "https://h.example/cb", "ftp://x", "2026-05-21T04:30:00Z", "tomorrow", "SingleOption" };
+        String[] samples = {"Survey", "Job", "Like", "Comment", "Admin", "Group", "Text", "true", "false", "0", "-1",
+                "{", "}", "[", "\"", "null", "a,b,,c", "+", "%", "photo.png", "x".repeat(5000), "\u00e9\u00e8\u2603",
+                " ",
+                "https://h.example/cb", "ftp://x", "2026-05-21T04:30:00Z", "tomorrow", "SingleOption"};
         return samples[random.nextInt(samples.length)];
     }
 
     private Map<String, Object> randomMap(int depth) {
-        String[] keys = { "message", "Message", "name", "welcomeMessage", "members", "title", "questions", "type",
-                "options", "choices", "question", "assignedTo", "dueDate", "startingTime", "duration", "answers", "Answers",
+        String[] keys = {"message", "Message", "name", "welcomeMessage", "members", "title", "questions", "type",
+                "options", "choices", "question", "assignedTo", "dueDate", "startingTime", "duration", "answers",
+                "Answers",
                 "reactionType", "comment", "callBackUrl", "eventTypes", "objectId", "objectType", "subGroups",
-                "subscribers", "mediaResource", "actionBody", "id", "isCompleted", "Active", "role", "pin", "mobileNumber" };
+                "subscribers", "mediaResource", "actionBody", "id", "isCompleted", "Active", "role", "pin",
+                "mobileNumber"};
         Map<String, Object> map = new HashMap<>();
         int size = random.nextInt(5);
         for (int i = 0; i < size; i++) {
@@ -89,7 +96,6 @@ class RandomizedInputTest extends KaizalaTestSupport {
         return list;
     }
 
-
     /** Whatever a test left behind: every exchange of the context must complete, none may hang. */
     @AfterEach
     void everyExchangeCompleted() throws InterruptedException {
@@ -106,7 +112,8 @@ class RandomizedInputTest extends KaizalaTestSupport {
             KaizalaOperation operation = operations.get(random.nextInt(operations.size()));
             StringBuilder uri = new StringBuilder("kaizala:" + operation.id() + "?maxRetries=0&responseTimeout=3000");
             for (int i = random.nextInt(3); i > 0; i--) {
-                uri.append('&').append(OPTIONS[random.nextInt(OPTIONS.length)]).append("=RAW(").append(randomText()).append(')');
+                uri.append('&').append(OPTIONS[random.nextInt(OPTIONS.length)]).append("=RAW(").append(randomText())
+                        .append(')');
             }
             Map<String, Object> headers = new HashMap<>();
             for (int i = random.nextInt(5); i > 0; i--) {
@@ -117,7 +124,7 @@ class RandomizedInputTest extends KaizalaTestSupport {
             }
             Object body = randomValue(0);
             String description = "round " + round + ": " + uri + " headers=" + headers.keySet() + " body="
-                                 + (body == null ? null : body.getClass().getSimpleName());
+                    + (body == null ? null : body.getClass().getSimpleName());
 
             Exchange exchange;
             try {
@@ -136,7 +143,8 @@ class RandomizedInputTest extends KaizalaTestSupport {
                 sent++;
                 continue;
             }
-            if (error instanceof ResolveEndpointFailedException || error instanceof org.apache.camel.FailedToCreateProducerException
+            if (error instanceof ResolveEndpointFailedException
+                    || error instanceof org.apache.camel.FailedToCreateProducerException
                     || error instanceof IllegalArgumentException) {
                 refused++;
                 assertThat(error.getMessage()).as(description).isNotBlank();

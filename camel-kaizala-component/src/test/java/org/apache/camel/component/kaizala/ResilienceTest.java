@@ -57,7 +57,8 @@ class ResilienceTest extends KaizalaTestSupport {
     @Test
     void aRetryAfterGivenAsAnHttpDateIsHonoured() {
         String groupId = newGroup("429 date");
-        String inTwoSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.now().plusSeconds(2).atZone(ZoneOffset.UTC));
+        String inTwoSeconds = DateTimeFormatter.RFC_1123_DATE_TIME
+                .format(Instant.now().plusSeconds(2).atZone(ZoneOffset.UTC));
         simulator.faults().next(1, "POST", MESSAGES, Fault.status(429).retryAfter(inTwoSeconds));
 
         long start = System.nanoTime();
@@ -160,8 +161,10 @@ class ResilienceTest extends KaizalaTestSupport {
         try (ServerSocket socket = new ServerSocket(0)) {
             closed = socket.getLocalPort();
         }
-        Exchange exchange = sendText("kaizala:messages?groupId=g&accessToken=RAW(fixed)&endpointUrl=http://127.0.0.1:" + closed
-                                     + "&maxRetries=2", "nobody home");
+        Exchange exchange = sendText(
+                "kaizala:messages?groupId=g&accessToken=RAW(fixed)&endpointUrl=http://127.0.0.1:" + closed
+                        + "&maxRetries=2",
+                "nobody home");
 
         assertThat(exchange.getException()).isInstanceOf(KaizalaException.class);
         assertThat(exchange.getException()).rootCause().isInstanceOf(ConnectException.class);
@@ -190,7 +193,7 @@ class ResilienceTest extends KaizalaTestSupport {
         // a connector of its own, so that its limit is not shared with the other tests' endpoints
         simulator.registerConnector("paced-connector", "paced-secret", "paced-refresh");
         String options = "&applicationId=paced-connector&applicationSecret=RAW(paced-secret)&refreshToken=RAW(paced-refresh)"
-                         + "&rateLimit=5&rateLimitPeriod=500";
+                + "&rateLimit=5&rateLimitPeriod=500";
 
         // the first call fetches the connector's token; the paced burst starts after it
         assertThat(sendText("kaizala:messages?groupId=" + one + options, "warm-up").getException()).isNull();
@@ -200,7 +203,8 @@ class ResilienceTest extends KaizalaTestSupport {
         for (int i = 0; i < 15; i++) {
             String group = i % 2 == 0 ? one : two;
             String text = "paced " + i;
-            sent.add(template.asyncSend("kaizala:messages?groupId=" + group + options, e -> e.getMessage().setBody(text)));
+            sent.add(template.asyncSend("kaizala:messages?groupId=" + group + options,
+                    e -> e.getMessage().setBody(text)));
         }
         for (CompletableFuture<Exchange> future : sent) {
             assertThat(future.get(10, TimeUnit.SECONDS).getException()).isNull();
@@ -222,6 +226,7 @@ class ResilienceTest extends KaizalaTestSupport {
         String groupId = newGroup("Redelivery");
         simulator.faults().next(1, "POST", MESSAGES, Fault.status(429).retryAfter("1"));
         context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+
             @Override
             public void configure() {
                 onException(KaizalaApiException.class)

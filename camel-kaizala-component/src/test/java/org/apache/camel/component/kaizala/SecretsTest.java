@@ -55,8 +55,9 @@ class SecretsTest {
         try (FakeKaizala fake = new FakeKaizala(); LogCapture capture = new LogCapture(Level.TRACE)) {
             fake.resource = exchange -> {
                 exchange.getResponseHeaders().set("Location", "https://evil.example/v1");
-                FakeKaizala.json(exchange, 308, "{\"accessToken\":\"" + exchange.getRequestHeaders().getFirst("accessToken")
-                                                + "\"}");
+                FakeKaizala.json(exchange, 308,
+                        "{\"accessToken\":\"" + exchange.getRequestHeaders().getFirst("accessToken")
+                                + "\"}");
             };
             try (CamelContext context = new DefaultCamelContext()) {
                 KaizalaComponent kaizala = new KaizalaComponent();
@@ -65,18 +66,22 @@ class SecretsTest {
                 context.start();
                 ProducerTemplate template = context.createProducerTemplate();
                 fake.validRefreshToken = "not-the-configured-one";
-                printed.add(outcome(template.send("kaizala:messages?groupId=g1", e -> e.getMessage().setBody("refused"))));
+                printed.add(
+                        outcome(template.send("kaizala:messages?groupId=g1", e -> e.getMessage().setBody("refused"))));
                 fake.validRefreshToken = FakeKaizala.FIRST_REFRESH_TOKEN;
-                printed.add(outcome(template.send("kaizala:messages?groupId=g1", e -> e.getMessage().setBody("moved"))));
+                printed.add(
+                        outcome(template.send("kaizala:messages?groupId=g1", e -> e.getMessage().setBody("moved"))));
             }
             secrets.addAll(fake.secrets());
             log = capture.text();
         }
         assertThat(printed).anySatisfy(text -> assertThat(text).contains("auth/accessToken failed with HTTP 401"));
-        assertThat(printed).anySatisfy(text -> assertThat(text).contains("refused to follow the redirect to https://evil.example"));
+        assertThat(printed).anySatisfy(
+                text -> assertThat(text).contains("refused to follow the redirect to https://evil.example"));
         assertThat(log).contains("refused to follow a 308");
         assertThat(secrets).hasSizeGreaterThanOrEqualTo(3); // secret, refresh token, an access token
-        List<String> leaks = new ArrayList<>(log.lines().filter(line -> secrets.stream().anyMatch(line::contains)).toList());
+        List<String> leaks = new ArrayList<>(
+                log.lines().filter(line -> secrets.stream().anyMatch(line::contains)).toList());
         printed.stream().filter(text -> secrets.stream().anyMatch(text::contains)).forEach(leaks::add);
         assertThat(leaks).as("log lines and printed texts holding a secret").isEmpty();
     }
@@ -86,12 +91,12 @@ class SecretsTest {
         Set<String> secrets = new LinkedHashSet<>();
         String log;
         try (KaizalaSimulator simulator = KaizalaSimulator.builder().accessTokenTtl(Duration.ofHours(1)).start();
-             LogCapture capture = new LogCapture(level)) {
+                LogCapture capture = new LogCapture(level)) {
             String groupId = simulator.state().createGroup("Secrets").id();
             String credentials = "&applicationId=" + KaizalaSimulator.DEFAULT_APPLICATION_ID
-                                 + "&applicationSecret=RAW(" + KaizalaSimulator.DEFAULT_APPLICATION_SECRET + ")"
-                                 + "&refreshToken=RAW(" + KaizalaSimulator.DEFAULT_REFRESH_TOKEN + ")"
-                                 + "&authUrl=" + simulator.authUrl();
+                    + "&applicationSecret=RAW(" + KaizalaSimulator.DEFAULT_APPLICATION_SECRET + ")"
+                    + "&refreshToken=RAW(" + KaizalaSimulator.DEFAULT_REFRESH_TOKEN + ")"
+                    + "&authUrl=" + simulator.authUrl();
             String uri = "kaizala:messages?groupId=" + groupId + (credentialsInUri ? credentials : "");
             try (CamelContext context = new DefaultCamelContext()) {
                 KaizalaComponent kaizala = new KaizalaComponent();
@@ -103,6 +108,7 @@ class SecretsTest {
                 }
                 context.addComponent("kaizala", kaizala);
                 context.addRoutes(new RouteBuilder() {
+
                     @Override
                     public void configure() {
                         from("direct:send").routeId("secrets").to(uri);
@@ -120,7 +126,8 @@ class SecretsTest {
                 simulator.faults().next(1, "POST", "/groups/.*/messages", Fault.status(500));
                 printed.add(outcome(template.send("direct:send", e -> e.getMessage().setBody("four"))));
                 printed.add(outcome(template.send("direct:send", e -> e.getMessage().setBody(""))));
-                printed.add(outcome(template.send(uri.replace(groupId, "unknown"), e -> e.getMessage().setBody("five"))));
+                printed.add(
+                        outcome(template.send(uri.replace(groupId, "unknown"), e -> e.getMessage().setBody("five"))));
                 simulator.faults().next(1, "GET", "/accessToken", Fault.status(401));
                 simulator.expireAccessTokens();
                 printed.add(outcome(template.send("direct:send", e -> e.getMessage().setBody("six"))));
@@ -149,7 +156,8 @@ class SecretsTest {
         assertThat(log).contains("Kaizala rotated the refresh token").contains("messages/send");
         assertThat(printed).anySatisfy(text -> assertThat(text).contains("HTTP 500"));
         assertThat(printed).anySatisfy(text -> assertThat(text).contains("auth/accessToken failed with HTTP 401"));
-        List<String> leaks = new ArrayList<>(log.lines().filter(line -> secrets.stream().anyMatch(line::contains)).toList());
+        List<String> leaks = new ArrayList<>(
+                log.lines().filter(line -> secrets.stream().anyMatch(line::contains)).toList());
         printed.stream().filter(text -> secrets.stream().anyMatch(text::contains)).forEach(leaks::add);
         assertThat(leaks).as("log lines and printed texts holding a secret").isEmpty();
     }

@@ -90,8 +90,7 @@ class SwaggerConformanceTest extends KaizalaTestSupport {
      * The swagger operation a request is validated against, and, for the shared POST {@code …/actions} endpoint, the
      * swagger definition that documents this action type's body (null: the operation's own body schema).
      */
-    record Target(String operationId, String bodyDefinition) {
-    }
+    record Target(String operationId, String bodyDefinition) {}
 
     private static Target swagger(String operationId) {
         return new Target(operationId, null);
@@ -137,7 +136,8 @@ class SwaggerConformanceTest extends KaizalaTestSupport {
         COVERED.put("actions/letsMeet", swagger("SendSurvey"));
         // of swagger's two announcement definitions, the one spelled like §9.9 (actionType, Message); the other has
         // 'actiontype' and 'message' (D37)
-        COVERED.put("actions/announcement", swagger("SendSurvey", "Request - PostCustomAnnouncementToAGroup[withImages]"));
+        COVERED.put("actions/announcement",
+                swagger("SendSurvey", "Request - PostCustomAnnouncementToAGroup[withImages]"));
         COVERED.put("actions/custom", swagger("SendSurvey", "Request - PostCustomActionOnAGroup"));
         COVERED.put("actions/custom#subscribers", swagger("PostCustomActionSubscriber"));
         COVERED.put("responses/survey", swagger("PostingSurveyResponse"));
@@ -188,21 +188,21 @@ class SwaggerConformanceTest extends KaizalaTestSupport {
                 "§16/D7/D29/D52: swagger's path-parameter names are renamed to ours; every path is below /v1",
                 "D18: the GUID hard-coded in swagger's remove-member path becomes {memberId}",
                 "D24: /messages, /actions and /actions/{actionId}/responses are each one template; the operation in "
-                + "MAIN_OF_MERGED stays on the path, the other (SendMessageToSubscriber, PostCustomActionSubscriber, "
-                + "PostingActionResponse) validates the requests it documents (see COVERED)",
+                        + "MAIN_OF_MERGED stays on the path, the other (SendMessageToSubscriber, PostCustomActionSubscriber, "
+                        + "PostingActionResponse) validates the requests it documents (see COVERED)",
                 "D67: POST …/actions is validated against swagger's own definition for job (PostAJobOnAGroup), "
-                + "attachment (SendImageOnAGroup), announcement (PostCustomAnnouncementToAGroup[withImages]) and custom "
-                + "action (PostCustomActionOnAGroup); poll and Let's Meet have none and meet the survey schema (LIST)");
+                        + "attachment (SendImageOnAGroup), announcement (PostCustomAnnouncementToAGroup[withImages]) and custom "
+                        + "action (PostCustomActionOnAGroup); poll and Let's Meet have none and meet the survey schema (LIST)");
 
         /** What the validator cannot check here, and what the test does instead. */
         static final List<String> NOT_CHECKED = List.of(
                 "POST /media (D25): the validator does not read multipart bodies ('Validation of multipart/form-data not "
-                + "supported'); the test checks the part names itself (FileName present, no other part) and that FileName "
-                + "is sent as a file with its own Content-Type; the bytes and the MIME type are not checked (swagger has "
-                + "no constraint on them)",
+                        + "supported'); the test checks the part names itself (FileName present, no other part) and that FileName "
+                        + "is sent as a file with its own Content-Type; the bytes and the MIME type are not checked (swagger has "
+                        + "no constraint on them)",
                 "D6: which host a call goes to (x-ms-parameterized-host): the simulator serves every base URL",
                 "header values: swagger types headers as plain strings ('application/json' is only a description), so "
-                + "only their presence is checked",
+                        + "only their presence is checked",
                 "the answers: only requests are validated (responses are the simulator's, not the vendor's)");
 
         static final String REQUIRED = "validation.request.body.schema.required";
@@ -232,9 +232,11 @@ class SwaggerConformanceTest extends KaizalaTestSupport {
                         "swagger's ImageActionBody requires caption; it is optional in the articles and sent only when given"),
                 // actions
                 new Deviation("D67", "actions/poll", REQUIRED, "/actionBody",
-                        Set.of("title", "questions", "dueDate", "isAnonymous", "isSenderOnly", "acceptMultipleResponses"),
+                        Set.of("title", "questions", "dueDate", "isAnonymous", "isSenderOnly",
+                                "acceptMultipleResponses"),
                         "swagger models POST …/actions with the survey schema only and has no poll definition (§9.7 is article-only)"),
-                new Deviation("D67", "actions/poll", NOT_ALLOWED, "/actionBody", Set.of("question", "choices", "expiryInHours"),
+                new Deviation("D67", "actions/poll", NOT_ALLOWED, "/actionBody",
+                        Set.of("question", "choices", "expiryInHours"),
                         "the poll fields of §9.7 are not in swagger's survey schema"),
                 new Deviation("D67", "actions/letsMeet", REQUIRED, "/actionBody",
                         Set.of("questions", "dueDate", "isAnonymous", "isSenderOnly", "acceptMultipleResponses"),
@@ -251,13 +253,16 @@ class SwaggerConformanceTest extends KaizalaTestSupport {
                 new Deviation("D32", "actions/list", QUERY_UNEXPECTED, "query", Set.of("count"),
                         "swagger's GET …/actions has only actionType; the articles' count (and fromDate) are sent only when set"),
                 // responses
-                new Deviation("§10.1", "responses/survey", REQUIRED, "/actionBody", Set.of("responseName", "responseLocation"),
+                new Deviation("§10.1", "responses/survey", REQUIRED, "/actionBody",
+                        Set.of("responseName", "responseLocation"),
                         "swagger requires them; §10.1 sends them only when the caller gives them (never a made-up location)"),
                 new Deviation("D69", "responses/survey", TYPE, "/actionBody/Answers/*", Set.of("string"),
                         "swagger types every survey answer as the location object {lt,lg,n}; answers are mixed per question type"),
-                new Deviation("D44", "responses/survey", TYPE, "/actionBody/responseLocation/latitude", Set.of("number"),
+                new Deviation("D44", "responses/survey", TYPE, "/actionBody/responseLocation/latitude",
+                        Set.of("number"),
                         "swagger types latitude as int32; coordinates are doubles"),
-                new Deviation("D44", "responses/survey", TYPE, "/actionBody/responseLocation/longitude", Set.of("number"),
+                new Deviation("D44", "responses/survey", TYPE, "/actionBody/responseLocation/longitude",
+                        Set.of("number"),
                         "swagger types longitude as int32; coordinates are doubles"),
                 new Deviation("D45", "responses/job", REQUIRED, "/", Set.of("id"),
                         "swagger requires both id and actionType; exactly one is sent (actionType for a built-in Job)"),
@@ -278,7 +283,8 @@ class SwaggerConformanceTest extends KaizalaTestSupport {
     record Deviation(String ref, String operation, String key, String pointer, Set<String> fields, String reason) {
 
         boolean matches(Finding finding) {
-            return operation.equals(finding.operation()) && key.equals(finding.key()) && pointer.equals(finding.pointer())
+            return operation.equals(finding.operation()) && key.equals(finding.key())
+                    && pointer.equals(finding.pointer())
                     && fields.contains(finding.field());
         }
 
@@ -297,14 +303,14 @@ class SwaggerConformanceTest extends KaizalaTestSupport {
 
         String describe() {
             return caseId + ": " + key + " at " + pointer + " [" + field + "]: " + message + "\n    request: "
-                   + request.method() + " " + request.path() + (request.query().isEmpty() ? "" : " " + request.query())
-                   + (request.body() == null || request.body().isEmpty() ? "" : "\n    body: " + abbreviate(request.body()));
+                    + request.method() + " " + request.path() + (request.query().isEmpty() ? "" : " " + request.query())
+                    + (request.body() == null || request.body().isEmpty() ? ""
+                            : "\n    body: " + abbreviate(request.body()));
         }
     }
 
     /** A request from the journal and the case it belongs to. */
-    record Sent(String caseId, RecordedRequest request) {
-    }
+    record Sent(String caseId, RecordedRequest request) {}
 
     // ------------------------------------------------------------------------------------------------------------
     // The test
@@ -314,8 +320,10 @@ class SwaggerConformanceTest extends KaizalaTestSupport {
 
     @Test
     void everyOperationIsEitherCoveredOrListedAsNotInSwagger() {
-        Set<String> ours = Arrays.stream(KaizalaOperation.values()).map(KaizalaOperation::id).collect(Collectors.toSet());
-        Set<String> covered = COVERED.keySet().stream().map(id -> id.replaceFirst("#.*", "")).collect(Collectors.toSet());
+        Set<String> ours = Arrays.stream(KaizalaOperation.values()).map(KaizalaOperation::id)
+                .collect(Collectors.toSet());
+        Set<String> covered = COVERED.keySet().stream().map(id -> id.replaceFirst("#.*", ""))
+                .collect(Collectors.toSet());
         assertThat(covered).doesNotContainAnyElementsOf(NOT_IN_SWAGGER.keySet());
         Set<String> listed = new TreeSet<>(covered);
         listed.addAll(NOT_IN_SWAGGER.keySet());
@@ -328,11 +336,12 @@ class SwaggerConformanceTest extends KaizalaTestSupport {
         Swagger spec = Swagger.load();
         assertThat(spec.operationIds()).hasSize(28);
         List<String> pathParameters = new ArrayList<>();
-        spec.normalised.get("paths").forEach(path -> path.forEach(operation -> operation.get("parameters").forEach(p -> {
-            if ("path".equals(p.get("in").asText())) {
-                pathParameters.add(p.get("name").asText());
-            }
-        })));
+        spec.normalised.get("paths")
+                .forEach(path -> path.forEach(operation -> operation.get("parameters").forEach(p -> {
+                    if ("path".equals(p.get("in").asText())) {
+                        pathParameters.add(p.get("name").asText());
+                    }
+                })));
         assertThat(pathParameters).containsOnly("groupId", "subGroupId", "memberId", "actionId", "webhookId");
         // 28 operations, three pairs of which share a template (D24): 25 method + path pairs
         assertThat(spec.templates()).hasSize(25).contains("DELETE /groups/{groupId}/members/{memberId}",
@@ -347,7 +356,8 @@ class SwaggerConformanceTest extends KaizalaTestSupport {
         Swagger spec = Swagger.load();
         driveEveryCoveredOperation();
 
-        assertThat(sent).as("every request in the journal is filed under a case").hasSameSizeAs(simulator.journal().all());
+        assertThat(sent).as("every request in the journal is filed under a case")
+                .hasSameSizeAs(simulator.journal().all());
         Map<String, List<Sent>> byCase = sent.stream()
                 .collect(Collectors.groupingBy(Sent::caseId, LinkedHashMap::new, Collectors.toList()));
         assertThat(byCase.keySet()).as("every covered case sent at least one request")
@@ -377,7 +387,7 @@ class SwaggerConformanceTest extends KaizalaTestSupport {
         }
 
         LOG.info("Validated {} requests of {} cases against swagger.json in {} ms: {} findings, {} tolerated, {} not; "
-                 + "calls the simulator failed: {}",
+                + "calls the simulator failed: {}",
                 sent.size(), byCase.size(), (System.nanoTime() - start) / 1_000_000, findings.size(),
                 findings.size() - unexplained.size(), unexplained.size(), failedAgainstTheSimulator);
         StringBuilder problems = new StringBuilder();
@@ -386,7 +396,8 @@ class SwaggerConformanceTest extends KaizalaTestSupport {
             unexplained.forEach(f -> problems.append("  - ").append(f.describe()).append('\n'));
         }
         if (!neverHit.isEmpty()) {
-            problems.append(neverHit.size()).append(" KnownDeviations entr(y/ies) no request produced (remove them):\n");
+            problems.append(neverHit.size())
+                    .append(" KnownDeviations entr(y/ies) no request produced (remove them):\n");
             neverHit.forEach(d -> problems.append("  - ").append(d).append('\n'));
         }
         if (!problems.isEmpty()) {
@@ -405,8 +416,10 @@ class SwaggerConformanceTest extends KaizalaTestSupport {
         step("auth/accessToken", "kaizala:auth/accessToken", null, Map.of());
 
         // groups
-        String groupId = required(step("groups/create", "kaizala:groups/create", new CreateGroupRequest().name("Field Sales")
-                .welcomeMessage("Hello").members(List.of(ALICE, BOB)), Map.of()), CreateGroupResponse.class).groupId();
+        String groupId = required(step("groups/create", "kaizala:groups/create",
+                new CreateGroupRequest().name("Field Sales")
+                        .welcomeMessage("Hello").members(List.of(ALICE, BOB)),
+                Map.of()), CreateGroupResponse.class).groupId();
         Map<String, Object> group = Map.of(KaizalaConstants.GROUP_ID, groupId);
         step("groups/list", "kaizala:groups/list", null, Map.of());
         step("groups/list", "kaizala:groups/list?showDetail=true&fetchAllGroups=true", null, Map.of());
@@ -424,8 +437,10 @@ class SwaggerConformanceTest extends KaizalaTestSupport {
 
         // members
         step("members/add", "kaizala:members/add", List.of(CAROL), group);
-        MembersResponse members = required(step("members/list", "kaizala:members/list", null, group), MembersResponse.class);
-        String carol = members.members().stream().filter(m -> CAROL.equals(m.mobileNumber())).map(Member::id).findFirst()
+        MembersResponse members = required(step("members/list", "kaizala:members/list", null, group),
+                MembersResponse.class);
+        String carol = members.members().stream().filter(m -> CAROL.equals(m.mobileNumber())).map(Member::id)
+                .findFirst()
                 .orElseThrow();
         step("members/remove", "kaizala:members/remove", null,
                 Map.of(KaizalaConstants.GROUP_ID, groupId, KaizalaConstants.MEMBER_ID, carol));
@@ -464,7 +479,8 @@ class SwaggerConformanceTest extends KaizalaTestSupport {
                 .place(new Place().latitude(26.9124).longitude(75.7873).name("Room 2")), group);
         step("actions/announcement", "kaizala:actions/announcement?title=New prices", "From 1 June.", group);
         Exchange custom = step("actions/custom", "kaizala:actions/custom?actionPackageId=com.contoso.audit",
-                Map.of("title", "Store audit", "properties", List.of(Map.of("name", "region", "type", "Text", "value", "North"))),
+                Map.of("title", "Store audit", "properties",
+                        List.of(Map.of("name", "region", "type", "Text", "value", "North"))),
                 group);
         step("actions/custom#subscribers", "kaizala:actions/custom?actionPackageId=com.contoso.feedback",
                 Map.of("title", "Rate your last delivery", "validity", 24),
@@ -493,10 +509,12 @@ class SwaggerConformanceTest extends KaizalaTestSupport {
         // webhooks: a subscription without callBackToken/callBackContext and one with both
         try (CallbackEcho callback = new CallbackEcho()) {
             step("webhooks/subscribe", "kaizala:webhooks/subscribe",
-                    new WebhookRequest().callBackUrl(callback.url("/k")).eventTypes(List.of("TextMessageCreated")), group);
+                    new WebhookRequest().callBackUrl(callback.url("/k")).eventTypes(List.of("TextMessageCreated")),
+                    group);
             String webhookId = required(step("webhooks/subscribe", "kaizala:webhooks/subscribe",
                     new WebhookRequest().callBackUrl(callback.url("/k2")).callBackToken("token-123")
-                            .callBackContext("crm-sync").eventTypes(List.of("SurveyResponse")), group),
+                            .callBackContext("crm-sync").eventTypes(List.of("SurveyResponse")),
+                    group),
                     WebhookCreatedResponse.class).webhookId();
             step("webhooks/list", "kaizala:webhooks/list", null, group);
             step("webhooks/delete", "kaizala:webhooks/delete", null, Map.of(KaizalaConstants.WEBHOOK_ID, webhookId));
@@ -513,7 +531,8 @@ class SwaggerConformanceTest extends KaizalaTestSupport {
         Exchange exchange = send(uri, body, headers);
         List<RecordedRequest> all = simulator.journal().all();
         List<RecordedRequest> mine = all.subList(before, all.size());
-        assertThat(mine).as("%s (%s) sent no request; exception: %s", caseId, uri, exchange.getException()).isNotEmpty();
+        assertThat(mine).as("%s (%s) sent no request; exception: %s", caseId, uri, exchange.getException())
+                .isNotEmpty();
         for (RecordedRequest request : mine) {
             String filed = caseId;
             if ("/accessToken".equals(request.resourcePath())) {
@@ -551,7 +570,8 @@ class SwaggerConformanceTest extends KaizalaTestSupport {
                 .build();
         private static final Pattern PARAMETER_NAME = Pattern.compile("'([^']+)'");
         private static final Pattern PROPERTY_LIST = Pattern.compile("\\[(\"[^]]*\")]");
-        private static final Pattern FOUND_TYPE = Pattern.compile("instance type \\((\\w+)\\)", Pattern.CASE_INSENSITIVE);
+        private static final Pattern FOUND_TYPE = Pattern.compile("instance type \\((\\w+)\\)",
+                Pattern.CASE_INSENSITIVE);
         private static final Pattern FORM_PART = Pattern.compile(
                 "Content-Disposition: form-data; name=\"([^\"]*)\"(; filename=\"[^\"]*\")?\\r?\\n(Content-Type: [^\\r\\n]+)?",
                 Pattern.CASE_INSENSITIVE);
@@ -565,8 +585,7 @@ class SwaggerConformanceTest extends KaizalaTestSupport {
         private final Map<String, Located> operations = new TreeMap<>();
         private final Map<Target, OpenApiInteractionValidator> validators = new HashMap<>();
 
-        record Located(String path, String method, ObjectNode operation, boolean merged) {
-        }
+        record Located(String path, String method, ObjectNode operation, boolean merged) {}
 
         private Swagger(ObjectNode original) {
             this.original = original;
@@ -579,9 +598,11 @@ class SwaggerConformanceTest extends KaizalaTestSupport {
                 for (Iterator<Map.Entry<String, JsonNode>> ops = entry.getValue().fields(); ops.hasNext();) {
                     Map.Entry<String, JsonNode> op = ops.next();
                     if (!METHODS.contains(op.getKey())) {
-                        throw new IllegalStateException("unexpected path-level entry " + op.getKey() + " in " + entry.getKey());
+                        throw new IllegalStateException(
+                                "unexpected path-level entry " + op.getKey() + " in " + entry.getKey());
                     }
-                    ObjectNode operation = normaliseOperation((ObjectNode) op.getValue().deepCopy(), entry.getKey(), path);
+                    ObjectNode operation = normaliseOperation((ObjectNode) op.getValue().deepCopy(), entry.getKey(),
+                            path);
                     String id = operation.get("operationId").asText();
                     ObjectNode existing = (ObjectNode) target.get(op.getKey());
                     if (existing == null) {
@@ -593,8 +614,9 @@ class SwaggerConformanceTest extends KaizalaTestSupport {
                     String existingId = existing.get("operationId").asText();
                     boolean incomingIsMain = MAIN_OF_MERGED.contains(id);
                     if (incomingIsMain == MAIN_OF_MERGED.contains(existingId)) {
-                        throw new IllegalStateException("merged templates " + existingId + " and " + id + " on " + op.getKey()
-                                                        + " " + path + ": exactly one must be in MAIN_OF_MERGED");
+                        throw new IllegalStateException(
+                                "merged templates " + existingId + " and " + id + " on " + op.getKey()
+                                        + " " + path + ": exactly one must be in MAIN_OF_MERGED");
                     }
                     ObjectNode main = incomingIsMain ? operation : existing;
                     ObjectNode aside = incomingIsMain ? existing : operation;
@@ -609,7 +631,8 @@ class SwaggerConformanceTest extends KaizalaTestSupport {
         static Swagger load() throws IOException {
             String given = System.getProperty("kaizala.swagger");
             if (given != null) {
-                return new Swagger((ObjectNode) JSON.readTree(Files.readString(Path.of(given), StandardCharsets.UTF_8)));
+                return new Swagger(
+                        (ObjectNode) JSON.readTree(Files.readString(Path.of(given), StandardCharsets.UTF_8)));
             }
             try (var in = SwaggerConformanceTest.class.getResourceAsStream("/kaizala-api/swagger.json")) {
                 if (in == null) {
@@ -634,13 +657,15 @@ class SwaggerConformanceTest extends KaizalaTestSupport {
                     String name = parameter.get("name").asText();
                     String renamed = PATH_PARAMETERS.get(name);
                     if (renamed == null) {
-                        throw new IllegalStateException("no §16 name for path parameter " + name + " of " + originalPath);
+                        throw new IllegalStateException(
+                                "no §16 name for path parameter " + name + " of " + originalPath);
                     }
                     ((ObjectNode) parameter).put("name", renamed);
                 }
             }
             if (originalPath.contains(HARD_CODED_MEMBER_ID)) {
-                parameters.addObject().put("name", "memberId").put("in", "path").put("required", true).put("type", "string");
+                parameters.addObject().put("name", "memberId").put("in", "path").put("required", true).put("type",
+                        "string");
             }
             return operation;
         }
@@ -707,7 +732,8 @@ class SwaggerConformanceTest extends KaizalaTestSupport {
             if (!request.method().equalsIgnoreCase(located.method()) || !templatePattern(located.path())
                     .matcher(request.resourcePath()).matches()) {
                 findings.add(new Finding(caseId, "conformance.request.operation.mismatch", "-", target.operationId(),
-                        "expected " + located.method().toUpperCase() + " " + located.path() + " (" + target.operationId() + ")",
+                        "expected " + located.method().toUpperCase() + " " + located.path() + " ("
+                                + target.operationId() + ")",
                         request));
             }
             if (!request.path().endsWith("/v1" + request.resourcePath())) {
@@ -722,7 +748,8 @@ class SwaggerConformanceTest extends KaizalaTestSupport {
             }
             ValidationReport report = validator(target).validateRequest(builder.build());
             for (ValidationReport.Message message : report.getMessages()) {
-                if (message.getLevel() == ValidationReport.Level.ERROR || message.getLevel() == ValidationReport.Level.WARN) {
+                if (message.getLevel() == ValidationReport.Level.ERROR
+                        || message.getLevel() == ValidationReport.Level.WARN) {
                     findings.addAll(findings(caseId, message, request));
                 }
             }
@@ -731,7 +758,8 @@ class SwaggerConformanceTest extends KaizalaTestSupport {
         }
 
         /** One finding per property or parameter a message names. */
-        private static List<Finding> findings(String caseId, ValidationReport.Message message, RecordedRequest request) {
+        private static List<Finding> findings(String caseId, ValidationReport.Message message,
+                RecordedRequest request) {
             String key = message.getKey();
             String text = message.getMessage();
             String pointer = message.getContext().flatMap(ValidationReport.MessageContext::getPointers)
@@ -790,8 +818,10 @@ class SwaggerConformanceTest extends KaizalaTestSupport {
             while (part.find()) {
                 parts.put(part.group(1), part.toMatchResult());
                 if (!formData.containsKey(part.group(1))) {
-                    findings.add(new Finding(caseId, "conformance.request.formData.unexpected", "formData", part.group(1),
-                            "part '" + part.group(1) + "' is not a formData parameter of " + formData.keySet(), request));
+                    findings.add(
+                            new Finding(caseId, "conformance.request.formData.unexpected", "formData", part.group(1),
+                                    "part '" + part.group(1) + "' is not a formData parameter of " + formData.keySet(),
+                                    request));
                 }
             }
             formData.forEach((name, parameter) -> {
@@ -801,7 +831,8 @@ class SwaggerConformanceTest extends KaizalaTestSupport {
                         findings.add(new Finding(caseId, "conformance.request.formData.missing", "formData", name,
                                 "required part '" + name + "' not found; parts: " + parts.keySet(), request));
                     }
-                } else if ("file".equals(parameter.path("type").asText()) && (found.group(2) == null || found.group(3) == null)) {
+                } else if ("file".equals(parameter.path("type").asText())
+                        && (found.group(2) == null || found.group(3) == null)) {
                     findings.add(new Finding(caseId, "conformance.request.formData.notAFile", "formData", name,
                             "part '" + name + "' is a file: it needs a filename and its own Content-Type", request));
                 }

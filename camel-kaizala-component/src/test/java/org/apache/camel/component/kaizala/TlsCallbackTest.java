@@ -85,11 +85,12 @@ class TlsCallbackTest extends KaizalaTestSupport {
     protected RouteBuilder createRouteBuilder() {
         String groupId = newGroup("TLS");
         return new RouteBuilder() {
+
             @Override
             public void configure() {
                 // Kaizala (here: a client trusting our certificate) calls https://; the simulator cannot, so no auto-register
                 from("kaizala:events?groupId=" + groupId + "&webhookExternalUrl=https://127.0.0.1:" + port
-                     + "&webhookPath=/tls&callbackToken=RAW(tls-token)&webhookAutoRegister=false").to("mock:tls");
+                        + "&webhookPath=/tls&callbackToken=RAW(tls-token)&webhookAutoRegister=false").to("mock:tls");
             }
         };
     }
@@ -111,15 +112,16 @@ class TlsCallbackTest extends KaizalaTestSupport {
         HttpClient client = trustingClient();
         String url = "https://127.0.0.1:" + port + "/tls";
 
-        HttpResponse<String> validation = client.send(HttpRequest.newBuilder(URI.create(url + "?validationToken=over-tls"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> validation = client
+                .send(HttpRequest.newBuilder(URI.create(url + "?validationToken=over-tls"))
+                        .GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(validation.statusCode()).isEqualTo(200);
         assertThat(validation.body()).isEqualTo("over-tls");
 
         MockEndpoint received = getMockEndpoint("mock:tls");
         received.expectedMessageCount(1);
         String event = "{\"objectId\":\"g\",\"objectType\":\"Group\",\"eventType\":\"TextMessageCreated\",\"eventId\":\"tls-1\","
-                       + "\"data\":{\"text\":\"encrypted all the way\"}}";
+                + "\"data\":{\"text\":\"encrypted all the way\"}}";
         HttpResponse<String> delivery = client.send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json").header("kz-callback-token", "tls-token")
                 .POST(HttpRequest.BodyPublishers.ofString(event)).build(), HttpResponse.BodyHandlers.ofString());
@@ -129,7 +131,8 @@ class TlsCallbackTest extends KaizalaTestSupport {
         // and plain HTTP is not served on that port
         HttpClient plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> plain.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/tls?validationToken=x")).timeout(Duration.ofSeconds(5)).GET().build(),
+                URI.create("http://127.0.0.1:" + port + "/tls?validationToken=x")).timeout(Duration.ofSeconds(5)).GET()
+                .build(),
                 HttpResponse.BodyHandlers.ofString()))).isInstanceOf(IOException.class);
     }
 }

@@ -8,10 +8,10 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kaizala.model.SendMessageRequest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,7 +30,8 @@ class ValidationTest extends KaizalaTestSupport {
                         "message", "at most 4000 characters, got 4001"),
                 Arguments.of("no groupId", "hello", Map.of(), "groupId",
                         "required — set the groupId option or the CamelKaizalaGroupId header"),
-                Arguments.of("blank groupId header", "hello", Map.of(KaizalaConstants.GROUP_ID, " "), "groupId", "required"),
+                Arguments.of("blank groupId header", "hello", Map.of(KaizalaConstants.GROUP_ID, " "), "groupId",
+                        "required"),
                 Arguments.of("phone without plus", "hello",
                         Map.of(KaizalaConstants.GROUP_ID, GROUP, KaizalaConstants.SUBSCRIBERS, "15550100001"),
                         "subscribers[0]", "a phone number is a plus sign"),
@@ -60,7 +61,7 @@ class ValidationTest extends KaizalaTestSupport {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badMessages")
     void badInputFailsBeforeAnythingIsSent(String title, Object body, Map<String, Object> headers, String field,
-                                           String rule) {
+            String rule) {
         Exchange exchange = send("kaizala:messages", body, new HashMap<>(headers));
 
         assertThat(exchange.getException()).isInstanceOf(KaizalaValidationException.class);
@@ -87,7 +88,8 @@ class ValidationTest extends KaizalaTestSupport {
                 .isInstanceOf(ResolveEndpointFailedException.class)
                 .rootCause()
                 .hasMessageContaining("Unknown Kaizala operation 'messages/delete'")
-                .hasMessageContaining("Valid operations: auth/generatePin, ").hasMessageContaining(", messages/send, ").hasMessageContaining(", webhooks/delete");
+                .hasMessageContaining("Valid operations: auth/generatePin, ").hasMessageContaining(", messages/send, ")
+                .hasMessageContaining(", webhooks/delete");
         assertThatThrownBy(() -> context.getEndpoint("kaizala:telegrams"))
                 .rootCause().hasMessageContaining("Unknown Kaizala operation 'telegrams'");
     }
@@ -104,6 +106,7 @@ class ValidationTest extends KaizalaTestSupport {
         context.addComponent("bare", new KaizalaComponent());
 
         assertThatThrownBy(() -> context.addRoutes(new RouteBuilder() {
+
             @Override
             public void configure() {
                 from("direct:bare").to("bare:messages?groupId=x");
@@ -111,6 +114,7 @@ class ValidationTest extends KaizalaTestSupport {
         })).rootCause().hasMessageContaining("set applicationId, applicationSecret, refreshToken");
 
         assertThatThrownBy(() -> context.addRoutes(new RouteBuilder() {
+
             @Override
             public void configure() {
                 from("direct:fixed").to("bare:messages?groupId=x&accessToken=abc");

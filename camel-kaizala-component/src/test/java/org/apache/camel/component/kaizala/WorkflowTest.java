@@ -27,6 +27,7 @@ class WorkflowTest extends KaizalaTestSupport {
     @Override
     protected RouteBuilder createRouteBuilder() {
         return new RouteBuilder() {
+
             @Override
             public void configure() {
                 from("direct:workflow")
@@ -84,10 +85,13 @@ class WorkflowTest extends KaizalaTestSupport {
         var action = simulator.state().action(actionId).orElseThrow();
         assertThat(action.groupId()).isEqualTo(groupId);
         assertThat(action.responses()).hasSize(2);
-        assertThat(simulator.journal().all()).extracting(r -> r.method() + " " + r.resourcePath().replace(groupId, "{g}")
-                .replace(actionId, "{a}")).containsSubsequence(
+        assertThat(simulator.journal().all()).extracting(r -> r.method() + " "
+                + r.resourcePath().replace(groupId, "{g}")
+                        .replace(actionId, "{a}"))
+                .containsSubsequence(
                         "POST /groups", "PUT /groups/{g}/members", "POST /groups/{g}/actions",
                         "POST /groups/{g}/actions/{a}/responses", "POST /groups/{g}/actions/{a}/responses",
-                        "GET /groups/{g}/actions/{a}", "POST /groups/{g}/reaction", "GET /groups/{g}/members", "GET /groups");
+                        "GET /groups/{g}/actions/{a}", "POST /groups/{g}/reaction", "GET /groups/{g}/members",
+                        "GET /groups");
     }
 }

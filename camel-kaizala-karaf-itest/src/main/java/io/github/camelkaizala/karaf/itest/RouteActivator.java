@@ -32,15 +32,16 @@ public class RouteActivator implements BundleActivator {
         context.getCamelContextExtension().setName("kaizala-karaf-itest");
         context.getPropertiesComponent().setLocation("file:" + properties);
         context.addRoutes(new RouteBuilder() {
+
             @Override
             public void configure() {
                 from("timer:kaizala-karaf-itest?repeatCount=1&delay=100")
                         .routeId("karaf-to-kaizala")
                         .setBody(constant(TEXT))
                         .to("kaizala:messages?groupId={{kaizala.group-id}}&authUrl={{kaizala.auth-url}}"
-                            + "&applicationId={{kaizala.application-id}}"
-                            + "&applicationSecret=RAW({{kaizala.application-secret}})"
-                            + "&refreshToken=RAW({{kaizala.refresh-token}})")
+                                + "&applicationId={{kaizala.application-id}}"
+                                + "&applicationSecret=RAW({{kaizala.application-secret}})"
+                                + "&refreshToken=RAW({{kaizala.refresh-token}})")
                         .log("kaizala-karaf-itest: posted to group {{kaizala.group-id}} as ${header.CamelKaizalaReferenceId}");
             }
         });

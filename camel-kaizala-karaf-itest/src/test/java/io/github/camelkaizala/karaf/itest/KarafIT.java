@@ -15,8 +15,8 @@ import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.github.camelkaizala.simulator.KaizalaSimulator;
 import io.github.camelkaizala.simulator.Group;
+import io.github.camelkaizala.simulator.KaizalaSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -125,12 +125,12 @@ class KarafIT {
         assertThat(simulator.journal().count("POST", "/groups/.*/messages")).isEqualTo(1);
 
         String logLine = "kaizala-karaf-itest: posted to group " + group.id() + " as "
-                         + group().messages().get(0).referenceId();
+                + group().messages().get(0).referenceId();
         await("the route logs Kaizala's referenceId", Duration.ofSeconds(10), () -> karafLogContains(logLine));
         bundles = client(Duration.ofMinutes(1), "bundle:list -t 0 -s");
         System.out.println("Bundles of the Kaizala feature and the route:");
         bundles.lines().filter(l -> l.contains("kaizala") || l.contains("camel-core-osgi") || l.contains("camel-api")
-                                    || l.contains("httpclient5") || l.contains("jackson-databind"))
+                || l.contains("httpclient5") || l.contains("jackson-databind"))
                 .forEach(l -> System.out.println("  " + l));
     }
 
@@ -143,7 +143,7 @@ class KarafIT {
     private static void configureKaraf() throws IOException {
         assertThat(HOME.resolve("bin/karaf")).as("Karaf unpacked by the build").exists();
         assertThat(HOME.resolve("data/cache")).as("a fresh Karaf, never started (its bundle cache would restart an"
-                                                  + " earlier installation)").doesNotExist();
+                + " earlier installation)").doesNotExist();
         Path etc = HOME.resolve("etc");
         sshPort = freePort();
 
@@ -154,8 +154,8 @@ class KarafIT {
         edit(etc.resolve("org.ops4j.pax.url.mvn.cfg"), cfg -> {
             cfg = replaceProperty(cfg, "org.ops4j.pax.url.mvn.defaultRepositories",
                     projectRepository.toUri() + "@id=kaizala.project@snapshots, \\\n    "
-                    + "${karaf.home.uri}${karaf.default.repository}@id=system.repository@snapshots, \\\n    "
-                    + "${karaf.data.uri}kar@id=kar.repository@multi@snapshots");
+                            + "${karaf.home.uri}${karaf.default.repository}@id=system.repository@snapshots, \\\n    "
+                            + "${karaf.data.uri}kar@id=kar.repository@multi@snapshots");
             cfg = replaceProperty(cfg, "org.ops4j.pax.url.mvn.repositories", remote);
             return cfg + "\norg.ops4j.pax.url.mvn.localRepository = " + localRepository + "\n";
         });
@@ -163,8 +163,10 @@ class KarafIT {
         // SSH on loopback and a free port, for bin/client; no JMX/RMI ports (management)
         edit(etc.resolve("org.apache.karaf.shell.cfg"), cfg -> replaceProperty(replaceProperty(cfg,
                 "sshPort", String.valueOf(sshPort)), "sshHost", "127.0.0.1"));
-        edit(etc.resolve("org.apache.karaf.features.cfg"), cfg -> cfg.replaceAll("(?m)^\\s*management/[^,\\n]*, \\\\\\n", ""));
-        edit(etc.resolve("users.properties"), cfg -> cfg + "\n" + USER + " = " + PASSWORD + ",admin,manager,viewer,systembundles,ssh\n");
+        edit(etc.resolve("org.apache.karaf.features.cfg"),
+                cfg -> cfg.replaceAll("(?m)^\\s*management/[^,\\n]*, \\\\\\n", ""));
+        edit(etc.resolve("users.properties"),
+                cfg -> cfg + "\n" + USER + " = " + PASSWORD + ",admin,manager,viewer,systembundles,ssh\n");
 
         // the repository's camel-karaf bundles are not all served here: see the file
         if (Boolean.parseBoolean(System.getProperty("karaf.itest.substituteCamelBundles", "true"))) {
@@ -191,6 +193,7 @@ class KarafIT {
     }
 
     private interface Edit {
+
         String apply(String content);
     }
 
@@ -220,7 +223,7 @@ class KarafIT {
         System.out.println("karaf@root()> " + command + "\n" + out);
         if (process.exitValue() != 0) {
             throw new AssertionError("'" + command + "' failed (exit " + process.exitValue() + "):\n" + out + "\n"
-                                     + tail(karafLog()));
+                    + tail(karafLog()));
         }
         return out;
     }
@@ -255,7 +258,7 @@ class KarafIT {
     private static String tail(String log) {
         List<String> lines = log.lines().toList();
         return "--- last lines of data/log/karaf.log ---\n"
-               + String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+                + String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
     }
 
     private static void await(String what, Duration timeout, BooleanSupplier condition) throws Exception {
@@ -281,7 +284,8 @@ class KarafIT {
     private static String required(String property) {
         String value = System.getProperty(property);
         if (value == null || value.isBlank()) {
-            throw new IllegalStateException(property + " is not set: run through Maven, mvn -B -ntp verify -Pkaraf-itest");
+            throw new IllegalStateException(
+                    property + " is not set: run through Maven, mvn -B -ntp verify -Pkaraf-itest");
         }
         return value;
     }

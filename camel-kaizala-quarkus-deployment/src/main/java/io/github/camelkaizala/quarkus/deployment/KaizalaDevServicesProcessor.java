@@ -18,7 +18,7 @@ import org.jboss.logging.Logger;
  * Dev Services for Kaizala: in dev and test mode, when the application configures no Kaizala connector, the Kaizala
  * simulator starts (in this JVM, on a free port of 127.0.0.1, with one group) and the component is pointed at it.
  */
-@BuildSteps(onlyIf = { IsDevServicesSupportedByLaunchMode.class, DevServicesConfig.Enabled.class })
+@BuildSteps(onlyIf = {IsDevServicesSupportedByLaunchMode.class, DevServicesConfig.Enabled.class})
 class KaizalaDevServicesProcessor {
 
     static final String PREFIX = "camel.component.kaizala.";
@@ -85,8 +85,8 @@ class KaizalaDevServicesProcessor {
         // the simulator's connector credentials are fixed dummies (KaizalaSimulator.DEFAULT_*), yet they are set as
         // secrets and so not printed, as no Kaizala secret is
         LOG.infof("Dev Services for Kaizala started the Kaizala simulator at %s: token service %s, connector %s"
-                  + " (applicationSecret and refreshToken: the simulator's fixed dummies, not shown), group '%s' %s"
-                  + " (camel.component.kaizala.group-id, also %s)",
+                + " (applicationSecret and refreshToken: the simulator's fixed dummies, not shown), group '%s' %s"
+                + " (camel.component.kaizala.group-id, also %s)",
                 simulator.baseUri(), simulator.authUrl(), KaizalaSimulator.DEFAULT_APPLICATION_ID,
                 simulator.groupName(), simulator.groupId(), GROUP_ID);
     }

@@ -29,6 +29,7 @@ class EventRoutesStartTest {
     CamelContext camel;
 
     public static class Routes extends RouteBuilder {
+
         @Override
         public void configure() {
             from("kaizala:events").routeId("events").setBody(constant("taken"));
@@ -47,8 +48,10 @@ class EventRoutesStartTest {
         }
         assertThat(camel.getRouteController().getRouteStatus("events")).isEqualTo(ServiceStatus.Started);
         assertThat(camel.getRoute("events").isAutoStartup()).isTrue();
-        assertThat(((KaizalaEndpoint) camel.getRoute("events").getEndpoint()).getSubscription().webhookId()).isNotBlank();
-        assertThat(((KaizalaEndpoint) camel.getRoute("events").getEndpoint()).getConfiguration().getWebhookExternalUrl())
+        assertThat(((KaizalaEndpoint) camel.getRoute("events").getEndpoint()).getSubscription().webhookId())
+                .isNotBlank();
+        assertThat(
+                ((KaizalaEndpoint) camel.getRoute("events").getEndpoint()).getConfiguration().getWebhookExternalUrl())
                 .matches("http://localhost:\\d+").doesNotEndWith(":0");
         assertThat(camel.getRouteController().getRouteStatus("manual-events")).isEqualTo(ServiceStatus.Stopped);
         assertThat(camel.getRouteController().getRouteStatus("other")).isEqualTo(ServiceStatus.Started);

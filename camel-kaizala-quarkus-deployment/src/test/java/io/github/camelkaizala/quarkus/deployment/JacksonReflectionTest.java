@@ -58,7 +58,8 @@ class JacksonReflectionTest {
             Set<String> annotated = new TreeSet<>();
             for (ClassInfo c : context.consume(CombinedIndexBuildItem.class).getIndex().getKnownClasses()) {
                 if (c.name().toString().startsWith(COMPONENT) && c.annotations().stream()
-                        .map(AnnotationInstance::name).anyMatch(n -> n.toString().startsWith("com.fasterxml.jackson."))) {
+                        .map(AnnotationInstance::name)
+                        .anyMatch(n -> n.toString().startsWith("com.fasterxml.jackson."))) {
                     annotated.add(c.name().toString());
                 }
             }

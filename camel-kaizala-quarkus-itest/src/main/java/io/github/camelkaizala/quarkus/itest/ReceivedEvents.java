@@ -18,8 +18,7 @@ import org.apache.camel.component.kaizala.event.TextMessageData;
 public class ReceivedEvents {
 
     /** One event as the route saw it: the header, the typed body. */
-    public record Received(String eventType, String eventId, String fromUser, String text) {
-    }
+    public record Received(String eventType, String eventId, String fromUser, String text) {}
 
     private final List<Received> events = new CopyOnWriteArrayList<>();
 

@@ -12,7 +12,6 @@ import jakarta.inject.Singleton;
 
 import io.quarkus.registry.ValueRegistry;
 import io.quarkus.vertx.http.HttpServer;
-
 import org.apache.camel.spi.CamelEvent.RouteStartingEvent;
 
 /**

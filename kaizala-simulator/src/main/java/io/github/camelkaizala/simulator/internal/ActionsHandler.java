@@ -1,13 +1,5 @@
 package io.github.camelkaizala.simulator.internal;
 
-import io.github.camelkaizala.simulator.Action;
-import io.github.camelkaizala.simulator.ActionResponse;
-import io.github.camelkaizala.simulator.Media;
-import io.github.camelkaizala.simulator.MediaFile;
-import io.github.camelkaizala.simulator.Message;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -18,6 +10,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelkaizala.simulator.Action;
+import io.github.camelkaizala.simulator.ActionResponse;
+import io.github.camelkaizala.simulator.Media;
+import io.github.camelkaizala.simulator.MediaFile;
 
 /**
  * Actions (§8.2, §9): list, details, and creation of every type — survey, job, poll, let's meet, announcement,
@@ -31,7 +29,8 @@ public final class ActionsHandler {
             Stream.of("Survey", "Job", "Poll", "LetsMeet", "Announcement"), MEDIA_TYPES.stream()).toList();
     public static final List<String> LIST_TYPES = Stream.concat(POST_TYPES.stream(),
             Stream.of("ShareLocation", "PhotoWithLocation")).toList();
-    public static final List<String> QUESTION_TYPES = List.of("SingleOption", "MultiOption", "Text", "Image", "Numeric", "Date",
+    public static final List<String> QUESTION_TYPES = List.of("SingleOption", "MultiOption", "Text", "Image", "Numeric",
+            "Date",
             "DateTime", "Location", "AttachmentList");
     public static final List<String> PROPERTY_TYPES = List.of("Text", "Numeric", "Location", "DateTime", "StringList",
             "Attachment", "StringSet", "AttachmentList");
@@ -70,7 +69,8 @@ public final class ActionsHandler {
                     if (type.contains(".") && isPackageId(type)) {
                         return type;
                     }
-                    throw Json.invalid("actionType", "must be one of " + LIST_TYPES + " or an action package id, got '" + type + "'");
+                    throw Json.invalid("actionType",
+                            "must be one of " + LIST_TYPES + " or an action package id, got '" + type + "'");
                 });
         Instant from = null;
         String fromDate = c.queryIgnoringCase("fromDate");
@@ -142,11 +142,11 @@ public final class ActionsHandler {
     private Map<String, Object> summary(Action a) {
         JsonNode body = a.body();
         switch (a.isCustom() ? "custom" : a.actionType()) {
-            case "Survey":
+            case "Survey" :
                 return Json.obj("actionId", a.actionId(), "title", text(body, "title"),
                         "responseCount", a.responses().size(),
                         "expiryDate", after(a, hours(body, "dueDate", DEFAULT_DUE_HOURS)));
-            case "Job": {
+            case "Job" : {
                 List<String> assignees = strings(body, "assignedTo");
                 Set<String> done = a.responses().stream().filter(ActionResponse::isCompleted)
                         .map(ActionResponse::responder).filter(assignees::contains).collect(Collectors.toSet());
@@ -155,7 +155,7 @@ public final class ActionsHandler {
                         "isCompleted", done.containsAll(assignees),
                         "dueDate", after(a, hours(body, "dueDate", DEFAULT_DUE_HOURS)));
             }
-            case "Poll": {
+            case "Poll" : {
                 List<Map<String, Object>> choices = new ArrayList<>();
                 Json.field(body, "choices").forEach(choice -> {
                     Map<String, Object> item = Json.obj("title", text(choice, "title"));
@@ -170,25 +170,27 @@ public final class ActionsHandler {
                         "expiryDate", after(a, hours(body, "expiryInHours", DEFAULT_POLL_HOURS)),
                         "choices", choices);
             }
-            case "LetsMeet":
+            case "LetsMeet" :
                 return Json.obj("actionId", a.actionId(), "title", text(body, "title"),
                         "startingTime", startingTime(text(body, "startingTime"), "actionBody.startingTime").toString(),
                         "agenda", text(body, "agenda"), "duration", meetingMinutes(body),
                         "isSenderOnly", flag(body, "isSenderOnly"), "place", Json.field(body, "place"));
-            case "Announcement": {
+            case "Announcement" : {
                 List<String> resources = strings(body, "MediaResources");
-                return Json.obj("actionId", a.actionId(), "title", text(body, "title"), "message", text(body, "Message"),
-                        "media", resources.stream().map(state::media).flatMap(m -> m.stream().flatMap(x -> x.files().stream()))
+                return Json.obj("actionId", a.actionId(), "title", text(body, "title"), "message",
+                        text(body, "Message"),
+                        "media",
+                        resources.stream().map(state::media).flatMap(m -> m.stream().flatMap(x -> x.files().stream()))
                                 .map(f -> Json.obj("url", Media.url(f), "fileName", f.name())).toList());
             }
-            case "custom": {
+            case "custom" : {
                 Long validity = Json.number(body, "validity");
                 return Json.obj("actionId", a.actionId(), "packageId", a.packageId(), "title", text(body, "title"),
                         "responseCount", a.responses().size(),
                         "expiryDate", validity == null ? null : after(a, validity),
                         "properties", Json.field(body, "properties"));
             }
-            default: { // media
+            default : { // media
                 String resource = text(body, "mediaResource");
                 List<MediaFile> files = state.media(resource).map(Media::files).orElse(List.of());
                 Map<String, Object> item = Json.obj();
@@ -197,7 +199,8 @@ public final class ActionsHandler {
                 }
                 item.put("caption", text(body, "caption"));
                 item.put("mediaResource", resource);
-                item.put("media", files.stream().map(f -> Json.obj("mediaUrl", Media.url(f), "mediaFileName", f.name())).toList());
+                item.put("media", files.stream().map(f -> Json.obj("mediaUrl", Media.url(f), "mediaFileName", f.name()))
+                        .toList());
                 return item;
             }
         }
@@ -371,7 +374,8 @@ public final class ActionsHandler {
 
     /** A {@code mediaResource} this simulator issued, holding media suitable for {@code actionType}; 400 otherwise. */
     private Media media(String resource, String label, String actionType) {
-        Media m = state.media(resource).orElseThrow(() -> Json.invalid(label, "is not a mediaResource returned by POST /media"));
+        Media m = state.media(resource)
+                .orElseThrow(() -> Json.invalid(label, "is not a mediaResource returned by POST /media"));
         String expected = actionType.equals("Album") ? "Image" : actionType;
         String actual = m.actionType().equals("Album") ? "Image" : m.actionType();
         if (!expected.equals(actual)) {
@@ -384,7 +388,8 @@ public final class ActionsHandler {
     // ---------------------------------------------------------------- helpers
 
     public static boolean isPackageId(String id) {
-        return id != null && !id.isBlank() && id.length() <= MAX_PACKAGE_ID && id.chars().noneMatch(Character::isWhitespace);
+        return id != null && !id.isBlank() && id.length() <= MAX_PACKAGE_ID
+                && id.chars().noneMatch(Character::isWhitespace);
     }
 
     private static long queryNumber(String text, String name) {

@@ -1,11 +1,11 @@
 package io.github.camelkaizala.simulator.internal;
 
-import io.github.camelkaizala.simulator.Action;
-import io.github.camelkaizala.simulator.Group;
-import io.github.camelkaizala.simulator.Human;
-import io.github.camelkaizala.simulator.KaizalaSimulator;
-import io.github.camelkaizala.simulator.RecordedRequest;
-import io.github.camelkaizala.simulator.Webhook;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,13 +13,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-import java.util.function.Supplier;
+import io.github.camelkaizala.simulator.Action;
+import io.github.camelkaizala.simulator.Group;
+import io.github.camelkaizala.simulator.Human;
+import io.github.camelkaizala.simulator.KaizalaSimulator;
+import io.github.camelkaizala.simulator.RecordedRequest;
+import io.github.camelkaizala.simulator.Webhook;
 
 /**
  * The operator's HTTP side door under {@code /admin}, for trying a route from any runtime (curl, JBang, Spring Boot):
@@ -82,14 +81,16 @@ public final class AdminApi {
         r.add("GET", "/admin", c -> ok(Json.obj("authUrl", sim.authUrl(), "endpointUrl", sim.endpointUrl(),
                 "applicationId", KaizalaSimulator.DEFAULT_APPLICATION_ID, "user", KaizalaSimulator.DEFAULT_USER_MOBILE,
                 "operations", OPERATIONS)));
-        r.add("GET", "/admin/state", c -> ok(Json.obj("groups", sim.state().groups(), "webhooks", sim.state().webhooks())));
+        r.add("GET", "/admin/state",
+                c -> ok(Json.obj("groups", sim.state().groups(), "webhooks", sim.state().webhooks())));
         r.add("POST", "/admin/groups", this::createGroup);
         r.add("POST", "/admin/groups/{groupId}/join", c -> ok(Json.obj("changed",
                 play(() -> sim.human(mobile(c, "mobile")).join(c.param("groupId"))))));
         r.add("POST", "/admin/groups/{groupId}/leave", c -> ok(Json.obj("changed",
                 play(() -> sim.human(mobile(c, "mobile")).leave(c.param("groupId"))))));
         r.add("POST", "/admin/groups/{groupId}/messages", c -> ok(Json.obj("referenceId",
-                play(() -> sim.human(mobile(c, "from")).postText(c.param("groupId"), Json.text(c.body(), "text", true))))));
+                play(() -> sim.human(mobile(c, "from")).postText(c.param("groupId"),
+                        Json.text(c.body(), "text", true))))));
         r.add("POST", "/admin/groups/{groupId}/actions", this::postAction);
         r.add("POST", "/admin/groups/{groupId}/actions/{actionId}/responses", this::respond);
         r.add("GET", "/admin/journal", c -> ok(Json.obj("requests", sim.journal().all())));
@@ -135,7 +136,8 @@ public final class AdminApi {
         if (given != null && !given.isArray()) {
             throw Json.invalid("answers", "must be an array");
         }
-        (given == null ? Json.MAPPER.createArrayNode() : given).forEach(a -> answers.add(Json.MAPPER.convertValue(a, Object.class)));
+        (given == null ? Json.MAPPER.createArrayNode() : given)
+                .forEach(a -> answers.add(Json.MAPPER.convertValue(a, Object.class)));
         Action a = sim.state().action(actionId)
                 .orElseThrow(() -> Refusal.notFound("ActionNotFound", "no action with id '" + actionId + "'"));
         String first = answers.isEmpty() || answers.get(0) == null ? null : answers.get(0).toString();

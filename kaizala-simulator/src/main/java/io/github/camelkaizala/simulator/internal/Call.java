@@ -1,9 +1,9 @@
 package io.github.camelkaizala.simulator.internal;
 
+import java.util.Map;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-
-import java.util.Map;
 
 /** What a handler gets: the request, the path parameters of its route, and the caller (null on the token service). */
 public record Call(Request request, Map<String, String> params, TokenService.Grant caller) {
@@ -24,8 +24,9 @@ public record Call(Request request, Map<String, String> params, TokenService.Gra
     /** A query parameter in any capitalisation of its name, or null. */
     public String queryIgnoringCase(String name) {
         String exact = query(name);
-        return exact != null ? exact : request.query().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                .map(Map.Entry::getValue).findFirst().orElse(null);
+        return exact != null ? exact
+                : request.query().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                        .map(Map.Entry::getValue).findFirst().orElse(null);
     }
 
     /** A boolean query parameter ({@code true}/{@code false}, any case); {@code fallback} when absent; 400 otherwise. */

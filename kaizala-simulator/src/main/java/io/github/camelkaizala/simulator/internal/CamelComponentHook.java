@@ -1,14 +1,14 @@
 package io.github.camelkaizala.simulator.internal;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import io.github.camelkaizala.simulator.KaizalaSimulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Component;
 import org.apache.camel.spi.CamelContextTracker;
 import org.apache.camel.spi.ComponentCustomizer;
 import org.apache.camel.support.PropertyBindingSupport;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * While open, gives every CamelContext built in the JVM a {@link ComponentCustomizer} that sets the simulator's
@@ -25,7 +25,8 @@ public final class CamelComponentHook extends CamelContextTracker implements Aut
 
     /** @param properties {@code camel.component.kaizala.*} names and values */
     public CamelComponentHook(Map<String, String> properties) {
-        properties.forEach((name, value) -> options.put(name.substring(KaizalaSimulator.COMPONENT_PROPERTY_PREFIX.length()), value));
+        properties.forEach((name, value) -> options
+                .put(name.substring(KaizalaSimulator.COMPONENT_PROPERTY_PREFIX.length()), value));
         open();
     }
 

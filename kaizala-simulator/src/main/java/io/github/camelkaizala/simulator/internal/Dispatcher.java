@@ -1,11 +1,5 @@
 package io.github.camelkaizala.simulator.internal;
 
-import io.github.camelkaizala.simulator.Fault;
-import io.github.camelkaizala.simulator.KaizalaSimulator;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.function.BiFunction;
@@ -15,6 +9,11 @@ import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.github.camelkaizala.simulator.Fault;
+import io.github.camelkaizala.simulator.KaizalaSimulator;
 
 /**
  * Every request goes through here: journal, fault plan, routing ({@code /v1/…} = token service,
@@ -34,9 +33,10 @@ public final class Dispatcher implements HttpHandler {
     private final BiFunction<String, String, Fault> faults; // the fault plan's next fault for (method, path), or null
     private final Function<Request, IntConsumer> journal; // records a request; the answer takes its status
 
-    public Dispatcher(Router tokenRoutes, Router resourceRoutes, Router adminRoutes, TokenService tokens, Throttle throttle,
-               BiFunction<String, String, Fault> faults, Function<Request, IntConsumer> journal,
-                      Consumer<String> requestLog) {
+    public Dispatcher(Router tokenRoutes, Router resourceRoutes, Router adminRoutes, TokenService tokens,
+            Throttle throttle,
+            BiFunction<String, String, Fault> faults, Function<Request, IntConsumer> journal,
+            Consumer<String> requestLog) {
         this.tokenRoutes = tokenRoutes;
         this.resourceRoutes = resourceRoutes;
         this.adminRoutes = adminRoutes;
@@ -111,8 +111,9 @@ public final class Dispatcher implements HttpHandler {
 
     private void log(Request request, int status, long started) {
         if (requestLog != null) {
-            requestLog.accept(request.method() + " " + request.path() + " -> " + (status < 0 ? "connection reset" : status)
-                    + " (" + (System.nanoTime() - started) / 1_000_000 + " ms)");
+            requestLog.accept(
+                    request.method() + " " + request.path() + " -> " + (status < 0 ? "connection reset" : status)
+                            + " (" + (System.nanoTime() - started) / 1_000_000 + " ms)");
         }
     }
 

@@ -1,15 +1,5 @@
 package io.github.camelkaizala.simulator.internal;
 
-import io.github.camelkaizala.simulator.Action;
-import io.github.camelkaizala.simulator.ActionResponse;
-import io.github.camelkaizala.simulator.Media;
-import io.github.camelkaizala.simulator.Message;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -18,6 +8,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelkaizala.simulator.Action;
+import io.github.camelkaizala.simulator.ActionResponse;
+import io.github.camelkaizala.simulator.Media;
 
 /**
  * The event types of §12.1 and the {@code data} of each event (§12.7), in the field names and shapes of the
@@ -53,7 +51,8 @@ public final class EventData {
     public static final List<String> RSVP = List.of("Yes", "No", "Maybe");
 
     /** The events an {@code Action} subscription receives (for that action). */
-    public static final List<String> ACTION_EVENTS = List.of(ACTION_CREATED, ACTION_RESPONSE, SURVEY_RESPONSE, JOB_RESPONSE,
+    public static final List<String> ACTION_EVENTS = List.of(ACTION_CREATED, ACTION_RESPONSE, SURVEY_RESPONSE,
+            JOB_RESPONSE,
             POLL_CREATED, POLL_RESPONSE, LETS_MEET_CREATED, LETS_MEET_RESPONSE);
     /** The events an {@code ActionPackage} subscription receives (for custom actions of that package). */
     public static final List<String> PACKAGE_EVENTS = List.of(ACTION_CREATED, ACTION_RESPONSE);
@@ -128,13 +127,15 @@ public final class EventData {
                 ArrayNode items = data.putArray("media");
                 Media m = media.apply(text(body, "mediaResource"));
                 if (m != null) {
-                    m.files().forEach(f -> items.addObject().put("mediaUrl", Media.url(f)).put("mediaFileName", f.name()));
+                    m.files().forEach(
+                            f -> items.addObject().put("mediaUrl", Media.url(f)).put("mediaFileName", f.name()));
                 }
                 String caption = text(body, "caption");
                 yield data.put("actionType", a.actionType()).put("caption", caption == null ? "" : caption);
             }
             case ANNOUNCEMENT -> { // §12.7.3 {title, text, media: [{url, fileName}]} (the sample's spelling)
-                ObjectNode data = NODES.objectNode().put("title", text(body, "title")).put("text", text(body, "Message"));
+                ObjectNode data = NODES.objectNode().put("title", text(body, "title")).put("text",
+                        text(body, "Message"));
                 ArrayNode items = data.putArray("media");
                 List<String> resources = Json.strings(body, "MediaResources");
                 for (String r : resources == null ? List.<String>of() : resources) {
@@ -152,14 +153,16 @@ public final class EventData {
                 (assigned == null ? List.<String>of() : assigned).stream().distinct().forEach(assignees::add);
                 Long hours = Json.number(body, "dueDate");
                 Instant due = a.sentAt().plus(Duration.ofHours(hours == null ? DEFAULT_DUE_HOURS : hours));
-                yield data.put("title", text(body, "title")).put("dueDate", due.truncatedTo(ChronoUnit.SECONDS).toString())
+                yield data.put("title", text(body, "title"))
+                        .put("dueDate", due.truncatedTo(ChronoUnit.SECONDS).toString())
                         .put("actionId", a.actionId()).put("groupId", a.groupId());
             }
             default -> { // §12.7.6 {actionId, groupId, questions: [{title, type, options: [{title}], isInvisible}]}
                 ObjectNode data = NODES.objectNode().put("actionId", a.actionId()).put("groupId", a.groupId());
                 ArrayNode questions = data.putArray("questions");
                 for (JsonNode question : questions(a)) {
-                    ObjectNode q = questions.addObject().put("title", text(question, "title")).put("type", type(question));
+                    ObjectNode q = questions.addObject().put("title", text(question, "title")).put("type",
+                            type(question));
                     options(q.putArray("options"), Json.field(question, "options"));
                     q.put("isInvisible", Boolean.TRUE.equals(Json.bool(question, "isInvisible")));
                 }
@@ -212,7 +215,8 @@ public final class EventData {
             item.set("answer", answer(type, answers.get(i), media));
             items.add(item);
         }
-        ObjectNode time = items.addObject().put("isInvisible", true).put("title", "ResponseTime").put("type", "DateTime");
+        ObjectNode time = items.addObject().put("isInvisible", true).put("title", "ResponseTime").put("type",
+                "DateTime");
         time.putArray("options");
         time.put("answer", r.at().toEpochMilli());
         return data;
@@ -283,7 +287,8 @@ public final class EventData {
                     if (m == null) {
                         files.add(item.deepCopy());
                     } else {
-                        m.files().forEach(f -> files.addObject().put("mediaUrl", Media.url(f)).put("mediaFileName", f.name()));
+                        m.files().forEach(
+                                f -> files.addObject().put("mediaUrl", Media.url(f)).put("mediaFileName", f.name()));
                     }
                 }
                 return files;

@@ -1,11 +1,10 @@
 package io.github.camelkaizala.simulator.internal;
 
-import io.github.camelkaizala.simulator.Group;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelkaizala.simulator.Group;
 
 /** Groups (§3): create, list (direct groups, or the whole hierarchy with {@code fetchAllGroups=true}), details. */
 public final class GroupsHandler {
@@ -45,7 +44,8 @@ public final class GroupsHandler {
     /** The caller's groups; with {@code fetchAllGroups=true} also every group above and below them. */
     private Response list(Call c) {
         boolean all = c.queryFlag("fetchAllGroups", false);
-        return Response.ok(Json.obj("groups", state.groupsOf(c.user(), all).stream().map(g -> json(g, c.user())).toList()));
+        return Response
+                .ok(Json.obj("groups", state.groupsOf(c.user(), all).stream().map(g -> json(g, c.user())).toList()));
     }
 
     /** The article's envelope {@code {"groups":[{…}]}} with one element (§3.3). */

@@ -1,17 +1,17 @@
 package io.github.camelkaizala.simulator.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * JSON in and out. Input is read the way the ASP.NET service bound it: unquoted keys and single quotes are
@@ -88,7 +88,7 @@ public final class Json {
         if (exact != null) {
             return exact.isNull() ? null : exact;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
             if (e.getKey().equalsIgnoreCase(name)) {
                 return e.getValue().isNull() ? null : e.getValue();
@@ -129,7 +129,8 @@ public final class Json {
         if (node.isBoolean()) {
             return node.booleanValue();
         }
-        if (node.isTextual() && (node.textValue().equalsIgnoreCase("true") || node.textValue().equalsIgnoreCase("false"))) {
+        if (node.isTextual()
+                && (node.textValue().equalsIgnoreCase("true") || node.textValue().equalsIgnoreCase("false"))) {
             return Boolean.parseBoolean(node.textValue());
         }
         throw invalid(label, "must be a boolean");
@@ -270,7 +271,8 @@ public final class Json {
         boolean either(String first, String second) {
             boolean hasFirst = has(first);
             if (hasFirst == has(second)) {
-                throw hasFirst ? Refusal.invalid("InvalidField", "give either '" + first + "' or '" + second + "', not both")
+                throw hasFirst
+                        ? Refusal.invalid("InvalidField", "give either '" + first + "' or '" + second + "', not both")
                         : Refusal.invalid("MissingField", "'" + first + "' or '" + second + "' is required");
             }
             return hasFirst;

@@ -1,13 +1,13 @@
 package io.github.camelkaizala.simulator.internal;
 
-import io.github.camelkaizala.simulator.Media;
-import io.github.camelkaizala.simulator.MediaFile;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import io.github.camelkaizala.simulator.Media;
+import io.github.camelkaizala.simulator.MediaFile;
 
 /**
  * Media upload (§8.1): {@code POST /media}, {@code multipart/form-data}, streamed (each file is counted, hashed
@@ -73,7 +73,8 @@ public final class MediaHandler {
         }
         for (Multipart.Part p : files) {
             if (p.contentType() == null) {
-                throw unsupported("the file part '" + label(p) + "' has no Content-Type; it must carry the file's MIME type");
+                throw unsupported(
+                        "the file part '" + label(p) + "' has no Content-Type; it must carry the file's MIME type");
             }
             if (!TYPES.containsKey(p.contentType())) {
                 throw unsupported("the file part '" + label(p) + "' has Content-Type " + p.contentType()
@@ -86,7 +87,8 @@ public final class MediaHandler {
         }
         String actionType = kinds.get(0).equals("Image") && files.size() > 1 ? "Album" : kinds.get(0);
         List<MediaFile> stored = files.stream()
-                .map(p -> new MediaFile(UUID.randomUUID().toString(), label(p), p.contentType(), p.size(), p.sha256(), p.head()))
+                .map(p -> new MediaFile(UUID.randomUUID().toString(), label(p), p.contentType(), p.size(), p.sha256(),
+                        p.head()))
                 .toList();
         return Response.ok(Json.obj("mediaResource", state.addMedia(c.user(), actionType, stored).mediaResource()));
     }

@@ -1,8 +1,8 @@
 package io.github.camelkaizala.simulator.internal;
 
-import io.github.camelkaizala.simulator.Group;
-
 import java.util.List;
+
+import io.github.camelkaizala.simulator.Group;
 
 /** Group members (§5): list, add, remove, update role. Changing membership needs an Admin. */
 public final class MembersHandler {
@@ -25,7 +25,8 @@ public final class MembersHandler {
     private Response list(Call c) {
         Group g = state.access(c.param("groupId"), c.user(), false);
         return Response.ok(Json.obj("members", g.members().stream()
-                .map(m -> Json.obj("id", m.id(), "role", m.role(), "mobileNumber", m.mobileNumber(), "isProvisioned", m.provisioned()))
+                .map(m -> Json.obj("id", m.id(), "role", m.role(), "mobileNumber", m.mobileNumber(), "isProvisioned",
+                        m.provisioned()))
                 .toList()));
     }
 

@@ -1,10 +1,9 @@
 package io.github.camelkaizala.simulator.internal;
 
-import io.github.camelkaizala.simulator.Message;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
-import java.util.List;
+import io.github.camelkaizala.simulator.Message;
 
 /** Text messages (§7.1), to a group or to a public group's subscribers. */
 public final class MessagesHandler {

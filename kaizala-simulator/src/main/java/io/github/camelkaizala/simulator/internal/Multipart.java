@@ -33,8 +33,7 @@ public final class Multipart {
      * absent), {@code contentType} from the part's own {@code Content-Type} header, without parameters,
      * lower case (null when absent).
      */
-    public record Part(String name, String fileName, String contentType, long size, String sha256, byte[] head) {
-    }
+    public record Part(String name, String fileName, String contentType, long size, String sha256, byte[] head) {}
 
     private Multipart() {
     }
@@ -92,7 +91,7 @@ public final class Multipart {
 
     private static Map<String, String> headers(Window w, StringBuilder transcript) throws IOException {
         Map<String, String> headers = new LinkedHashMap<>();
-        for (int n = 0; ; n++) {
+        for (int n = 0;; n++) {
             if (n > MAX_HEADER_LINES) {
                 throw malformed("a part has more than " + MAX_HEADER_LINES + " header lines");
             }
@@ -166,11 +165,13 @@ public final class Multipart {
     }
 
     private interface Consumer {
+
         void accept(byte[] b, int off, int len);
     }
 
     /** Counts, hashes and samples a part's content. */
     private static final class Sink implements Consumer {
+
         private final MessageDigest digest;
         private final byte[] head = new byte[HEAD_BYTES];
         private long size;
@@ -203,6 +204,7 @@ public final class Multipart {
 
     /** A header line, at most {@link #MAX_HEADER_LINE} bytes, UTF-8. */
     private static final class Line implements Consumer {
+
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
         @Override
@@ -220,6 +222,7 @@ public final class Multipart {
 
     /** A sliding window over the body. */
     private static final class Window {
+
         private final InputStream in;
         private final byte[] buf = new byte[64 * 1024];
         private int pos;
@@ -273,8 +276,7 @@ public final class Multipart {
 
         private int indexOf(byte[] d) {
             byte first = d[0];
-            outer:
-            for (int i = pos; i <= end - d.length; i++) {
+            outer : for (int i = pos; i <= end - d.length; i++) {
                 if (buf[i] != first) {
                     continue;
                 }

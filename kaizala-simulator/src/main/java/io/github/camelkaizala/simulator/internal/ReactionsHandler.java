@@ -1,12 +1,12 @@
 package io.github.camelkaizala.simulator.internal;
 
-import io.github.camelkaizala.simulator.Group;
-import io.github.camelkaizala.simulator.Reaction;
-
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import io.github.camelkaizala.simulator.Group;
+import io.github.camelkaizala.simulator.Reaction;
 
 /**
  * Reactions (§11): likes and comments on the messages and actions of a group ({@code sourceGroupId}, the path
@@ -83,7 +83,8 @@ public final class ReactionsHandler {
         long cursor = cursor(c);
         requireReference(source, referenceId);
         List<Reaction> page = source.reactions().stream()
-                .filter(r -> r.referenceId().equals(referenceId) && r.reactionType().equals(type) && r.cursor() > cursor)
+                .filter(r -> r.referenceId().equals(referenceId) && r.reactionType().equals(type)
+                        && r.cursor() > cursor)
                 .limit(PAGE).toList();
         long next = page.isEmpty() ? cursor : page.get(page.size() - 1).cursor();
         return Response.ok(Json.obj("cursor", next, "reactionDetails", page.stream().map(r -> {

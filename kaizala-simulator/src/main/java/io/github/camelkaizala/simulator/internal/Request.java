@@ -1,7 +1,5 @@
 package io.github.camelkaizala.simulator.internal;
 
-import com.sun.net.httpserver.HttpExchange;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.sun.net.httpserver.HttpExchange;
+
 /**
  * A request as received, with its path split into the cluster prefix and the resource path after
  * {@code /v1}. {@code segments} (the decoded resource path segments) is null when the path has no
@@ -23,8 +23,8 @@ import java.util.TreeMap;
  * wire as {@code upload} for its handler to stream ({@code body} is then empty).
  */
 public record Request(String method, String path, String cluster, String resourcePath, List<String> segments,
-               Map<String, String> query, Map<String, List<String>> headers, String body, Upload upload,
-               Instant receivedAt) {
+        Map<String, String> query, Map<String, List<String>> headers, String body, Upload upload,
+        Instant receivedAt) {
 
     /**
      * A multipart body still on the wire. The handler that streams it leaves a transcript for the journal
@@ -32,6 +32,7 @@ public record Request(String method, String path, String cluster, String resourc
      * nobody read before answering.
      */
     public static final class Upload {
+
         private final InputStream in;
         private final String contentType;
         private volatile String transcript = "";
@@ -74,7 +75,8 @@ public record Request(String method, String path, String cluster, String resourc
             body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         }
         String rawPath = exchange.getRequestURI().getRawPath();
-        List<String> all = Arrays.stream(rawPath.split("/")).filter(s -> !s.isEmpty()).map(Request::decodeSegment).toList();
+        List<String> all = Arrays.stream(rawPath.split("/")).filter(s -> !s.isEmpty()).map(Request::decodeSegment)
+                .toList();
         String cluster = null;
         List<String> segments = null;
         if (!all.isEmpty() && all.get(0).equalsIgnoreCase("v1")) {

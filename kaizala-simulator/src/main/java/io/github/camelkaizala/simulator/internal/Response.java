@@ -13,7 +13,8 @@ public record Response(int status, Map<String, String> headers, Object body) {
     /** The service's error body: {@code {"errorCode": …, "errorCategoryKey": …, "message": …}}. */
     public static Response error(int status, String errorCode, String message) {
         return new Response(status, Map.of(),
-                Json.obj("errorCode", errorCode, "errorCategoryKey", ApiException.category(status), "message", message));
+                Json.obj("errorCode", errorCode, "errorCategoryKey", ApiException.category(status), "message",
+                        message));
     }
 
     public static Response of(ApiException e) {

@@ -1,11 +1,10 @@
 package io.github.camelkaizala.simulator.internal;
 
-import io.github.camelkaizala.simulator.Action;
-import io.github.camelkaizala.simulator.ActionResponse;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
-import java.util.List;
+import io.github.camelkaizala.simulator.Action;
+import io.github.camelkaizala.simulator.ActionResponse;
 
 /**
  * Action responses (§10): survey answers, job completion, custom action answers, new or updating an earlier
@@ -103,8 +102,8 @@ public final class ResponsesHandler {
             case "Date", "DateTime" -> require(answer.isNumber() || answer.isTextual(), label,
                     "must be an epoch time (a number)");
             case "Location" -> require(answer.isObject()
-                            && (Json.field(answer, "lt") != null || Json.field(answer, "latitude") != null)
-                            && (Json.field(answer, "lg") != null || Json.field(answer, "longitude") != null),
+                    && (Json.field(answer, "lt") != null || Json.field(answer, "latitude") != null)
+                    && (Json.field(answer, "lg") != null || Json.field(answer, "longitude") != null),
                     label, "must be a location object {\"lt\": …, \"lg\": …, \"n\": …}");
             case "AttachmentList" -> require(answer.isArray() || answer.isTextual(), label,
                     "must be an array of mediaResource strings");

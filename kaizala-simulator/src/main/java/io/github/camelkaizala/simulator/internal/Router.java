@@ -15,11 +15,11 @@ public final class Router {
 
     @FunctionalInterface
     public interface Handler {
+
         Response handle(Call call);
     }
 
-    public record Match(Handler handler, Map<String, String> params) {
-    }
+    public record Match(Handler handler, Map<String, String> params) {}
 
     private record Route(String method, List<String> template, Handler handler) {
 

@@ -1,22 +1,5 @@
 package io.github.camelkaizala.simulator.internal;
 
-import io.github.camelkaizala.simulator.Action;
-import io.github.camelkaizala.simulator.ActionResponse;
-import io.github.camelkaizala.simulator.Event;
-import io.github.camelkaizala.simulator.Group;
-import io.github.camelkaizala.simulator.KaizalaSimulator;
-import io.github.camelkaizala.simulator.Media;
-import io.github.camelkaizala.simulator.MediaFile;
-import io.github.camelkaizala.simulator.Member;
-import io.github.camelkaizala.simulator.Message;
-import io.github.camelkaizala.simulator.Reaction;
-import io.github.camelkaizala.simulator.Subscriber;
-import io.github.camelkaizala.simulator.Webhook;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -31,6 +14,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelkaizala.simulator.Action;
+import io.github.camelkaizala.simulator.ActionResponse;
+import io.github.camelkaizala.simulator.Event;
+import io.github.camelkaizala.simulator.Group;
+import io.github.camelkaizala.simulator.KaizalaSimulator;
+import io.github.camelkaizala.simulator.Media;
+import io.github.camelkaizala.simulator.MediaFile;
+import io.github.camelkaizala.simulator.Member;
+import io.github.camelkaizala.simulator.Message;
+import io.github.camelkaizala.simulator.Reaction;
+import io.github.camelkaizala.simulator.Subscriber;
+import io.github.camelkaizala.simulator.Webhook;
 
 /**
  * The simulator's data: users, groups and their hierarchy, members, subscribers, messages, actions and their
@@ -58,6 +57,7 @@ public final class Store {
     private static final String SUBSCRIBER_CURSOR = "subscribers:";
 
     private static final class GroupData {
+
         final String id;
         final String name;
         final String welcomeMessage;
@@ -84,6 +84,7 @@ public final class Store {
     }
 
     private static final class ActionData {
+
         final String groupId;
         final String actionId;
         final String referenceId;
@@ -98,7 +99,7 @@ public final class Store {
         final List<ActionResponse> responses = new ArrayList<>();
 
         ActionData(String groupId, String actionId, String actionType, String packageId, String sender, Instant sentAt,
-                   JsonNode body, List<String> subscribers, boolean sendToAllSubscribers, List<String> recipients) {
+                JsonNode body, List<String> subscribers, boolean sendToAllSubscribers, List<String> recipients) {
             this.groupId = groupId;
             this.actionId = actionId;
             this.referenceId = UUID.randomUUID().toString();
@@ -123,16 +124,15 @@ public final class Store {
      * the state's lock: it must only queue, never call back into the state.
      */
     public interface EventSink {
+
         void publish(Event event, List<Webhook> targets);
     }
 
     /** One page of {@code POST /groups/{groupId}/subscribers}; {@code cursor} null on the last page. */
-    public record SubscriberPage(List<Subscriber> subscribers, String cursor) {
-    }
+    public record SubscriberPage(List<Subscriber> subscribers, String cursor) {}
 
     /** One page of {@code GET /groups/{groupId}/actions}. */
-    public record ActionPage(List<Action> actions, boolean hasMore) {
-    }
+    public record ActionPage(List<Action> actions, boolean hasMore) {}
 
     private final String groupIdSuffix;
     private final Map<String, GroupData> groups = new LinkedHashMap<>();
@@ -192,7 +192,8 @@ public final class Store {
 
     /** Seeds a group of type {@code Group} whose Admin is {@link KaizalaSimulator#DEFAULT_USER_MOBILE}. */
     public Group createGroup(String name, String... memberMobiles) {
-        return createGroup(name, "Welcome to " + name, "Group", KaizalaSimulator.DEFAULT_USER_MOBILE, List.of(memberMobiles));
+        return createGroup(name, "Welcome to " + name, "Group", KaizalaSimulator.DEFAULT_USER_MOBILE,
+                List.of(memberMobiles));
     }
 
     /** Seeds a managed public group ({@code ConnectGroup}) whose Admin is {@link KaizalaSimulator#DEFAULT_USER_MOBILE}. */
@@ -210,7 +211,8 @@ public final class Store {
         Group g = createGroup(name, "Welcome to " + name, "Group", KaizalaSimulator.DEFAULT_USER_MOBILE,
                 List.of(memberMobiles));
         parent.subGroups.add(g.id());
-        emit(EventData.GROUP_ADDED, parent, null, null, KaizalaSimulator.DEFAULT_USER_MOBILE, EventData.group(g.id(), g.name()));
+        emit(EventData.GROUP_ADDED, parent, null, null, KaizalaSimulator.DEFAULT_USER_MOBILE,
+                EventData.group(g.id(), g.name()));
         return snapshot(groups.get(g.id()));
     }
 
@@ -240,7 +242,8 @@ public final class Store {
         for (String q : questionTitles) {
             questions.addObject().put("title", q).put("type", "Text");
         }
-        body.put("dueDate", 24).put("isAnonymous", false).put("isSenderOnly", false).put("acceptMultipleResponses", false);
+        body.put("dueDate", 24).put("isAnonymous", false).put("isSenderOnly", false).put("acceptMultipleResponses",
+                false);
         ActionData a = new ActionData(g.id, UUID.randomUUID().toString(), "Survey", null,
                 KaizalaSimulator.DEFAULT_USER_MOBILE, now(), body, List.of(), false, List.of());
         g.actions.add(a);
@@ -258,7 +261,8 @@ public final class Store {
 
     // ---------------------------------------------------------------- groups and hierarchy
 
-    public synchronized Group createGroup(String name, String welcomeMessage, String groupType, String creator, List<String> members) {
+    public synchronized Group createGroup(String name, String welcomeMessage, String groupType, String creator,
+            List<String> members) {
         GroupData g = newGroup(name, welcomeMessage, groupType, "");
         g.roles.put(creator, ADMIN);
         members.forEach(m -> g.roles.putIfAbsent(m, MEMBER));
@@ -314,8 +318,9 @@ public final class Store {
     }
 
     /** Creates a group linked below {@code parentId} (caller: Admin of the parent). */
-    public synchronized Group createSubGroup(String parentId, String caller, String name, String welcomeMessage, String groupType,
-                                      String imageUrl, List<String> members, boolean addCaller) {
+    public synchronized Group createSubGroup(String parentId, String caller, String name, String welcomeMessage,
+            String groupType,
+            String imageUrl, List<String> members, boolean addCaller) {
         GroupData parent = require(parentId, caller, true);
         GroupData g = newGroup(name, welcomeMessage, groupType, imageUrl == null ? "" : imageUrl);
         if (addCaller) {
@@ -355,7 +360,8 @@ public final class Store {
             throw Refusal.notFound("SubGroupNotFound",
                     "group '" + subGroupId + "' is not a sub-group of group '" + parentId + "'");
         }
-        emit(EventData.GROUP_REMOVED, parent, null, null, caller, EventData.group(subGroupId, groups.get(subGroupId).name));
+        emit(EventData.GROUP_REMOVED, parent, null, null, caller,
+                EventData.group(subGroupId, groups.get(subGroupId).name));
     }
 
     /** The direct sub-groups of a group, or with {@code all} every group below it (each once, nearest first). */
@@ -435,7 +441,8 @@ public final class Store {
     public synchronized SubscriberPage subscribers(String groupId, String caller, int count, String cursor) {
         GroupData g = requirePublic(groupId, caller, false);
         long after = cursor == null || cursor.isEmpty() ? 0 : decodeSubscriberCursor(cursor);
-        List<Map.Entry<String, Long>> rest = g.subscribers.entrySet().stream().filter(e -> e.getValue() > after).toList();
+        List<Map.Entry<String, Long>> rest = g.subscribers.entrySet().stream().filter(e -> e.getValue() > after)
+                .toList();
         List<Map.Entry<String, Long>> page = rest.subList(0, Math.min(count, rest.size()));
         String next = rest.size() > page.size() ? encodeSubscriberCursor(page.get(page.size() - 1).getValue()) : null;
         return new SubscriberPage(page.stream().map(e -> subscriber(e.getKey())).toList(), next);
@@ -523,7 +530,7 @@ public final class Store {
     // ---------------------------------------------------------------- messages
 
     public synchronized Message addMessage(String groupId, String sender, String text, List<String> subscribers,
-                                    boolean sendToAllSubscribers) {
+            boolean sendToAllSubscribers) {
         GroupData g = require(groupId, sender, sendToAllSubscribers);
         List<String> recipients = recipients(g, subscribers, sendToAllSubscribers);
         Message m = new Message(UUID.randomUUID().toString(), text, sender, subscribers, sendToAllSubscribers,
@@ -539,8 +546,9 @@ public final class Store {
      * Posts an action (caller: member; Admin for {@code sendToAllSubscribers}). {@code withActionId} false for plain
      * media posts. {@code body} is copied.
      */
-    public synchronized Action addAction(String groupId, String sender, String actionType, String packageId, boolean withActionId,
-                                  JsonNode body, List<String> subscribers, boolean sendToAllSubscribers) {
+    public synchronized Action addAction(String groupId, String sender, String actionType, String packageId,
+            boolean withActionId,
+            JsonNode body, List<String> subscribers, boolean sendToAllSubscribers) {
         GroupData g = require(groupId, sender, sendToAllSubscribers);
         List<String> recipients = recipients(g, subscribers, sendToAllSubscribers);
         ActionData a = new ActionData(g.id, withActionId ? UUID.randomUUID().toString() : null, actionType, packageId,
@@ -574,7 +582,7 @@ public final class Store {
      * another user's). Without it, and {@code onePerResponder}: replaces the caller's earlier response if any.
      */
     public synchronized ActionResponse respond(String groupId, String caller, String actionId, String responseId,
-                                        JsonNode answers, JsonNode body, boolean onePerResponder) {
+            JsonNode answers, JsonNode body, boolean onePerResponder) {
         GroupData g = require(groupId, caller, false);
         ActionData a = requireAction(g, actionId);
         int index = -1;
@@ -638,7 +646,7 @@ public final class Store {
      * the same card is the first one (no new reaction).
      */
     public synchronized Reaction react(String groupId, String caller, String sourceGroupId, String referenceId,
-                                String reactionType, String comment) {
+            String reactionType, String comment) {
         GroupData source = reactionSource(groupId, caller, sourceGroupId);
         requireReference(source, referenceId);
         if (reactionType.equals("Like")) {
@@ -780,7 +788,7 @@ public final class Store {
 
     /** Publishes an event of group {@code g} (and of that action and package, when given) caused by {@code fromUser}. */
     private void emit(String eventType, GroupData g, String actionId, String packageId, String fromUser,
-                      ObjectNode data) {
+            ObjectNode data) {
         Instant at = Instant.now();
         List<Webhook> targets = webhooks.values().stream()
                 .filter(w -> subscribed(w, eventType, g.id, actionId, packageId, at)).toList();
@@ -796,14 +804,16 @@ public final class Store {
      * ({@link EventData#PACKAGE_EVENTS}).
      */
     private static boolean subscribed(Webhook w, String eventType, String groupId, String actionId, String packageId,
-                                      Instant now) {
+            Instant now) {
         if (!w.active() || !w.validity().isAfter(now) || !w.eventTypes().contains(eventType)) {
             return false;
         }
         return switch (w.objectType()) {
             case "Group" -> w.objectId().equals(groupId);
-            case "Action" -> actionId != null && w.objectId().equals(actionId) && EventData.ACTION_EVENTS.contains(eventType);
-            default -> packageId != null && w.objectId().equals(packageId) && EventData.PACKAGE_EVENTS.contains(eventType);
+            case "Action" ->
+                actionId != null && w.objectId().equals(actionId) && EventData.ACTION_EVENTS.contains(eventType);
+            default ->
+                packageId != null && w.objectId().equals(packageId) && EventData.PACKAGE_EVENTS.contains(eventType);
         };
     }
 

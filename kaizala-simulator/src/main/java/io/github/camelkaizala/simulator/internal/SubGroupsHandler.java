@@ -1,9 +1,9 @@
 package io.github.camelkaizala.simulator.internal;
 
-import io.github.camelkaizala.simulator.Group;
-
 import java.util.List;
 import java.util.Map;
+
+import io.github.camelkaizala.simulator.Group;
 
 /**
  * Sub-groups (§4): list, create, link existing groups, unlink. Listing needs read access to the parent;
@@ -52,7 +52,8 @@ public final class SubGroupsHandler {
         String imageUrl = body.text("groupImageUrl", false);
         Boolean addUser = body.bool("addUserToGroup");
         String type = body.oneOf("groupType", GroupsHandler.GROUP_TYPES, false);
-        Group g = state.createSubGroup(c.param("groupId"), c.user(), name, welcomeMessage, type == null ? "Group" : type,
+        Group g = state.createSubGroup(c.param("groupId"), c.user(), name, welcomeMessage,
+                type == null ? "Group" : type,
                 imageUrl, members == null ? List.of() : members, !Boolean.FALSE.equals(addUser));
         return Response.ok(Json.obj("groupId", g.id(), "groupName", g.name()));
     }

@@ -28,23 +28,20 @@ public final class TokenService {
     private static final String BAD_CREDENTIALS = "invalid applicationId, applicationSecret or refreshToken";
 
     /** An issued access token; {@code epoch} ties it to the last {@link #expireAll()}. */
-    public record Grant(String accessToken, String applicationId, String tenantId, String userMobile, long epoch, Instant expiresAt) {
-    }
+    public record Grant(String accessToken, String applicationId, String tenantId, String userMobile, long epoch,
+            Instant expiresAt) {}
 
     /** The answer of {@code GET /accessToken}; {@code rotatedRefreshToken} is null unless a rotation was due. */
-    public record TokenAnswer(Grant grant, String endpointUrl, String rotatedRefreshToken) {
-    }
+    public record TokenAnswer(Grant grant, String endpointUrl, String rotatedRefreshToken) {}
 
-    public record RefreshAnswer(String refreshToken, Instant expiresAt) {
-    }
+    public record RefreshAnswer(String refreshToken, Instant expiresAt) {}
 
-    private record RefreshGrant(String userMobile, Instant expiresAt) {
-    }
+    private record RefreshGrant(String userMobile, Instant expiresAt) {}
 
-    private record Pin(String applicationId, int pin) {
-    }
+    private record Pin(String applicationId, int pin) {}
 
     private static final class Connector {
+
         final String id;
         final byte[] secret;
         final String tenantId;
@@ -79,7 +76,7 @@ public final class TokenService {
      * @param pinListener told each PIN issued (mobile number, PIN)
      */
     public TokenService(String baseUri, Duration accessTokenTtl, Store state, Integer fixedPin,
-                 BiConsumer<String, Integer> pinListener) {
+            BiConsumer<String, Integer> pinListener) {
         this.baseUri = baseUri;
         this.accessTokenTtl = accessTokenTtl;
         this.state = state;
@@ -114,7 +111,8 @@ public final class TokenService {
             if (rotated != null) {
                 c.pendingRotation = null;
                 c.refreshTokens.remove(refreshToken);
-                c.refreshTokens.put(rotated, new RefreshGrant(rt.userMobile, Instant.now().plus(REFRESH_TOKEN_LIFETIME)));
+                c.refreshTokens.put(rotated,
+                        new RefreshGrant(rt.userMobile, Instant.now().plus(REFRESH_TOKEN_LIFETIME)));
             }
         }
         return new TokenAnswer(issue(c, rt.userMobile), endpointUrl(c), rotated);

@@ -1,17 +1,17 @@
 package io.github.camelkaizala.simulator.internal;
 
-import io.github.camelkaizala.simulator.Action;
-import io.github.camelkaizala.simulator.Delivery;
-import io.github.camelkaizala.simulator.Group;
-import io.github.camelkaizala.simulator.Webhook;
-
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
+
+import io.github.camelkaizala.simulator.Action;
+import io.github.camelkaizala.simulator.Delivery;
+import io.github.camelkaizala.simulator.Group;
+import io.github.camelkaizala.simulator.Webhook;
 
 /**
  * Webhook subscriptions (§12.3–§12.6): subscribe, list, update, delete. Each webhook belongs to the connector
@@ -155,7 +155,7 @@ public final class WebhooksHandler {
             throw Json.invalid(name, "must not be empty");
         }
         return events.stream().map(e -> EVENT_TYPES.stream().filter(t -> t.equalsIgnoreCase(e)).findFirst()
-                        .orElseThrow(() -> Json.invalid(name, "must hold event types of " + EVENT_TYPES + ", got '" + e + "'")))
+                .orElseThrow(() -> Json.invalid(name, "must hold event types of " + EVENT_TYPES + ", got '" + e + "'")))
                 .distinct().toList();
     }
 
@@ -167,7 +167,8 @@ public final class WebhooksHandler {
         }
         try {
             URI uri = URI.create(url.trim());
-            if (uri.getHost() != null && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
+            if (uri.getHost() != null
+                    && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
                 return url.trim();
             }
         } catch (IllegalArgumentException e) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ActionCreatedData(
-        String actionId, String groupId, String title, List<AnsweredQuestion> questions, ResponseDetails responseDetails)
-        implements EventData {
-}
+        String actionId, String groupId, String title, List<AnsweredQuestion> questions,
+        ResponseDetails responseDetails)
+        implements
+            EventData {}

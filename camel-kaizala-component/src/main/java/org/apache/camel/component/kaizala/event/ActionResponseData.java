@@ -19,6 +19,7 @@ public record ActionResponseData(
         if (responseDetails == null || responseDetails.responseWithQuestions() == null) {
             return List.of();
         }
-        return responseDetails.responseWithQuestions().stream().filter(q -> !Boolean.TRUE.equals(q.isInvisible())).toList();
+        return responseDetails.responseWithQuestions().stream().filter(q -> !Boolean.TRUE.equals(q.isInvisible()))
+                .toList();
     }
 }

@@ -6,5 +6,4 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** Announcement: title, text and attached images. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record AnnouncementData(String title, String text, List<MediaItem> media) implements EventData {
-}
+public record AnnouncementData(String title, String text, List<MediaItem> media) implements EventData {}

@@ -41,15 +41,18 @@ public final class EventParser {
         EventData typed = type == null || type.dataType() == OpaqueData.class || data == null || !data.isObject()
                 ? new OpaqueData(data)
                 : dataReaders.get(type).readValue(data);
-        return new KaizalaEvent(text(json, "objectId"), text(json, "objectType"), type != null ? type.name() : eventType,
-                eventId, text(json, "context"), text(json, "fromUser"), text(json, "fromUserId"), text(json, "fromUserName"),
+        return new KaizalaEvent(text(json, "objectId"), text(json, "objectType"),
+                type != null ? type.name() : eventType,
+                eventId, text(json, "context"), text(json, "fromUser"), text(json, "fromUserId"),
+                text(json, "fromUserName"),
                 text(json, "fromUserProfilePic"), typed, new String(body, StandardCharsets.UTF_8));
     }
 
     private static String requiredString(JsonNode json, String name) throws IOException {
         JsonNode value = KaizalaJson.field(json, name);
         if (value == null || !value.isTextual() || value.asText().isBlank()) {
-            throw new IOException(name + " is " + (value == null || value.isNull() ? "missing" : "not a non-empty string"));
+            throw new IOException(
+                    name + " is " + (value == null || value.isNull() ? "missing" : "not a non-empty string"));
         }
         return value.asText();
     }

@@ -23,9 +23,9 @@ public record KaizalaEvent(
      * event of a type not listed here (one Kaizala adds later) still reaches the route, with {@link OpaqueData}.
      */
     public enum Type {
-        ActionCreated, ActionResponse, SurveyCreated, SurveyResponse, JobCreated, JobResponse, TextMessageCreated,
-        AttachmentCreated, Announcement, MemberAdded, MemberRemoved, GroupAdded, GroupRemoved,
-        PollCreated(false), PollResponse(false), LetsMeetCreated(false), LetsMeetResponse(false);
+
+        ActionCreated, ActionResponse, SurveyCreated, SurveyResponse, JobCreated, JobResponse, TextMessageCreated, AttachmentCreated, Announcement, MemberAdded, MemberRemoved, GroupAdded, GroupRemoved, PollCreated(
+                false), PollResponse(false), LetsMeetCreated(false), LetsMeetResponse(false);
 
         private static final Map<String, Type> BY_NAME = Arrays.stream(values())
                 .collect(Collectors.toUnmodifiableMap(Type::name, type -> type));
@@ -80,7 +80,8 @@ public record KaizalaEvent(
                 case SurveyCreated, ActionCreated -> ActionCreatedData.class;
                 case SurveyResponse, ActionResponse -> ActionResponseData.class;
                 case MemberAdded, MemberRemoved -> MemberData.class;
-                case GroupAdded, GroupRemoved, PollCreated, PollResponse, LetsMeetCreated, LetsMeetResponse -> OpaqueData.class;
+                case GroupAdded, GroupRemoved, PollCreated, PollResponse, LetsMeetCreated, LetsMeetResponse ->
+                    OpaqueData.class;
             };
         }
     }
@@ -97,6 +98,6 @@ public record KaizalaEvent(
     @Override
     public String toString() {
         return "KaizalaEvent[eventType=" + eventType + ", eventId=" + eventId + ", objectType=" + objectType
-               + ", objectId=" + objectId + ", fromUser=" + fromUser + ", data=" + data + "]";
+                + ", objectId=" + objectId + ", fromUser=" + fromUser + ", data=" + data + "]";
     }
 }

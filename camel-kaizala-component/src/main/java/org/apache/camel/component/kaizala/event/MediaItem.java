@@ -8,5 +8,4 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * {@code url}/{@code fileName}, as the sources disagree).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record MediaItem(@JsonAlias("url") String mediaUrl, @JsonAlias("fileName") String mediaFileName) {
-}
+public record MediaItem(@JsonAlias("url") String mediaUrl, @JsonAlias("fileName") String mediaFileName) {}

@@ -6,5 +6,4 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** The questions of a response event, each with its answer. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ResponseDetails(List<AnsweredQuestion> responseWithQuestions) {
-}
+public record ResponseDetails(List<AnsweredQuestion> responseWithQuestions) {}

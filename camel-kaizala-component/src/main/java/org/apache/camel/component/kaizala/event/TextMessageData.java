@@ -4,5 +4,4 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** TextMessageCreated: the text posted. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record TextMessageData(String text) implements EventData {
-}
+public record TextMessageData(String text) implements EventData {}

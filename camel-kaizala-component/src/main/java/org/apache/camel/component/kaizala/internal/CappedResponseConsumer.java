@@ -19,6 +19,7 @@ final class CappedResponseConsumer extends AbstractAsyncResponseConsumer<SimpleH
 
     /** The answer passed the limit; {@link HttpTransport} turns it into a {@code KaizalaException}. */
     static final class TooLarge extends IOException {
+
         TooLarge(String message) {
             super(message);
         }
@@ -26,6 +27,7 @@ final class CappedResponseConsumer extends AbstractAsyncResponseConsumer<SimpleH
 
     CappedResponseConsumer(long maxResponseSize, String request) {
         super(new AbstractBinAsyncEntityConsumer<byte[]>() {
+
             private final ByteArrayOutputStream content = new ByteArrayOutputStream();
 
             @Override
@@ -41,8 +43,8 @@ final class CappedResponseConsumer extends AbstractAsyncResponseConsumer<SimpleH
             protected void data(ByteBuffer src, boolean endOfStream) throws IOException {
                 if (maxResponseSize > 0 && content.size() + (long) src.remaining() > maxResponseSize) {
                     throw new TooLarge("Kaizala's answer to " + request + " is larger than maxResponseSize ("
-                                       + maxResponseSize + " bytes); it was not read. Raise maxResponseSize if such an"
-                                       + " answer is expected");
+                            + maxResponseSize + " bytes); it was not read. Raise maxResponseSize if such an"
+                            + " answer is expected");
                 }
                 byte[] chunk = new byte[src.remaining()];
                 src.get(chunk);

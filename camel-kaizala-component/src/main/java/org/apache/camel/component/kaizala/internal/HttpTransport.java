@@ -66,7 +66,7 @@ public final class HttpTransport implements AutoCloseable {
 
         @SuppressWarnings("deprecation") // the per-request connect timeout is still honoured by the async client
         public static Limits of(long connectTimeoutMillis, long responseTimeoutMillis, long requestTimeoutMillis,
-                                long maxResponseSize) {
+                long maxResponseSize) {
             return new Limits(RequestConfig.custom()
                     .setConnectTimeout(Timeout.ofMilliseconds(connectTimeoutMillis))
                     .setConnectionRequestTimeout(Timeout.ofMilliseconds(connectTimeoutMillis))
@@ -94,6 +94,7 @@ public final class HttpTransport implements AutoCloseable {
         Future<SimpleHttpResponse> running = client.execute(request.build(),
                 new CappedResponseConsumer(limits.maxResponseSize(), method + " " + uri.getPath()), null, context,
                 new FutureCallback<>() {
+
                     @Override
                     public void completed(SimpleHttpResponse response) {
                         answer.complete(response);
@@ -119,7 +120,7 @@ public final class HttpTransport implements AutoCloseable {
                 running.cancel(true); // aborts the exchange and frees its connection
                 bounded.completeExceptionally(new RequestTimeoutException(
                         method + " " + uri.getPath() + " got no complete answer within requestTimeout ("
-                                                                          + limits.requestTimeoutMillis() + " ms)"));
+                                + limits.requestTimeoutMillis() + " ms)"));
             } else if (error != null) {
                 bounded.completeExceptionally(error);
             } else {
@@ -131,6 +132,7 @@ public final class HttpTransport implements AutoCloseable {
 
     /** The answer did not arrive in full within {@code requestTimeout}. */
     public static final class RequestTimeoutException extends TimeoutException {
+
         RequestTimeoutException(String message) {
             super(message);
         }
@@ -150,7 +152,8 @@ public final class HttpTransport implements AutoCloseable {
      * (what to do; null for none). The {@code secrets} sent with the request are masked in the body, should the
      * server echo them.
      */
-    public static KaizalaApiException failure(String operation, SimpleHttpResponse response, String hint, String... secrets) {
+    public static KaizalaApiException failure(String operation, SimpleHttpResponse response, String hint,
+            String... secrets) {
         String body = bodyText(response);
         for (String secret : secrets) {
             if (secret != null && !secret.isEmpty()) {

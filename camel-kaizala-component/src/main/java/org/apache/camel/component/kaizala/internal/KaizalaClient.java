@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import org.apache.camel.component.kaizala.KaizalaException;
 import org.apache.camel.component.kaizala.KaizalaRateLimiter;
@@ -40,7 +39,8 @@ public final class KaizalaClient {
     public record Settings(
             String authUrl, String endpointUrl, String applicationId, String applicationSecret, String refreshToken,
             String accessToken, KaizalaTokenStore tokenStore, long connectTimeoutMillis, long responseTimeoutMillis,
-            long requestTimeoutMillis, long maxResponseSize, List<String> redirectAllowedHosts, RetryPolicy retryPolicy) {
+            long requestTimeoutMillis, long maxResponseSize, List<String> redirectAllowedHosts,
+            RetryPolicy retryPolicy) {
 
         /**
          * Which connector's token state these settings use: the token service, the application and the refresh token
@@ -72,18 +72,19 @@ public final class KaizalaClient {
             try {
                 URI uri = new URI(url.trim());
                 if (("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null) {
+                        && uri.getHost() != null) {
                     return null;
                 }
             } catch (URISyntaxException e) {
                 // reported below
             }
             return "The kaizala option " + option + " is not an absolute http(s) URL: '" + url + "'. Example: "
-                   + ("authUrl".equals(option) ? "https://api.kaiza.la/v1" : "https://kms-in.kaiza.la");
+                    + ("authUrl".equals(option) ? "https://api.kaiza.la/v1" : "https://kms-in.kaiza.la");
         }
 
         HttpTransport.Limits limits() {
-            return HttpTransport.Limits.of(connectTimeoutMillis, responseTimeoutMillis, requestTimeoutMillis, maxResponseSize);
+            return HttpTransport.Limits.of(connectTimeoutMillis, responseTimeoutMillis, requestTimeoutMillis,
+                    maxResponseSize);
         }
 
         /** What is missing to call the resource API, as a message naming the options; null when nothing is. */
@@ -109,23 +110,26 @@ public final class KaizalaClient {
             }
             return missing.isEmpty() ? null
                     : "Kaizala credentials are incomplete: set " + String.join(", ", missing)
-                      + " on the kaizala component or endpoint (or set accessToken and endpointUrl)";
+                            + " on the kaizala component or endpoint (or set accessToken and endpointUrl)";
         }
 
         /** Which connector, for rate limiting: the same id (or fixed token) shares one limit. Not printable. */
         public String connectorKey() {
-            return accessToken != null ? "token:" + TokenManager.storeKey("fixed", accessToken) : authUrl + "|" + applicationId;
+            return accessToken != null ? "token:" + TokenManager.storeKey("fixed", accessToken)
+                    : authUrl + "|" + applicationId;
         }
 
         @Override
         public String toString() {
-            return "Settings[authUrl=" + authUrl + ", endpointUrl=" + endpointUrl + ", applicationId=" + applicationId + "]";
+            return "Settings[authUrl=" + authUrl + ", endpointUrl=" + endpointUrl + ", applicationId=" + applicationId
+                    + "]";
         }
     }
 
     /** A connector's identity (see {@link Settings#identity()}). Never printed: it holds secrets. */
     public record Identity(String authUrl, String applicationId, String refreshToken, String accessToken,
-                           String fixedEndpointUrl) {
+            String fixedEndpointUrl) {
+
         @Override
         public String toString() {
             return "Identity[authUrl=" + authUrl + ", applicationId=" + applicationId + "]";
@@ -150,7 +154,7 @@ public final class KaizalaClient {
      * @param waits             runs the waits (back-off, {@code Retry-After}) without holding a thread
      */
     public KaizalaClient(HttpTransport http, Settings settings, TokenManager tokens, RateLimiter rateLimiter,
-                         KaizalaRateLimiter sharedRateLimiter, Waits waits) {
+            KaizalaRateLimiter sharedRateLimiter, Waits waits) {
         this.http = http;
         this.settings = settings;
         this.limits = settings.limits();
@@ -174,8 +178,8 @@ public final class KaizalaClient {
         for (int i = 0; i < names.length; i++) {
             if (!Objects.equals(first.tokenOptions().get(i), other.tokenOptions().get(i))) {
                 throw new IllegalArgumentException("Two kaizala endpoints of connector " + first.applicationId()
-                                                   + " set different values of " + names[i] + "; a connector has one"
-                                                   + " token state, so set " + names[i] + " once (on the component)");
+                        + " set different values of " + names[i] + "; a connector has one"
+                        + " token state, so set " + names[i] + " once (on the component)");
             }
         }
     }
@@ -215,6 +219,7 @@ public final class KaizalaClient {
 
     /** Where one call stands: how often it moved, renewed its token, was retried. */
     private static final class Attempt {
+
         int relocations;
         boolean renewed;
         int retries;
@@ -228,10 +233,10 @@ public final class KaizalaClient {
         } else {
             // the slot is taken once the token is ready, so that a token fetch does not eat into the paced window
             sent = tokens.accessToken().thenCompose(token -> pace().thenCompose(ready -> {
-                        used[0] = token;
-                        used[1] = tokens.base();
-                        return send(request, used[1] + "/v1", Map.of("accessToken", token));
-                    }));
+                used[0] = token;
+                used[1] = tokens.base();
+                return send(request, used[1] + "/v1", Map.of("accessToken", token));
+            }));
         }
         return sent.handle((response, error) -> error != null
                 ? afterFailure(request, state, Text.unwrap(error))
@@ -241,7 +246,8 @@ public final class KaizalaClient {
 
     /** The per-JVM limit, then the one shared with other instances, each when set. */
     private CompletableFuture<Void> pace() {
-        CompletableFuture<Void> local = rateLimiter == null ? CompletableFuture.completedFuture(null) : rateLimiter.acquire();
+        CompletableFuture<Void> local = rateLimiter == null ? CompletableFuture.completedFuture(null)
+                : rateLimiter.acquire();
         if (sharedRateLimiter == null) {
             return local;
         }
@@ -267,9 +273,9 @@ public final class KaizalaClient {
                     LOG.warn("Kaizala {}: refused to follow a 308 to {}: {}", request.operation(), named, refused);
                     return CompletableFuture.failedFuture(HttpTransport.failure(request.operation(), response,
                             "refused to follow the redirect to " + named + ": " + refused + ". The connector stays at "
-                                                                                             + usedBase
-                                                                                             + "; if Kaizala really moved there, add its host to"
-                                                                                             + " redirectAllowedHosts",
+                                    + usedBase
+                                    + "; if Kaizala really moved there, add its host to"
+                                    + " redirectAllowedHosts",
                             usedToken));
                 }
                 tokens.relocate(usedBase, location);
@@ -293,8 +299,9 @@ public final class KaizalaClient {
         }
         String hint = status >= 500 && !notProcessed && !request.idempotent()
                 ? "not retried, because Kaizala may have processed the " + request.method() + " before failing. If "
-                  + request.operation() + " is safe to repeat, let Camel redeliver it (onException(KaizalaApiException."
-                  + "class).maximumRedeliveries(…)); otherwise check in Kaizala whether it took effect"
+                        + request.operation()
+                        + " is safe to repeat, let Camel redeliver it (onException(KaizalaApiException."
+                        + "class).maximumRedeliveries(…)); otherwise check in Kaizala whether it took effect"
                 : null;
         return CompletableFuture.failedFuture(HttpTransport.failure(request.operation(), response, hint, usedToken));
     }
@@ -341,7 +348,8 @@ public final class KaizalaClient {
         boolean retryable = !(error instanceof KaizalaException) && (notSent(error) || request.idempotent());
         if (retryable && state.retries < settings.retryPolicy().maxRetries()) {
             Duration wait = settings.retryPolicy().backoff(state.retries);
-            LOG.debug("Kaizala {} failed ({}): retry {} in {} ms", request.operation(), error.getClass().getSimpleName(),
+            LOG.debug("Kaizala {} failed ({}): retry {} in {} ms", request.operation(),
+                    error.getClass().getSimpleName(),
                     state.retries + 1, wait.toMillis());
             return retryLater(request, state, wait);
         }
@@ -357,10 +365,9 @@ public final class KaizalaClient {
     /** A failure that happened before the request reached Kaizala: repeating it cannot double an effect. */
     static boolean notSent(Throwable error) {
         return error instanceof ConnectException || error instanceof ConnectTimeoutException
-               || error instanceof UnknownHostException || error instanceof RequestNotExecutedException
-               || error instanceof DeadlineTimeoutException;
+                || error instanceof UnknownHostException || error instanceof RequestNotExecutedException
+                || error instanceof DeadlineTimeoutException;
     }
-
 
     private CompletableFuture<SimpleHttpResponse> send(ApiRequest request, String base, Map<String, String> auth) {
         Map<String, String> headers = auth;

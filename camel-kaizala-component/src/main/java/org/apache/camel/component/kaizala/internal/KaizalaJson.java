@@ -74,7 +74,7 @@ public final class KaizalaJson {
             return MAPPER.readValue(json, type);
         } catch (JacksonException e) {
             throw new KaizalaException("Kaizala " + operation + " answered with JSON that does not read as "
-                                       + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+                    + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new KaizalaException("Kaizala " + operation + " answer unreadable: " + e.getMessage(), e);
         }

@@ -48,9 +48,9 @@ public final class LocalRateLimiter implements RateLimiter {
             if (start - now > maxWaitMillis) {
                 return CompletableFuture.failedFuture(new KaizalaException(
                         "Kaizala rate limit: the call would wait " + (start - now) + " ms for a slot (" + slots.length
-                                                                           + " calls per " + windowMillis + " ms), longer than rateLimitMaxWait ("
-                                                                           + maxWaitMillis + " ms); it was not sent. Send less often, or raise"
-                                                                           + " rateLimitMaxWait"));
+                                + " calls per " + windowMillis + " ms), longer than rateLimitMaxWait ("
+                                + maxWaitMillis + " ms); it was not sent. Send less often, or raise"
+                                + " rateLimitMaxWait"));
             }
             slots[next] = start;
             next = (next + 1) % slots.length;

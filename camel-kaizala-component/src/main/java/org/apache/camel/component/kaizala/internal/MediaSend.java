@@ -42,7 +42,8 @@ public final class MediaSend {
     private static CompletableFuture<Object> attach(
             KaizalaClient client, ApiRequest post, RequestBodies.MediaAction action, String mediaResource,
             Function<byte[], ActionCreatedResponse> created) {
-        ApiRequest request = RequestTemplate.withBody(post, ApiRequest.json(KaizalaJson.write(action.request(mediaResource))));
+        ApiRequest request = RequestTemplate.withBody(post,
+                ApiRequest.json(KaizalaJson.write(action.request(mediaResource))));
         return client.call(request).thenApply(response -> {
             ActionCreatedResponse answer = created.apply(response.getBodyBytes());
             return new MediaSentResponse(answer.referenceId(), mediaResource);

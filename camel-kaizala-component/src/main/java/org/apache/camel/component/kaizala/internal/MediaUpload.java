@@ -54,7 +54,7 @@ public final class MediaUpload {
 
     private static void type(String actionType, String mediaType, String... extensions) {
         for (String extension : extensions) {
-            TYPES.put(extension, new String[] { mediaType, actionType });
+            TYPES.put(extension, new String[]{mediaType, actionType});
         }
     }
 
@@ -87,37 +87,42 @@ public final class MediaUpload {
         } else if (body instanceof InputStream stream) {
             source = streamSource(stream);
         } else {
-            File file = body == null ? null : exchange.getContext().getTypeConverter().tryConvertTo(File.class, exchange, body);
+            File file = body == null ? null
+                    : exchange.getContext().getTypeConverter().tryConvertTo(File.class, exchange, body);
             if (file != null && file.isFile()) {
                 source = fileSource(file.toPath());
                 defaultName = file.getName();
             } else {
                 InputStream stream = body == null
-                        ? null : exchange.getContext().getTypeConverter().tryConvertTo(InputStream.class, exchange, body);
+                        ? null
+                        : exchange.getContext().getTypeConverter().tryConvertTo(InputStream.class, exchange, body);
                 if (stream == null) {
-                    throw new KaizalaValidationException("body", "the file to upload: a File, Path, InputStream or byte[]"
-                                                                 + (body == null ? "" : ", got a " + body.getClass().getSimpleName()));
+                    throw new KaizalaValidationException("body",
+                            "the file to upload: a File, Path, InputStream or byte[]"
+                                    + (body == null ? "" : ", got a " + body.getClass().getSimpleName()));
                 }
                 source = streamSource(stream);
             }
         }
         String fileName = input.string(Parameter.FILE_NAME);
         if (fileName == null) {
-            fileName = defaultName != null ? defaultName : exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+            fileName = defaultName != null ? defaultName
+                    : exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         }
         if (fileName == null) {
             String path = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
-            fileName = path == null ? null : path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+            fileName = path == null ? null
+                    : path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
         }
         fileName = Validate.required("fileName", fileName, Parameter.FILE_NAME.hint()
-                                                          + " (Kaizala needs a file name, e.g. report.pdf)");
+                + " (Kaizala needs a file name, e.g. report.pdf)");
         String mediaType = input.string(Parameter.MEDIA_TYPE);
         if (mediaType == null) {
             String[] known = TYPES.get(extension(fileName));
             if (known == null) {
                 throw new KaizalaValidationException("mediaType", "cannot tell the type of '" + fileName
-                                                                  + "'; " + Parameter.MEDIA_TYPE.hint()
-                                                                  + " to one Kaizala accepts: " + supportedTypes());
+                        + "'; " + Parameter.MEDIA_TYPE.hint()
+                        + " to one Kaizala accepts: " + supportedTypes());
             }
             mediaType = known[0];
         } else if (!isSupported(mediaType)) {
@@ -136,8 +141,9 @@ public final class MediaUpload {
     public Supplier<AsyncEntityProducer> entity(String fieldName) {
         String boundary = "kaizala-" + UUID.randomUUID();
         byte[] head = ("--" + boundary + "\r\n"
-                       + "Content-Disposition: form-data; name=\"" + quote(fieldName) + "\"; filename=\"" + quote(fileName) + "\"\r\n"
-                       + "Content-Type: " + mediaType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+                + "Content-Disposition: form-data; name=\"" + quote(fieldName) + "\"; filename=\"" + quote(fileName)
+                + "\"\r\n"
+                + "Content-Type: " + mediaType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
         return () -> new MultipartProducer(boundary, head, source, tail);
     }
@@ -199,16 +205,16 @@ public final class MediaUpload {
         AtomicBoolean opened = new AtomicBoolean();
         return new Source(() -> {
             if (!opened.compareAndSet(false, true)) {
-                throw new KaizalaException("media/upload: an InputStream body can be sent only once, and Kaizala asked for"
-                                           + " it again (after a 401 or 308); use a File, Path or byte[] body to allow that");
+                throw new KaizalaException(
+                        "media/upload: an InputStream body can be sent only once, and Kaizala asked for"
+                                + " it again (after a 401 or 308); use a File, Path or byte[] body to allow that");
             }
             return Channels.newChannel(stream);
         }, -1, false);
     }
 
     /** Where the file's bytes come from; {@code length} is -1 when unknown (sent chunked). */
-    private record Source(Supplier<ReadableByteChannel> open, long length, boolean repeatable) {
-    }
+    private record Source(Supplier<ReadableByteChannel> open, long length, boolean repeatable) {}
 
     /** Writes head, file, tail as the connection takes them: one 64 KiB buffer, whatever the file's size. */
     private static final class MultipartProducer implements AsyncEntityProducer {

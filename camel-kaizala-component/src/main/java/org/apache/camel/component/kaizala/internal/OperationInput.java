@@ -29,7 +29,7 @@ public final class OperationInput {
     }
 
     private OperationInput(Exchange exchange, KaizalaConfiguration configuration, Map<Parameter, String> overrides,
-                           Object body) {
+            Object body) {
         this.exchange = exchange;
         this.configuration = configuration;
         this.overrides = overrides;
@@ -79,7 +79,8 @@ public final class OperationInput {
             }
             return tree != null && tree.isObject() ? tree : null;
         } catch (IllegalArgumentException | IOException e) {
-            throw new KaizalaValidationException("body", "does not read as a JSON object: " + Text.firstLine(e.getMessage()));
+            throw new KaizalaValidationException("body",
+                    "does not read as a JSON object: " + Text.firstLine(e.getMessage()));
         }
     }
 
@@ -165,7 +166,8 @@ public final class OperationInput {
     public <T> T bodyAs(Class<T> model, Function<Object, T> shortForm) {
         T value = readBody(model, shortForm);
         if (value == null) {
-            throw new KaizalaValidationException("body", "required: a " + model.getSimpleName() + ", a Map or a JSON object");
+            throw new KaizalaValidationException("body",
+                    "required: a " + model.getSimpleName() + ", a Map or a JSON object");
         }
         return value;
     }
@@ -185,8 +187,9 @@ public final class OperationInput {
             if (body instanceof byte[] || body instanceof java.io.InputStream) {
                 return KaizalaJson.MAPPER.readValue(text(), model);
             }
-            throw new KaizalaValidationException("body", "a " + model.getSimpleName() + ", a Map or a JSON object; got a "
-                                                         + body.getClass().getSimpleName());
+            throw new KaizalaValidationException("body",
+                    "a " + model.getSimpleName() + ", a Map or a JSON object; got a "
+                            + body.getClass().getSimpleName());
         } catch (IllegalArgumentException | IOException e) {
             throw new KaizalaValidationException("body",
                     "does not read as " + model.getSimpleName() + ": " + Text.firstLine(e.getMessage()));

@@ -42,7 +42,7 @@ public final class Pager<T, P extends Paged<T, P>> {
     }
 
     private void fetch(KaizalaClient client, Call call, OperationInput input, Function<OperationInput, Call> page,
-                       String current, List<P> pages, CompletableFuture<Object> done) {
+            String current, List<P> pages, CompletableFuture<Object> done) {
         call.execute(client).whenComplete((answer, error) -> {
             if (error != null) {
                 done.completeExceptionally(error);

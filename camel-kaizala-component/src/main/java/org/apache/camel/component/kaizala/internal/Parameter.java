@@ -11,36 +11,81 @@ import org.apache.camel.component.kaizala.KaizalaConstants;
  */
 public enum Parameter {
 
-    GROUP_ID("groupId", KaizalaConstants.GROUP_ID, KaizalaConfiguration::getGroupId),
-    SUB_GROUP_ID("subGroupId", KaizalaConstants.SUB_GROUP_ID, KaizalaConfiguration::getSubGroupId),
-    MEMBER_ID("memberId", KaizalaConstants.MEMBER_ID, KaizalaConfiguration::getMemberId),
-    ACTION_ID("actionId", KaizalaConstants.ACTION_ID, KaizalaConfiguration::getActionId),
-    REFERENCE_ID("referenceId", KaizalaConstants.REFERENCE_ID, KaizalaConfiguration::getReferenceId),
-    WEBHOOK_ID("webhookId", KaizalaConstants.WEBHOOK_ID, KaizalaConfiguration::getWebhookId),
-    RESPONSE_ID("responseId", KaizalaConstants.UPDATE_RESPONSE_ID, KaizalaConfiguration::getResponseId),
-    SOURCE_GROUP_ID("sourceGroupId", KaizalaConstants.SOURCE_GROUP_ID, KaizalaConfiguration::getSourceGroupId, GROUP_ID),
-    SHOW_DETAIL("showDetail", KaizalaConstants.SHOW_DETAIL, KaizalaConfiguration::getShowDetail),
-    FETCH_ALL_GROUPS("fetchAllGroups", KaizalaConstants.FETCH_ALL_GROUPS, KaizalaConfiguration::getFetchAllGroups),
-    ACTION_TYPE("actionType", KaizalaConstants.ACTION_TYPE, KaizalaConfiguration::getActionType),
-    FROM_DATE("fromDate", KaizalaConstants.FROM_DATE, KaizalaConfiguration::getFromDate),
-    COUNT("count", KaizalaConstants.COUNT, KaizalaConfiguration::getCount),
-    CURSOR("cursor", KaizalaConstants.CURSOR, KaizalaConfiguration::getCursor),
-    ALL_PAGES("allPages", KaizalaConstants.ALL_PAGES, KaizalaConfiguration::isAllPages),
-    GET_DETAILS("getDetails", KaizalaConstants.GET_DETAILS, KaizalaConfiguration::isGetDetails),
-    REACTION_TYPE("reactionType", KaizalaConstants.REACTION_TYPE, KaizalaConfiguration::getReactionType),
-    ROLE("role", KaizalaConstants.ROLE, KaizalaConfiguration::getRole),
-    OBJECT_ID("objectId", KaizalaConstants.OBJECT_ID, KaizalaConfiguration::getObjectId, GROUP_ID),
-    OBJECT_TYPE("objectType", KaizalaConstants.OBJECT_TYPE, KaizalaConfiguration::getObjectType),
-    MOBILE_NUMBER("mobileNumber", KaizalaConstants.MOBILE_NUMBER, KaizalaConfiguration::getMobileNumber),
-    ACTION_PACKAGE_ID("actionPackageId", KaizalaConstants.ACTION_PACKAGE_ID, KaizalaConfiguration::getActionPackageId),
-    TITLE("title", KaizalaConstants.TITLE, KaizalaConfiguration::getTitle),
-    FILE_NAME("fileName", KaizalaConstants.FILE_NAME, KaizalaConfiguration::getFileName),
-    MEDIA_TYPE("mediaType", KaizalaConstants.MEDIA_TYPE, KaizalaConfiguration::getMediaType),
-    CAPTION("caption", KaizalaConstants.CAPTION, KaizalaConfiguration::getCaption),
-    MEDIA_RESOURCE("mediaResource", KaizalaConstants.MEDIA_RESOURCE, c -> null),
-    SUBSCRIBERS("subscribers", KaizalaConstants.SUBSCRIBERS, KaizalaConfiguration::getSubscribers),
-    SEND_TO_ALL_SUBSCRIBERS("sendToAllSubscribers", KaizalaConstants.SEND_TO_ALL_SUBSCRIBERS,
-                            KaizalaConfiguration::getSendToAllSubscribers);
+    GROUP_ID("groupId", KaizalaConstants.GROUP_ID, KaizalaConfiguration::getGroupId), SUB_GROUP_ID("subGroupId",
+            KaizalaConstants.SUB_GROUP_ID, KaizalaConfiguration::getSubGroupId), MEMBER_ID("memberId",
+                    KaizalaConstants.MEMBER_ID, KaizalaConfiguration::getMemberId), ACTION_ID("actionId",
+                            KaizalaConstants.ACTION_ID, KaizalaConfiguration::getActionId), REFERENCE_ID("referenceId",
+                                    KaizalaConstants.REFERENCE_ID, KaizalaConfiguration::getReferenceId), WEBHOOK_ID(
+                                            "webhookId", KaizalaConstants.WEBHOOK_ID,
+                                            KaizalaConfiguration::getWebhookId), RESPONSE_ID("responseId",
+                                                    KaizalaConstants.UPDATE_RESPONSE_ID,
+                                                    KaizalaConfiguration::getResponseId), SOURCE_GROUP_ID(
+                                                            "sourceGroupId", KaizalaConstants.SOURCE_GROUP_ID,
+                                                            KaizalaConfiguration::getSourceGroupId,
+                                                            GROUP_ID), SHOW_DETAIL("showDetail",
+                                                                    KaizalaConstants.SHOW_DETAIL,
+                                                                    KaizalaConfiguration::getShowDetail), FETCH_ALL_GROUPS(
+                                                                            "fetchAllGroups",
+                                                                            KaizalaConstants.FETCH_ALL_GROUPS,
+                                                                            KaizalaConfiguration::getFetchAllGroups), ACTION_TYPE(
+                                                                                    "actionType",
+                                                                                    KaizalaConstants.ACTION_TYPE,
+                                                                                    KaizalaConfiguration::getActionType), FROM_DATE(
+                                                                                            "fromDate",
+                                                                                            KaizalaConstants.FROM_DATE,
+                                                                                            KaizalaConfiguration::getFromDate), COUNT(
+                                                                                                    "count",
+                                                                                                    KaizalaConstants.COUNT,
+                                                                                                    KaizalaConfiguration::getCount), CURSOR(
+                                                                                                            "cursor",
+                                                                                                            KaizalaConstants.CURSOR,
+                                                                                                            KaizalaConfiguration::getCursor), ALL_PAGES(
+                                                                                                                    "allPages",
+                                                                                                                    KaizalaConstants.ALL_PAGES,
+                                                                                                                    KaizalaConfiguration::isAllPages), GET_DETAILS(
+                                                                                                                            "getDetails",
+                                                                                                                            KaizalaConstants.GET_DETAILS,
+                                                                                                                            KaizalaConfiguration::isGetDetails), REACTION_TYPE(
+                                                                                                                                    "reactionType",
+                                                                                                                                    KaizalaConstants.REACTION_TYPE,
+                                                                                                                                    KaizalaConfiguration::getReactionType), ROLE(
+                                                                                                                                            "role",
+                                                                                                                                            KaizalaConstants.ROLE,
+                                                                                                                                            KaizalaConfiguration::getRole), OBJECT_ID(
+                                                                                                                                                    "objectId",
+                                                                                                                                                    KaizalaConstants.OBJECT_ID,
+                                                                                                                                                    KaizalaConfiguration::getObjectId,
+                                                                                                                                                    GROUP_ID), OBJECT_TYPE(
+                                                                                                                                                            "objectType",
+                                                                                                                                                            KaizalaConstants.OBJECT_TYPE,
+                                                                                                                                                            KaizalaConfiguration::getObjectType), MOBILE_NUMBER(
+                                                                                                                                                                    "mobileNumber",
+                                                                                                                                                                    KaizalaConstants.MOBILE_NUMBER,
+                                                                                                                                                                    KaizalaConfiguration::getMobileNumber), ACTION_PACKAGE_ID(
+                                                                                                                                                                            "actionPackageId",
+                                                                                                                                                                            KaizalaConstants.ACTION_PACKAGE_ID,
+                                                                                                                                                                            KaizalaConfiguration::getActionPackageId), TITLE(
+                                                                                                                                                                                    "title",
+                                                                                                                                                                                    KaizalaConstants.TITLE,
+                                                                                                                                                                                    KaizalaConfiguration::getTitle), FILE_NAME(
+                                                                                                                                                                                            "fileName",
+                                                                                                                                                                                            KaizalaConstants.FILE_NAME,
+                                                                                                                                                                                            KaizalaConfiguration::getFileName), MEDIA_TYPE(
+                                                                                                                                                                                                    "mediaType",
+                                                                                                                                                                                                    KaizalaConstants.MEDIA_TYPE,
+                                                                                                                                                                                                    KaizalaConfiguration::getMediaType), CAPTION(
+                                                                                                                                                                                                            "caption",
+                                                                                                                                                                                                            KaizalaConstants.CAPTION,
+                                                                                                                                                                                                            KaizalaConfiguration::getCaption), MEDIA_RESOURCE(
+                                                                                                                                                                                                                    "mediaResource",
+                                                                                                                                                                                                                    KaizalaConstants.MEDIA_RESOURCE,
+                                                                                                                                                                                                                    c -> null), SUBSCRIBERS(
+                                                                                                                                                                                                                            "subscribers",
+                                                                                                                                                                                                                            KaizalaConstants.SUBSCRIBERS,
+                                                                                                                                                                                                                            KaizalaConfiguration::getSubscribers), SEND_TO_ALL_SUBSCRIBERS(
+                                                                                                                                                                                                                                    "sendToAllSubscribers",
+                                                                                                                                                                                                                                    KaizalaConstants.SEND_TO_ALL_SUBSCRIBERS,
+                                                                                                                                                                                                                                    KaizalaConfiguration::getSendToAllSubscribers);
 
     private final String name;
     private final String header;

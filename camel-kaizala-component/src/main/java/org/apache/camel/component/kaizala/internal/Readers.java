@@ -51,7 +51,8 @@ public final class Readers {
         try {
             return KaizalaJson.MAPPER.readTree(body);
         } catch (IOException e) {
-            throw new KaizalaException("Kaizala " + operation + " answered with something that is not JSON: " + e.getMessage(), e);
+            throw new KaizalaException(
+                    "Kaizala " + operation + " answered with something that is not JSON: " + e.getMessage(), e);
         }
     }
 

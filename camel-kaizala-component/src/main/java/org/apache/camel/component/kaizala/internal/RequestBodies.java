@@ -5,12 +5,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import org.apache.camel.component.kaizala.KaizalaConstants;
 import org.apache.camel.component.kaizala.KaizalaValidationException;
 import org.apache.camel.component.kaizala.event.KaizalaEvent;
@@ -49,7 +47,8 @@ public final class RequestBodies {
     static final List<String> GROUP_TYPES = List.of("Group", "ConnectGroup");
     static final List<String> ROLES = values(KaizalaConstants.ROLE_VALUES);
     static final List<String> QUESTION_TYPES = List.of(
-            "SingleOption", "MultiOption", "Text", "Image", "Numeric", "Date", "DateTime", "Location", "AttachmentList");
+            "SingleOption", "MultiOption", "Text", "Image", "Numeric", "Date", "DateTime", "Location",
+            "AttachmentList");
     static final List<String> PROPERTY_TYPES = List.of(
             "Text", "Numeric", "Location", "DateTime", "StringList", "Attachment", "StringSet", "AttachmentList");
     static final List<String> MEDIA_ACTION_TYPES = List.of("Image", "Album", "Audio", "Document", "Video");
@@ -85,7 +84,8 @@ public final class RequestBodies {
 
     /** auth/refreshToken: a number (or numeric String) body is the PIN. */
     public static PinLoginRequest pinLogin(OperationInput input) {
-        PinLoginRequest request = input.bodyAs(PinLoginRequest.class, body -> new PinLoginRequest().pin(pin(input.text())));
+        PinLoginRequest request = input.bodyAs(PinLoginRequest.class,
+                body -> new PinLoginRequest().pin(pin(input.text())));
         if (request.getMobileNumber() == null) {
             request.setMobileNumber(input.string(Parameter.MOBILE_NUMBER));
         }
@@ -119,8 +119,9 @@ public final class RequestBodies {
         Validate.notNull("welcomeMessage", request.getWelcomeMessage());
         request.setMembers(orEmpty(request.getMembers()));
         Validate.phoneNumbers("members", request.getMembers(), MAX_GROUP_MEMBERS);
-        request.setGroupType(Validate.oneOf("groupType", request.getGroupType() == null ? "Group" : request.getGroupType(),
-                GROUP_TYPES));
+        request.setGroupType(
+                Validate.oneOf("groupType", request.getGroupType() == null ? "Group" : request.getGroupType(),
+                        GROUP_TYPES));
         return request;
     }
 
@@ -191,8 +192,9 @@ public final class RequestBodies {
 
     /** subscribers/add and subscribers/remove: a list or comma-separated string of phone numbers. */
     public static SubscribersRequest subscribers(OperationInput input) {
-        SubscribersRequest request = input.bodyAs(SubscribersRequest.class, body -> listBody(body, SubscribersRequest::new,
-                SubscribersRequest::subscribers));
+        SubscribersRequest request = input.bodyAs(SubscribersRequest.class,
+                body -> listBody(body, SubscribersRequest::new,
+                        SubscribersRequest::subscribers));
         Validate.notEmpty("subscribers", request.getSubscribers());
         Validate.phoneNumbers("subscribers", request.getSubscribers(), Integer.MAX_VALUE);
         return request;
@@ -206,9 +208,10 @@ public final class RequestBodies {
      */
     public static SendMessageRequest sendMessage(OperationInput input) {
         Object body = input.body();
-        SendMessageRequest request = body instanceof SendMessageRequest || body instanceof Map || body instanceof JsonNode
-                ? input.bodyAs(SendMessageRequest.class)
-                : new SendMessageRequest(input.text());
+        SendMessageRequest request = body instanceof SendMessageRequest || body instanceof Map
+                || body instanceof JsonNode
+                        ? input.bodyAs(SendMessageRequest.class)
+                        : new SendMessageRequest(input.text());
         Validate.required("message", request.getMessage(), "the message body is the text to send");
         Validate.maxLength("message", request.getMessage(), input.configuration().getMaxMessageLength());
         Audience audience = audience(input, request.getSubscribers(), request.getSendToAllSubscribers());
@@ -244,7 +247,8 @@ public final class RequestBodies {
                     Validate.notEmpty(field + ".options", question.getOptions());
                     for (int j = 0; j < question.getOptions().size(); j++) {
                         Validate.required(field + ".options[" + j + "].title",
-                                question.getOptions().get(j) == null ? null : question.getOptions().get(j).getTitle(), null);
+                                question.getOptions().get(j) == null ? null : question.getOptions().get(j).getTitle(),
+                                null);
                     }
                 }
             }
@@ -254,8 +258,9 @@ public final class RequestBodies {
                 var property = survey.getProperties().get(i);
                 String field = "properties[" + i + "]";
                 Validate.required(field + ".name", property.getName(), null);
-                property.setType(Validate.oneOf(field + ".type", Validate.required(field + ".type", property.getType(), null),
-                        PROPERTY_TYPES));
+                property.setType(
+                        Validate.oneOf(field + ".type", Validate.required(field + ".type", property.getType(), null),
+                                PROPERTY_TYPES));
                 Validate.notNull(field + ".value", property.getValue());
             }
         }
@@ -270,8 +275,9 @@ public final class RequestBodies {
     /** actions/job: a list or comma-separated string of assignees, with the title option or header. */
     public static ActionRequest job(OperationInput outer) {
         return action(outer, "Job", input -> {
-            Job job = input.bodyAs(Job.class, body -> listBody(body, () -> new Job().title(input.string(Parameter.TITLE)),
-                    Job::assignedTo));
+            Job job = input.bodyAs(Job.class,
+                    body -> listBody(body, () -> new Job().title(input.string(Parameter.TITLE)),
+                            Job::assignedTo));
             Validate.required("title", job.getTitle(), "in the body, or " + Parameter.TITLE.hint());
             Validate.notEmpty("assignedTo", job.getAssignedTo());
             Validate.phoneNumbers("assignedTo", job.getAssignedTo(), Integer.MAX_VALUE);
@@ -284,7 +290,8 @@ public final class RequestBodies {
     public static ActionRequest poll(OperationInput outer) {
         return action(outer, "Poll", input -> {
             Poll poll = input.bodyAs(Poll.class, body -> {
-                List<String> choices = body instanceof Collection || body instanceof String[] ? OperationInput.toList(body) : null;
+                List<String> choices = body instanceof Collection || body instanceof String[]
+                        ? OperationInput.toList(body) : null;
                 return choices == null ? null : new Poll().question(input.string(Parameter.TITLE))
                         .choices(choices.stream().map(title -> new Choice().title(title)).toList());
             });
@@ -309,7 +316,8 @@ public final class RequestBodies {
                 OffsetDateTime.parse(meeting.getStartingTime());
             } catch (DateTimeParseException e) {
                 throw new KaizalaValidationException("startingTime",
-                        "an ISO-8601 date and time with its offset, e.g. 2026-05-21T04:30:00Z; got '" + meeting.getStartingTime() + "'");
+                        "an ISO-8601 date and time with its offset, e.g. 2026-05-21T04:30:00Z; got '"
+                                + meeting.getStartingTime() + "'");
             }
             int minutes = positive("durationInMins",
                     meeting.getDurationInMins() != null ? meeting.getDurationInMins() : meeting.getDuration(), 30);
@@ -327,7 +335,8 @@ public final class RequestBodies {
     public static ActionRequest announcement(OperationInput outer) {
         return action(outer, "Announcement", input -> {
             Announcement announcement = input.bodyAs(Announcement.class,
-                    body -> body instanceof String text ? new Announcement().title(input.string(Parameter.TITLE)).message(text) : null);
+                    body -> body instanceof String text
+                            ? new Announcement().title(input.string(Parameter.TITLE)).message(text) : null);
             Validate.required("message", announcement.getMessage(), null);
             return announcement;
         });
@@ -364,8 +373,10 @@ public final class RequestBodies {
         if (attachment.getCaption() == null) {
             attachment.setCaption(input.string(Parameter.CAPTION));
         }
-        String type = given != null && given.getActionType() != null ? given.getActionType() : input.string(Parameter.ACTION_TYPE);
-        type = Validate.oneOf("actionType", type != null ? type : uploadedType != null ? uploadedType : "Image", MEDIA_ACTION_TYPES);
+        String type = given != null && given.getActionType() != null ? given.getActionType()
+                : input.string(Parameter.ACTION_TYPE);
+        type = Validate.oneOf("actionType", type != null ? type : uploadedType != null ? uploadedType : "Image",
+                MEDIA_ACTION_TYPES);
         Audience audience = audience(input, given == null ? null : given.getSubscribers(),
                 given == null ? null : given.getSendToAllSubscribers());
         return new MediaAction(type, attachment, audience);
@@ -398,7 +409,8 @@ public final class RequestBodies {
      * {@code {"actionType"|"id": …, "actionBody": {…}, "subscribers": …}}; either way {@code actionBody} reads and
      * validates the action body. {@code actionType} is null for a custom action (identified by its package id).
      */
-    private static ActionRequest action(OperationInput input, String actionType, Function<OperationInput, Object> actionBody) {
+    private static ActionRequest action(OperationInput input, String actionType,
+            Function<OperationInput, Object> actionBody) {
         ActionRequest given = documented(input, ActionRequest.class, kinds(actionType));
         String packageId = packageId(actionType, given == null ? null : given.getId(), input);
         Object content = actionBody.apply(given == null ? input : input.withBody(given.getActionBody()));
@@ -424,7 +436,8 @@ public final class RequestBodies {
             return null;
         }
         if (!actionBody.isObject()) {
-            throw new KaizalaValidationException("actionBody", "a JSON object with the action's fields; got " + actionBody);
+            throw new KaizalaValidationException("actionBody",
+                    "a JSON object with the action's fields; got " + actionBody);
         }
         String givenType = textField(tree, "actionType");
         if (kinds.isEmpty() && givenType != null) {
@@ -434,16 +447,19 @@ public final class RequestBodies {
         }
         if (givenType != null && kinds.stream().noneMatch(givenType::equalsIgnoreCase)) {
             throw new KaizalaValidationException("actionType", "'" + givenType + "' is not what this operation sends ("
-                    + String.join(", ", kinds) + "); use the operation of that type, e.g. kaizala:actions/" + lowerFirst(givenType));
+                    + String.join(", ", kinds) + "); use the operation of that type, e.g. kaizala:actions/"
+                    + lowerFirst(givenType));
         }
         if (!kinds.isEmpty() && textField(tree, "id") != null) {
-            throw new KaizalaValidationException("id", "a package id belongs to a custom action (kaizala:actions/custom or"
-                    + " kaizala:responses/custom), not to a " + String.join("/", kinds));
+            throw new KaizalaValidationException("id",
+                    "a package id belongs to a custom action (kaizala:actions/custom or"
+                            + " kaizala:responses/custom), not to a " + String.join("/", kinds));
         }
         try {
             return KaizalaJson.MAPPER.convertValue(tree, envelope);
         } catch (IllegalArgumentException e) {
-            throw new KaizalaValidationException("body", "does not read as the documented request: " + Text.firstLine(e.getMessage()));
+            throw new KaizalaValidationException("body",
+                    "does not read as the documented request: " + Text.firstLine(e.getMessage()));
         }
     }
 
@@ -458,7 +474,8 @@ public final class RequestBodies {
 
     /** A custom action's or response's package id: the envelope's, else the option or header; none for a built-in type. */
     private static String packageId(String actionType, String givenId, OperationInput input) {
-        return actionType != null ? null : packageId(givenId != null ? givenId : input.string(Parameter.ACTION_PACKAGE_ID));
+        return actionType != null ? null
+                : packageId(givenId != null ? givenId : input.string(Parameter.ACTION_PACKAGE_ID));
     }
 
     private static String packageId(String id) {
@@ -483,7 +500,8 @@ public final class RequestBodies {
         return response(input, "Job", body -> {
             JobCompletion completion = body.body() == null
                     ? new JobCompletion().isCompleted(true)
-                    : body.bodyAs(JobCompletion.class, b -> new JobCompletion().isCompleted(Text.bool("isCompleted", body.text(), null)));
+                    : body.bodyAs(JobCompletion.class,
+                            b -> new JobCompletion().isCompleted(Text.bool("isCompleted", body.text(), null)));
             Validate.notNull("isCompleted", completion.getIsCompleted());
             return completion;
         });
@@ -502,10 +520,12 @@ public final class RequestBodies {
     }
 
     /** A response in its envelope (reference §10.1): the response body alone, or the whole documented request. */
-    private static ResponseRequest response(OperationInput input, String actionType, Function<OperationInput, Object> actionBody) {
+    private static ResponseRequest response(OperationInput input, String actionType,
+            Function<OperationInput, Object> actionBody) {
         ResponseRequest given = documented(input, ResponseRequest.class, kinds(actionType));
         String packageId = packageId(actionType, given == null ? null : given.getId(), input);
-        String responseId = given != null && given.getResponseId() != null ? given.getResponseId() : input.string(Parameter.RESPONSE_ID);
+        String responseId = given != null && given.getResponseId() != null ? given.getResponseId()
+                : input.string(Parameter.RESPONSE_ID);
         Object content = actionBody.apply(given == null ? input : input.withBody(given.getActionBody()));
         return new ResponseRequest().actionType(actionType).id(packageId).responseId(responseId).actionBody(content);
     }
@@ -517,7 +537,8 @@ public final class RequestBodies {
         Object body = input.body();
         ReactionRequest request = body == null
                 ? new ReactionRequest()
-                : input.bodyAs(ReactionRequest.class, b -> new ReactionRequest().reactionType("Comment").comment(input.text()));
+                : input.bodyAs(ReactionRequest.class,
+                        b -> new ReactionRequest().reactionType("Comment").comment(input.text()));
         if (request.getReferenceId() == null) {
             request.setReferenceId(input.required(Parameter.REFERENCE_ID));
         }
@@ -548,8 +569,9 @@ public final class RequestBodies {
         if (request.getObjectType() == null) {
             request.setObjectType(input.string(Parameter.OBJECT_TYPE));
         }
-        request.setObjectType(Validate.oneOf("objectType", request.getObjectType() == null ? "Group" : request.getObjectType(),
-                OBJECT_TYPES));
+        request.setObjectType(
+                Validate.oneOf("objectType", request.getObjectType() == null ? "Group" : request.getObjectType(),
+                        OBJECT_TYPES));
         if (request.getEventTypes() == null || request.getEventTypes().isEmpty()) {
             request.setEventTypes(KaizalaEvent.Type.documentedNames());
         }
@@ -560,8 +582,10 @@ public final class RequestBodies {
 
     /** webhooks/update: the fields to change; a boolean body sets Active. */
     public static WebhookRequest updateWebhook(OperationInput input) {
-        WebhookRequest request = input.bodyAs(WebhookRequest.class, body -> body instanceof Boolean || "true".equals(body)
-                || "false".equals(body) ? new WebhookRequest().active(Text.bool("Active", input.text(), null)) : null);
+        WebhookRequest request = input.bodyAs(WebhookRequest.class,
+                body -> body instanceof Boolean || "true".equals(body)
+                        || "false".equals(body) ? new WebhookRequest().active(Text.bool("Active", input.text(), null))
+                                : null);
         if (request.getObjectType() != null) {
             request.setObjectType(Validate.oneOf("objectType", request.getObjectType(), OBJECT_TYPES));
         }
@@ -573,7 +597,8 @@ public final class RequestBodies {
         if (request.getEventTypes() != null) {
             List<String> types = new ArrayList<>();
             for (int i = 0; i < request.getEventTypes().size(); i++) {
-                types.add(Validate.oneOf("eventTypes[" + i + "]", request.getEventTypes().get(i), KaizalaEvent.Type.names()));
+                types.add(Validate.oneOf("eventTypes[" + i + "]", request.getEventTypes().get(i),
+                        KaizalaEvent.Type.names()));
             }
             request.setEventTypes(types);
         }
@@ -584,8 +609,7 @@ public final class RequestBodies {
 
     // ---- shared
 
-    record Audience(List<String> subscribers, Boolean sendToAll) {
-    }
+    record Audience(List<String> subscribers, Boolean sendToAll) {}
 
     /** Public groups: who receives a message or action; the body's values win over headers and options. */
     private static Audience audience(OperationInput input, List<String> subscribers, Boolean sendToAll) {
@@ -604,7 +628,8 @@ public final class RequestBodies {
     private static Map<String, Object> freeForm(OperationInput input) {
         Object body = input.body();
         if (body == null) {
-            throw new KaizalaValidationException("body", "required: the action body, as a Map, a JSON object or a model");
+            throw new KaizalaValidationException("body",
+                    "required: the action body, as a Map, a JSON object or a model");
         }
         try {
             if (body instanceof String || body instanceof byte[] || body instanceof java.io.InputStream) {
@@ -612,11 +637,13 @@ public final class RequestBodies {
             }
             return KaizalaJson.MAPPER.convertValue(body, KaizalaJson.MAP);
         } catch (IllegalArgumentException | java.io.IOException e) {
-            throw new KaizalaValidationException("body", "must be a JSON object, a Map or a model: " + Text.firstLine(e.getMessage()));
+            throw new KaizalaValidationException("body",
+                    "must be a JSON object, a Map or a model: " + Text.firstLine(e.getMessage()));
         }
     }
 
-    private static <T> T listBody(Object body, java.util.function.Supplier<T> create, java.util.function.BiFunction<T, List<String>, T> set) {
+    private static <T> T listBody(Object body, java.util.function.Supplier<T> create,
+            java.util.function.BiFunction<T, List<String>, T> set) {
         if (body instanceof Collection || body instanceof String[] || body instanceof String) {
             return set.apply(create.get(), OperationInput.toList(body));
         }

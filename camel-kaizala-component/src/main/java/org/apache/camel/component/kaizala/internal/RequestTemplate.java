@@ -15,8 +15,7 @@ import org.apache.hc.core5.http.nio.AsyncEntityProducer;
 public final class RequestTemplate {
 
     /** A query parameter: required, or sent when set (with an optional default). */
-    public record Query(Parameter parameter, boolean required, String defaultValue) {
-    }
+    public record Query(Parameter parameter, boolean required, String defaultValue) {}
 
     private final String operation;
     private final String method;
@@ -27,7 +26,7 @@ public final class RequestTemplate {
     private final Map<String, Function<OperationInput, String>> headers;
 
     public RequestTemplate(String operation, String method, boolean tokenService, String path, List<Query> queries,
-                           Map<String, Function<OperationInput, String>> headers) {
+            Map<String, Function<OperationInput, String>> headers) {
         this.operation = operation;
         this.method = method;
         this.tokenService = tokenService;
@@ -78,7 +77,8 @@ public final class RequestTemplate {
 
     /** The same request with another body: a request built (and checked) before its body could be known. */
     public static ApiRequest withBody(ApiRequest request, Supplier<AsyncEntityProducer> body) {
-        return new ApiRequest(request.operation(), request.method(), request.tokenService(), request.path(), request.query(),
+        return new ApiRequest(request.operation(), request.method(), request.tokenService(), request.path(),
+                request.query(),
                 request.headers(), body);
     }
 }

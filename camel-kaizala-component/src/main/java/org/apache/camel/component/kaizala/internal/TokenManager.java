@@ -30,6 +30,7 @@ public final class TokenManager {
     private static final long MAX_EARLY_REFRESH_MILLIS = TimeUnit.MINUTES.toMillis(5);
 
     private record AccessToken(String value, long refreshAtMillis, AccessTokenResponse answer) {
+
         boolean usable() {
             return System.currentTimeMillis() < refreshAtMillis;
         }
@@ -81,8 +82,7 @@ public final class TokenManager {
 
     /** What a health check or console may show: no token, only whether there is one and until when. */
     public record Status(boolean hasToken, long validUntilMillis, String endpointUrl, long lastFetchMillis,
-                         String lastFailure, boolean fixedToken, String storeFailure) {
-    }
+            String lastFailure, boolean fixedToken, String storeFailure) {}
 
     Status status() {
         AccessToken token = current;
@@ -195,29 +195,29 @@ public final class TokenManager {
                     "Kaizala " + OPERATION + " could not be sent to authUrl " + authUrl + ": " + e.getMessage(), e));
         }
         sent.whenComplete((response, error) -> {
-                    AccessToken token = null;
-                    Throwable failure = error;
-                    if (failure == null) {
-                        try {
-                            token = accept(response, presented);
-                        } catch (RuntimeException e) {
-                            failure = e;
-                        }
-                    }
-                    synchronized (this) {
-                        inflight = null;
-                        if (token != null) {
-                            current = token;
-                        }
-                    }
-                    lastFetchMillis = System.currentTimeMillis();
-                    lastFailure = failure == null ? null : failure.getClass().getSimpleName() + ": " + failure.getMessage();
-                    if (failure != null) {
-                        result.completeExceptionally(failure);
-                    } else {
-                        result.complete(token);
-                    }
-                });
+            AccessToken token = null;
+            Throwable failure = error;
+            if (failure == null) {
+                try {
+                    token = accept(response, presented);
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
+            }
+            synchronized (this) {
+                inflight = null;
+                if (token != null) {
+                    current = token;
+                }
+            }
+            lastFetchMillis = System.currentTimeMillis();
+            lastFailure = failure == null ? null : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+            if (failure != null) {
+                result.completeExceptionally(failure);
+            } else {
+                result.complete(token);
+            }
+        });
     }
 
     private AccessToken accept(SimpleHttpResponse response, String presented) {
@@ -234,21 +234,24 @@ public final class TokenManager {
                 refreshToken = rotated;
                 unstoredRefreshToken = rotated;
             }
-            LOG.info("Kaizala rotated the refresh token of connector {}; keeping the new one in {}", applicationId, store);
+            LOG.info("Kaizala rotated the refresh token of connector {}; keeping the new one in {}", applicationId,
+                    store);
             storePendingRefreshToken();
         }
         if (!explicitBase && answer.endpointUrl() != null && !answer.endpointUrl().isBlank()) {
             base = stripTrailingSlashes(answer.endpointUrl());
         }
         if (base == null) {
-            throw new KaizalaException("Kaizala " + OPERATION + " answered without an endpointUrl; set the endpointUrl option");
+            throw new KaizalaException(
+                    "Kaizala " + OPERATION + " answered without an endpointUrl; set the endpointUrl option");
         }
         long now = System.currentTimeMillis();
         Long expiry = answer.accessTokenExpiry();
         long refreshAt = expiry == null || expiry <= now
                 ? (expiry == null ? Long.MAX_VALUE : now + 1000)
                 : expiry - Math.min(MAX_EARLY_REFRESH_MILLIS, (expiry - now) / 10);
-        LOG.debug("Kaizala access token for connector {} obtained; renewed after {} ms", applicationId, refreshAt - now);
+        LOG.debug("Kaizala access token for connector {} obtained; renewed after {} ms", applicationId,
+                refreshAt - now);
         return new AccessToken(answer.accessToken(), refreshAt, answer);
     }
 
@@ -272,13 +275,15 @@ public final class TokenManager {
                 }
             }
             if (storeFailure != null) {
-                LOG.info("Kaizala token store {} took the rotated refresh token of connector {} now", store, applicationId);
+                LOG.info("Kaizala token store {} took the rotated refresh token of connector {} now", store,
+                        applicationId);
             }
             storeFailure = null;
         } catch (RuntimeException e) {
-            storeFailure = "the rotated refresh token could not be written to " + store + " (" + e.getClass().getSimpleName()
-                           + "); it is kept in memory and written again before the next token fetch, but a restart"
-                           + " now would present the retired one";
+            storeFailure = "the rotated refresh token could not be written to " + store + " ("
+                    + e.getClass().getSimpleName()
+                    + "); it is kept in memory and written again before the next token fetch, but a restart"
+                    + " now would present the retired one";
             LOG.error("Kaizala connector {}: {}", applicationId, storeFailure);
         }
     }
@@ -287,12 +292,12 @@ public final class TokenManager {
     private String hint(int status) {
         if (status == 404) {
             return "no token service at authUrl " + authUrl + "/accessToken. authUrl must include /v1, e.g."
-                   + " authUrl=https://api.kaiza.la/v1";
+                    + " authUrl=https://api.kaiza.la/v1";
         }
         if (status == 400 || status == 401 || status == 403) {
             return "Kaizala refused the connector's credentials: check the applicationId, applicationSecret and"
-                   + " refreshToken options (a refresh token expires, and a rotated one replaces it: keep rotated"
-                   + " tokens with a persistent tokenStore)";
+                    + " refreshToken options (a refresh token expires, and a rotated one replaces it: keep rotated"
+                    + " tokens with a persistent tokenStore)";
         }
         return null;
     }

@@ -10,8 +10,7 @@ public final class Validate {
 
     /** A plus sign, the country code and the number: 8 to 15 digits in all, no spaces (ITU E.164). */
     private static final Pattern PHONE = Pattern.compile("\\+[1-9][0-9]{7,14}");
-    private static final String PHONE_RULE
-            = "a phone number is a plus sign, the country code and the number, without spaces (e.g. +15550100001)";
+    private static final String PHONE_RULE = "a phone number is a plus sign, the country code and the number, without spaces (e.g. +15550100001)";
 
     private Validate() {
     }
@@ -60,7 +59,7 @@ public final class Validate {
     private static String plusHint(String number) {
         return number != null && number.trim().matches("[1-9][0-9]{7,14}")
                 ? ". In an endpoint URI a + is read as a space: wrap the value in RAW(...), e.g. mobileNumber=RAW(+"
-                  + number.trim() + "), or set it as a header"
+                        + number.trim() + "), or set it as a header"
                 : "";
     }
 
@@ -95,7 +94,7 @@ public final class Validate {
             String number = numbers.get(i);
             if (number == null || !PHONE.matcher(number).matches()) {
                 throw new KaizalaValidationException(field + "[" + i + "]", PHONE_RULE + "; got '" + number + "'"
-                                                                            + plusHint(number));
+                        + plusHint(number));
             }
         }
     }

@@ -48,6 +48,6 @@ public final class Waits {
 
     private static KaizalaException stoppedWhile(String what) {
         return new KaizalaException("The kaizala component stopped while the exchange waited for " + what
-                                    + "; it was not sent. Send it again once the application runs");
+                + "; it was not sent. Send it again once the application runs");
     }
 }

@@ -55,7 +55,7 @@ public final class WebhookHandler extends AsyncProcessorSupport {
      * @param description names the subscription in log lines (never a secret)
      */
     public WebhookHandler(AsyncProcessor route, String callbackToken, int maxBodySize, IdempotentRepository seen,
-                          String description) {
+            String description) {
         this.route = route;
         this.callbackToken = callbackToken.getBytes(StandardCharsets.UTF_8);
         this.maxBodySize = maxBodySize;
@@ -87,7 +87,8 @@ public final class WebhookHandler extends AsyncProcessorSupport {
         }
         String presented = http.getHeader(CALLBACK_TOKEN_HEADER, String.class);
         if (presented == null || !MessageDigest.isEqual(callbackToken, presented.getBytes(StandardCharsets.UTF_8))) {
-            LOG.warn("Refused a delivery to {}: {} kz-callback-token", description, presented == null ? "no" : "a wrong");
+            LOG.warn("Refused a delivery to {}: {} kz-callback-token", description,
+                    presented == null ? "no" : "a wrong");
             answer(http, 401, "unauthorized");
             callback.done(true);
             return true;
@@ -104,7 +105,8 @@ public final class WebhookHandler extends AsyncProcessorSupport {
         } catch (IOException e) {
             LOG.warn("Refused a malformed delivery to {}: {}", description, Text.firstLine(e.getMessage()));
             // the envelope's own reasons are safe to answer; a JSON parser's message may quote the body
-            answer(http, 400, "malformed event: " + (e instanceof JsonProcessingException ? "unreadable JSON" : e.getMessage()));
+            answer(http, 400,
+                    "malformed event: " + (e instanceof JsonProcessingException ? "unreadable JSON" : e.getMessage()));
             callback.done(true);
             return true;
         }
@@ -241,7 +243,7 @@ public final class WebhookHandler extends AsyncProcessorSupport {
     /** Whether reading the body as a whole could read more than is in memory (read with the size limit then). */
     private static boolean isStream(Object body) {
         return body instanceof InputStream || body instanceof StreamCache || body instanceof java.io.Reader
-               || body instanceof WrappedFile || body instanceof java.io.File || body instanceof java.nio.file.Path;
+                || body instanceof WrappedFile || body instanceof java.io.File || body instanceof java.nio.file.Path;
     }
 
     private static String validationToken(Message http) {
@@ -251,7 +253,8 @@ public final class WebhookHandler extends AsyncProcessorSupport {
             if (query != null) {
                 for (String pair : query.split("&")) {
                     if (pair.startsWith("validationToken=")) {
-                        token = java.net.URLDecoder.decode(pair.substring("validationToken=".length()), StandardCharsets.UTF_8);
+                        token = java.net.URLDecoder.decode(pair.substring("validationToken=".length()),
+                                StandardCharsets.UTF_8);
                     }
                 }
             }

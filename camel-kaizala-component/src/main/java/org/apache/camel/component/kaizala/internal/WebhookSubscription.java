@@ -39,8 +39,9 @@ public final class WebhookSubscription {
     private volatile String webhookId;
     private volatile boolean created;
 
-    public WebhookSubscription(CamelContext context, KaizalaClient client, KaizalaConfiguration options, String objectId,
-                               String objectType, List<String> eventTypes, String callbackToken) {
+    public WebhookSubscription(CamelContext context, KaizalaClient client, KaizalaConfiguration options,
+            String objectId,
+            String objectType, List<String> eventTypes, String callbackToken) {
         this.context = context;
         this.client = client;
         this.options = options;
@@ -73,7 +74,8 @@ public final class WebhookSubscription {
             LOG.info("Reusing Kaizala webhook {} for {} {} ({}), now active", webhookId, objectType, objectId,
                     Boolean.FALSE.equals(match.active()) ? "it was disabled" : "it was active");
         } else {
-            WebhookCreatedResponse answer = (WebhookCreatedResponse) run(KaizalaOperation.WEBHOOKS_SUBSCRIBE, wanted, Map.of());
+            WebhookCreatedResponse answer = (WebhookCreatedResponse) run(KaizalaOperation.WEBHOOKS_SUBSCRIBE, wanted,
+                    Map.of());
             webhookId = answer.webhookId();
             created = true;
             LOG.info("Created Kaizala webhook {} for {} {} -> {}", webhookId, objectType, objectId, callbackUrl);
@@ -94,8 +96,8 @@ public final class WebhookSubscription {
         Validate.httpUrl("webhookExternalUrl", callbackUrl);
         if (!callbackUrl.regionMatches(true, 0, "https:", 0, 6) && !options.isAllowInsecureWebhookUrl()) {
             throw new KaizalaValidationException("webhookExternalUrl", "Kaizala calls HTTPS callbacks only; got '"
-                                                                       + callbackUrl + "' (set allowInsecureWebhookUrl=true"
-                                                                       + " for a test on loopback)");
+                    + callbackUrl + "' (set allowInsecureWebhookUrl=true"
+                    + " for a test on loopback)");
         }
     }
 
@@ -116,6 +118,7 @@ public final class WebhookSubscription {
 
     @Override
     public String toString() {
-        return "WebhookSubscription[" + objectType + " " + objectId + ", webhookId=" + Objects.toString(webhookId, "none") + "]";
+        return "WebhookSubscription[" + objectType + " " + objectId + ", webhookId="
+                + Objects.toString(webhookId, "none") + "]";
     }
 }

@@ -9,11 +9,13 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AccessTokenResponse(
         String accessToken, String endpointUrl, Long accessTokenExpiry, String refreshToken, String scope)
-        implements KaizalaResponse {
+        implements
+            KaizalaResponse {
 
     @Override
     public String toString() {
         return "AccessTokenResponse[endpointUrl=" + endpointUrl + ", accessTokenExpiry=" + accessTokenExpiry
-               + ", refreshTokenRotated=" + (refreshToken != null && !refreshToken.isEmpty()) + ", scope=" + scope + "]";
+                + ", refreshTokenRotated=" + (refreshToken != null && !refreshToken.isEmpty()) + ", scope=" + scope
+                + "]";
     }
 }

@@ -12,5 +12,5 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ActionDetailsResponse(
         String actionType, String sender, String sentAt, Map<String, Object> actionDetails, List<ActionItem> actions)
-        implements KaizalaResponse {
-}
+        implements
+            KaizalaResponse {}

@@ -11,5 +11,4 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ActionItem(
         String referenceId, String actionType, String sender, String sentAt, Long creationTime,
-        Map<String, Object> actionBody) {
-}
+        Map<String, Object> actionBody) {}

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonPropertyOrder({ "actionType", "id", "actionBody", "subscribers", "sendToAllSubscribers" })
+@JsonPropertyOrder({"actionType", "id", "actionBody", "subscribers", "sendToAllSubscribers"})
 public class ActionRequest {
 
     private String actionType;
@@ -97,9 +97,9 @@ public class ActionRequest {
     @Override
     public String toString() {
         return "ActionRequest[actionType=" + actionType
-               + ", id=" + id
-               + ", actionBody=" + actionBody
-               + ", subscribers=" + subscribers
-               + ", sendToAllSubscribers=" + sendToAllSubscribers + "]";
+                + ", id=" + id
+                + ", actionBody=" + actionBody
+                + ", subscribers=" + subscribers
+                + ", sendToAllSubscribers=" + sendToAllSubscribers + "]";
     }
 }

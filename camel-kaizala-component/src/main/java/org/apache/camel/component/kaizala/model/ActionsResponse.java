@@ -32,6 +32,7 @@ public record ActionsResponse(List<ActionItem> actions, Boolean hasMore) impleme
             return null;
         }
         ActionItem last = actions.get(actions.size() - 1);
-        return last.sentAt() != null ? last.sentAt() : last.creationTime() == null ? null : String.valueOf(last.creationTime());
+        return last.sentAt() != null ? last.sentAt()
+                : last.creationTime() == null ? null : String.valueOf(last.creationTime());
     }
 }

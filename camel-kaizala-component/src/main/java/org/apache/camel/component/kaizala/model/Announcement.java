@@ -13,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonPropertyOrder({ "title", "Message", "MediaResources" })
+@JsonPropertyOrder({"title", "Message", "MediaResources"})
 public class Announcement {
 
     private String title;

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonPropertyOrder({ "name", "welcomeMessage", "members", "groupType" })
+@JsonPropertyOrder({"name", "welcomeMessage", "members", "groupType"})
 public class CreateGroupRequest {
 
     private String name;
@@ -82,8 +82,8 @@ public class CreateGroupRequest {
     @Override
     public String toString() {
         return "CreateGroupRequest[name=" + name
-               + ", welcomeMessage=" + welcomeMessage
-               + ", members=" + members
-               + ", groupType=" + groupType + "]";
+                + ", welcomeMessage=" + welcomeMessage
+                + ", members=" + members
+                + ", groupType=" + groupType + "]";
     }
 }

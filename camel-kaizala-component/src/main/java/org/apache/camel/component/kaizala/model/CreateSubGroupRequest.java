@@ -12,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonPropertyOrder({ "groupName", "name", "welcomeMessage", "members", "groupImageUrl", "addUserToGroup", "groupType" })
+@JsonPropertyOrder({"groupName", "name", "welcomeMessage", "members", "groupImageUrl", "addUserToGroup", "groupType"})
 public class CreateSubGroupRequest {
 
     private String groupName;
@@ -127,11 +127,11 @@ public class CreateSubGroupRequest {
     @Override
     public String toString() {
         return "CreateSubGroupRequest[groupName=" + groupName
-               + ", name=" + name
-               + ", welcomeMessage=" + welcomeMessage
-               + ", members=" + members
-               + ", groupImageUrl=" + groupImageUrl
-               + ", addUserToGroup=" + addUserToGroup
-               + ", groupType=" + groupType + "]";
+                + ", name=" + name
+                + ", welcomeMessage=" + welcomeMessage
+                + ", members=" + members
+                + ", groupImageUrl=" + groupImageUrl
+                + ", addUserToGroup=" + addUserToGroup
+                + ", groupType=" + groupType + "]";
     }
 }

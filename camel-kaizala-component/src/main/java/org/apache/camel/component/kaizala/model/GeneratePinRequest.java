@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonPropertyOrder({ "mobileNumber", "applicationId" })
+@JsonPropertyOrder({"mobileNumber", "applicationId"})
 public class GeneratePinRequest {
 
     private String mobileNumber;

@@ -10,5 +10,5 @@ public record Group(
         String groupId, String groupName, String groupImageUrl, String groupType, String welcomeMessage,
         Boolean hasSubGroups, Boolean hasParentGroups, Boolean isMappedToTenant, Boolean isDuplicate,
         Integer userCount, Integer currentLevelUserCount, String callerRole, List<Group> subGroups)
-        implements KaizalaResponse {
-}
+        implements
+            KaizalaResponse {}

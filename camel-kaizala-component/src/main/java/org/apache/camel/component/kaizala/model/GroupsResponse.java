@@ -6,5 +6,4 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** The groups the token reaches (reference §3.2). */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record GroupsResponse(List<Group> groups) implements KaizalaResponse {
-}
+public record GroupsResponse(List<Group> groups) implements KaizalaResponse {}

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonPropertyOrder({ "title", "assignedTo", "dueDate" })
+@JsonPropertyOrder({"title", "assignedTo", "dueDate"})
 public class Job {
 
     private String title;

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonPropertyOrder({ "isCompleted" })
+@JsonPropertyOrder({"isCompleted"})
 public class JobCompletion {
 
     private Boolean isCompleted;

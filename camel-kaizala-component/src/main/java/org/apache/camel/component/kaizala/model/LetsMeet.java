@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonPropertyOrder({ "title", "startingTime", "DurationInMins", "duration", "place", "agenda", "isSenderOnly" })
+@JsonPropertyOrder({"title", "startingTime", "DurationInMins", "duration", "place", "agenda", "isSenderOnly"})
 public class LetsMeet {
 
     private String title;
@@ -127,11 +127,11 @@ public class LetsMeet {
     @Override
     public String toString() {
         return "LetsMeet[title=" + title
-               + ", startingTime=" + startingTime
-               + ", durationInMins=" + durationInMins
-               + ", duration=" + duration
-               + ", place=" + place
-               + ", agenda=" + agenda
-               + ", isSenderOnly=" + isSenderOnly + "]";
+                + ", startingTime=" + startingTime
+                + ", durationInMins=" + durationInMins
+                + ", duration=" + duration
+                + ", place=" + place
+                + ", agenda=" + agenda
+                + ", isSenderOnly=" + isSenderOnly + "]";
     }
 }

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonPropertyOrder({ "mediaResource", "caption" })
+@JsonPropertyOrder({"mediaResource", "caption"})
 public class MediaAttachment {
 
     private String mediaResource;

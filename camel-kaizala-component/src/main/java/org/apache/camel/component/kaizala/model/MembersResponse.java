@@ -6,5 +6,4 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** A group's members (reference §5.1). */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record MembersResponse(List<Member> members) implements KaizalaResponse {
-}
+public record MembersResponse(List<Member> members) implements KaizalaResponse {}

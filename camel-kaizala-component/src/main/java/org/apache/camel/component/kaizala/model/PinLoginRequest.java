@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonPropertyOrder({ "mobileNumber", "applicationId", "pin" })
+@JsonPropertyOrder({"mobileNumber", "applicationId", "pin"})
 public class PinLoginRequest {
 
     private String mobileNumber;
@@ -64,7 +64,7 @@ public class PinLoginRequest {
     @Override
     public String toString() {
         return "PinLoginRequest[mobileNumber=" + mobileNumber
-               + ", applicationId=" + applicationId
-               + ", pin=" + (pin == null ? null : "xxxxxx") + "]";
+                + ", applicationId=" + applicationId
+                + ", pin=" + (pin == null ? null : "xxxxxx") + "]";
     }
 }

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonPropertyOrder({ "latitude", "longitude", "name" })
+@JsonPropertyOrder({"latitude", "longitude", "name"})
 public class Place {
 
     private Double latitude;

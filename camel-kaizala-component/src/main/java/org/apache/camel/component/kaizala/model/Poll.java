@@ -12,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonPropertyOrder({ "question", "choices", "expiryInHours" })
+@JsonPropertyOrder({"question", "choices", "expiryInHours"})
 public class Poll {
 
     private String question;

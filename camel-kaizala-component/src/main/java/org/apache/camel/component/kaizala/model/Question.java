@@ -12,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonPropertyOrder({ "title", "type", "isInvisible", "options" })
+@JsonPropertyOrder({"title", "type", "isInvisible", "options"})
 public class Question {
 
     private String title;
@@ -82,8 +82,8 @@ public class Question {
     @Override
     public String toString() {
         return "Question[title=" + title
-               + ", type=" + type
-               + ", isInvisible=" + isInvisible
-               + ", options=" + options + "]";
+                + ", type=" + type
+                + ", isInvisible=" + isInvisible
+                + ", options=" + options + "]";
     }
 }

@@ -4,5 +4,4 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** One like or comment (reference §11.4); {@code lastModifiedTime} is epoch milliseconds. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ReactionDetail(String reactionId, String userId, Long lastModifiedTime) {
-}
+public record ReactionDetail(String reactionId, String userId, Long lastModifiedTime) {}

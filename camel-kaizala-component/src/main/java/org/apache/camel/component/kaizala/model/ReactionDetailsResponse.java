@@ -7,7 +7,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 /** The reactions of one type on an action (reference §11.4); {@code cursor} continues the listing. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ReactionDetailsResponse(List<ReactionDetail> reactionDetails, String cursor)
-        implements Paged<ReactionDetail, ReactionDetailsResponse> {
+        implements
+            Paged<ReactionDetail, ReactionDetailsResponse> {
 
     @Override
     public List<ReactionDetail> items() {

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonPropertyOrder({ "referenceId", "sourceGroupId", "reactionType", "comment" })
+@JsonPropertyOrder({"referenceId", "sourceGroupId", "reactionType", "comment"})
 public class ReactionRequest {
 
     private String referenceId;
@@ -79,8 +79,8 @@ public class ReactionRequest {
     @Override
     public String toString() {
         return "ReactionRequest[referenceId=" + referenceId
-               + ", sourceGroupId=" + sourceGroupId
-               + ", reactionType=" + reactionType
-               + ", comment=" + comment + "]";
+                + ", sourceGroupId=" + sourceGroupId
+                + ", reactionType=" + reactionType
+                + ", comment=" + comment + "]";
     }
 }

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 /** Reaction counts (reference §11.2, §11.3); {@code cursor} (opaque) continues a group summary. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ReactionSummaryResponse(List<ReactionSummary> summary, String cursor)
-        implements Paged<ReactionSummary, ReactionSummaryResponse> {
+        implements
+            Paged<ReactionSummary, ReactionSummaryResponse> {
 
     @Override
     public List<ReactionSummary> items() {

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonPropertyOrder({ "actionType", "id", "responseId", "actionBody" })
+@JsonPropertyOrder({"actionType", "id", "responseId", "actionBody"})
 public class ResponseRequest {
 
     private String actionType;
@@ -79,8 +79,8 @@ public class ResponseRequest {
     @Override
     public String toString() {
         return "ResponseRequest[actionType=" + actionType
-               + ", id=" + id
-               + ", responseId=" + responseId
-               + ", actionBody=" + actionBody + "]";
+                + ", id=" + id
+                + ", responseId=" + responseId
+                + ", actionBody=" + actionBody + "]";
     }
 }

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonPropertyOrder({ "message", "subscribers", "sendToAllSubscribers" })
+@JsonPropertyOrder({"message", "subscribers", "sendToAllSubscribers"})
 public class SendMessageRequest {
 
     private String message;
@@ -69,6 +69,6 @@ public class SendMessageRequest {
     @Override
     public String toString() {
         return "SendMessageRequest[message=" + message + ", subscribers=" + subscribers
-               + ", sendToAllSubscribers=" + sendToAllSubscribers + "]";
+                + ", sendToAllSubscribers=" + sendToAllSubscribers + "]";
     }
 }

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonPropertyOrder({ "subGroups" })
+@JsonPropertyOrder({"subGroups"})
 public class SubGroupsRequest {
 
     private List<String> subGroups;

@@ -4,5 +4,4 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** A subscriber of a public group (reference §6.1). */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Subscriber(String id, String mobileNumber, String name, String profilePic, Boolean isProvisioned) {
-}
+public record Subscriber(String id, String mobileNumber, String name, String profilePic, Boolean isProvisioned) {}

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonPropertyOrder({ "count", "cursor" })
+@JsonPropertyOrder({"count", "cursor"})
 public class SubscribersPageRequest {
 
     private Integer count;

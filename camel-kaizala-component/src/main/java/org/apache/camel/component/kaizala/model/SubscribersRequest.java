@@ -12,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonPropertyOrder({ "subscribers" })
+@JsonPropertyOrder({"subscribers"})
 public class SubscribersRequest {
 
     private List<String> subscribers;

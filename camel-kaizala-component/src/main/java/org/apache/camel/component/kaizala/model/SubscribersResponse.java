@@ -7,7 +7,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 /** A page of subscribers (reference §6.1); {@code cursor} is absent on the last page. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SubscribersResponse(List<Subscriber> subscribers, String cursor)
-        implements Paged<Subscriber, SubscribersResponse> {
+        implements
+            Paged<Subscriber, SubscribersResponse> {
 
     @Override
     public List<Subscriber> items() {

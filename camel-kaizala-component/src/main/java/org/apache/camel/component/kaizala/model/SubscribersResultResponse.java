@@ -6,5 +6,4 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** Per phone number, what happened (reference §6.2, §6.3): e.g. {@code {"+15550100001": {"isAdded": true}}}. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record SubscribersResultResponse(Map<String, Map<String, Object>> result) implements KaizalaResponse {
-}
+public record SubscribersResultResponse(Map<String, Map<String, Object>> result) implements KaizalaResponse {}

@@ -12,7 +12,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonPropertyOrder({ "title", "questions", "dueDate", "isAnonymous", "isSenderOnly", "acceptMultipleResponses", "properties" })
+@JsonPropertyOrder({"title", "questions", "dueDate", "isAnonymous", "isSenderOnly", "acceptMultipleResponses",
+        "properties"})
 public class Survey {
 
     private String title;
@@ -127,11 +128,11 @@ public class Survey {
     @Override
     public String toString() {
         return "Survey[title=" + title
-               + ", questions=" + questions
-               + ", dueDate=" + dueDate
-               + ", isAnonymous=" + isAnonymous
-               + ", isSenderOnly=" + isSenderOnly
-               + ", acceptMultipleResponses=" + acceptMultipleResponses
-               + ", properties=" + properties + "]";
+                + ", questions=" + questions
+                + ", dueDate=" + dueDate
+                + ", isAnonymous=" + isAnonymous
+                + ", isSenderOnly=" + isSenderOnly
+                + ", acceptMultipleResponses=" + acceptMultipleResponses
+                + ", properties=" + properties + "]";
     }
 }

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonPropertyOrder({ "responseName", "responseLocation", "Answers" })
+@JsonPropertyOrder({"responseName", "responseLocation", "Answers"})
 public class SurveyAnswers {
 
     private String responseName;
@@ -70,7 +70,7 @@ public class SurveyAnswers {
     @Override
     public String toString() {
         return "SurveyAnswers[responseName=" + responseName
-               + ", responseLocation=" + responseLocation
-               + ", answers=" + answers + "]";
+                + ", responseLocation=" + responseLocation
+                + ", answers=" + answers + "]";
     }
 }

@@ -18,7 +18,7 @@ public record Webhook(
     @Override
     public String toString() {
         return "Webhook[id=" + id + ", objectId=" + objectId + ", objectType=" + objectType + ", events=" + events
-               + ", callbackUrl=" + callbackUrl + ", callbackToken=" + (callbackToken == null ? null : "xxxxxx")
-               + ", callbackContext=" + callbackContext + ", validity=" + validity + ", active=" + active + "]";
+                + ", callbackUrl=" + callbackUrl + ", callbackToken=" + (callbackToken == null ? null : "xxxxxx")
+                + ", callbackContext=" + callbackContext + ", validity=" + validity + ", active=" + active + "]";
     }
 }

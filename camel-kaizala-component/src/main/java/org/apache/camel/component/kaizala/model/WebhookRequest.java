@@ -13,7 +13,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonPropertyOrder({ "objectId", "objectType", "eventTypes", "callBackUrl", "callBackToken", "callBackContext", "validity", "Active" })
+@JsonPropertyOrder({"objectId", "objectType", "eventTypes", "callBackUrl", "callBackToken", "callBackContext",
+        "validity", "Active"})
 public class WebhookRequest {
 
     private String objectId;
@@ -145,12 +146,12 @@ public class WebhookRequest {
     @Override
     public String toString() {
         return "WebhookRequest[objectId=" + objectId
-               + ", objectType=" + objectType
-               + ", eventTypes=" + eventTypes
-               + ", callBackUrl=" + callBackUrl
-               + ", callBackToken=" + (callBackToken == null ? null : "xxxxxx")
-               + ", callBackContext=" + callBackContext
-               + ", validity=" + validity
-               + ", active=" + active + "]";
+                + ", objectType=" + objectType
+                + ", eventTypes=" + eventTypes
+                + ", callBackUrl=" + callBackUrl
+                + ", callBackToken=" + (callBackToken == null ? null : "xxxxxx")
+                + ", callBackContext=" + callBackContext
+                + ", validity=" + validity
+                + ", active=" + active + "]";
     }
 }

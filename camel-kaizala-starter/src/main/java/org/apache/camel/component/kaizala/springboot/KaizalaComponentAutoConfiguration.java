@@ -35,7 +35,7 @@ public class KaizalaComponentAutoConfiguration {
     private final KaizalaComponentConfiguration configuration;
 
     public KaizalaComponentAutoConfiguration(ApplicationContext applicationContext, CamelContext camelContext,
-                                             KaizalaComponentConfiguration configuration) {
+            KaizalaComponentConfiguration configuration) {
         this.applicationContext = applicationContext;
         this.camelContext = camelContext;
         this.configuration = configuration;
@@ -45,6 +45,7 @@ public class KaizalaComponentAutoConfiguration {
     @Bean
     public ComponentCustomizer configureKaizalaComponent() {
         return new ComponentCustomizer() {
+
             @Override
             public void configure(String name, Component target) {
                 CamelPropertiesHelper.copyProperties(camelContext, configuration, target);
@@ -54,7 +55,7 @@ public class KaizalaComponentAutoConfiguration {
             public boolean isEnabled(String name, Component target) {
                 return HierarchicalPropertiesEvaluator.evaluate(applicationContext,
                         "camel.component.customizer", "camel.component.kaizala.customizer")
-                       && target instanceof KaizalaComponent;
+                        && target instanceof KaizalaComponent;
             }
         };
     }

@@ -58,7 +58,8 @@ class KaizalaComponentAutoConfigurationTest {
     }
 
     private static JsonNode read(ObjectMapper json, String resource) throws Exception {
-        try (InputStream in = KaizalaComponentAutoConfigurationTest.class.getClassLoader().getResourceAsStream(resource)) {
+        try (InputStream in = KaizalaComponentAutoConfigurationTest.class.getClassLoader()
+                .getResourceAsStream(resource)) {
             assertThat(in).as(resource).isNotNull();
             return json.readTree(in);
         }

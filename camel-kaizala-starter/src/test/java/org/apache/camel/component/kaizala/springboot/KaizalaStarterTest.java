@@ -92,7 +92,7 @@ class KaizalaStarterTest {
     /** The next post of this member the route received (the application's own posts are events too), or null. */
     private Exchange receivePostFrom(String mobile) {
         long deadline = System.currentTimeMillis() + 20_000;
-        for (long left; (left = deadline - System.currentTimeMillis()) > 0; ) {
+        for (long left; (left = deadline - System.currentTimeMillis()) > 0;) {
             Exchange received = consumer.receive("seda:posts", left);
             if (received != null && mobile.equals(received.getMessage().getBody(KaizalaEvent.class).fromUser())) {
                 return received;
@@ -103,7 +103,8 @@ class KaizalaStarterTest {
 
     @Test
     void nonDefaultOptionsAndBeanReferencesAreBound() {
-        KaizalaConfiguration configuration = camelContext.getComponent("kaizala", KaizalaComponent.class).getConfiguration();
+        KaizalaConfiguration configuration = camelContext.getComponent("kaizala", KaizalaComponent.class)
+                .getConfiguration();
 
         assertThat(configuration.getMaxRetries()).isEqualTo(5);
         assertThat(configuration.getResponseTimeout()).as("a duration in milliseconds").isEqualTo(20_000L);
