@@ -164,6 +164,11 @@ final class KaizalaWebhook {
      */
     String callbackUrl() throws Exception {
         WebhookConfiguration web = configuration();
+        if (!servedByCamelWebhook && configuration.getWebhookExternalUrl() != null) {
+            // read when subscribing: a runtime may set it after the consumer was made (the Quarkus extension does,
+            // once its HTTP server listens on its real port)
+            web.setWebhookExternalUrl(configuration.getWebhookExternalUrl());
+        }
         if (web.getWebhookExternalUrl() != null) {
             return web.computeFullExternalUrl();
         }

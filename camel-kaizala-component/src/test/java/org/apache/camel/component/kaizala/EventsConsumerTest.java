@@ -53,7 +53,8 @@ class EventsConsumerTest extends EventsTestSupport {
     }
 
     private static String fixture(String eventType) throws Exception {
-        try (InputStream in = EventsConsumerTest.class.getResourceAsStream("/events/" + eventType + ".json")) {
+        try (InputStream in = EventsConsumerTest.class
+                .getResourceAsStream("/kaizala-api/events/" + eventType + ".json")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

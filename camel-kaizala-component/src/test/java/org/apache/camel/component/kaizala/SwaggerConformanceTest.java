@@ -71,8 +71,8 @@ import static org.assertj.core.api.Assertions.fail;
  * swagger does not cover are listed in {@link #NOT_IN_SWAGGER} and skipped; every operation of
  * {@link KaizalaOperation} is in exactly one of the two tables.
  * <p>
- * The swagger file is a copy of the vendor's {@code shared/kaizala-api/swagger.json} on the test classpath
- * ({@code src/test/resources/kaizala-api/}); {@code -Dkaizala.swagger=/path/to/swagger.json} overrides it.
+ * The swagger file is the vendor's, as committed with the API reference ({@code docs/kaizala-api/swagger.json}, put on
+ * the test classpath by the pom); {@code -Dkaizala.swagger=/path/to/swagger.json} overrides it.
  */
 class SwaggerConformanceTest extends KaizalaTestSupport {
 
