@@ -54,7 +54,8 @@ public final class BenchmarkMain {
         Machine machine = Machine.describe();
         Log.info("benchmarks (%s run) on %d CPUs, %s", settings.full() ? "full" : "smoke", machine.cpus(), machine.jvm());
         // other processes on the machine skew every figure: a full run waits (up to 3 minutes) for them to calm down
-        double othersAtStart = settings.full() ? Quiet.await(0.2, Duration.ofMinutes(3)) : Quiet.othersCpus(Duration.ofMillis(500));
+        double othersAtStart = settings.full() ? Quiet.await(settings.quietThreshold(), Duration.ofMinutes(5))
+                : Quiet.othersCpus(Duration.ofMillis(500));
         Log.info("other processes use %.2f CPUs", othersAtStart);
         ProducerBenchmark.Results producer;
         ConsumerBenchmark.Results consumer;
@@ -62,17 +63,25 @@ public final class BenchmarkMain {
         UploadBenchmark.Results upload;
         AllocationBenchmark.Results allocation;
         // every scenario gets a fresh simulator: it keeps every message and event it was sent
+        // and waits for a quiet machine first (a full run)
         producer = new ProducerBenchmark(settings).run();
+        Quiet.before(settings, "consumer");
         try (Helper helper = Helper.start()) {
             consumer = new ConsumerBenchmark(settings, helper).run();
         }
+        Quiet.before(settings, "tokens");
         try (Helper helper = Helper.start()) {
             tokens = new TokenBenchmark(settings).run(helper);
         }
+        Quiet.before(settings, "upload");
         try (Helper helper = Helper.start()) {
             upload = new UploadBenchmark(settings).run(helper);
+        }
+        Quiet.before(settings, "allocation");
+        try (Helper helper = Helper.start()) {
             allocation = new AllocationBenchmark(settings).run(helper);
         }
+        Quiet.before(settings, "start-up");
         List<StartupBenchmark.Figures> startup = new StartupBenchmark(settings).run();
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         Log.info("all scenarios done in %d s", took.toSeconds());

@@ -22,14 +22,16 @@ public final class ProfileMain {
         int concurrency = Integer.parseInt(args[2]);
         Duration time = Duration.ofSeconds(Long.parseLong(args[3]));
         Settings settings = new Settings(true, Duration.ZERO, time.dividedBy(3), time, 1, new int[] { concurrency },
-                new int[0], new int[] { concurrency }, 256, Duration.ZERO, 0, 0, 0, "256m", 0, 0, Duration.ZERO, 0, 0);
+                new int[0], new int[] { concurrency }, 256, Duration.ZERO, 0, 0, 0, "256m", 0, 0, Duration.ZERO, 0, 0, 0, 0,
+                Double.POSITIVE_INFINITY, Duration.ZERO);
         try (Helper helper = Helper.start()) {
             if ("compare".equals(what)) {
                 MessageClient.Kind[] kinds = java.util.Arrays.stream(which.split(",")).map(MessageClient.Kind::valueOf)
                         .toArray(MessageClient.Kind[]::new);
                 Duration warmup = args.length > 5 ? Duration.ofSeconds(Long.parseLong(args[5])) : time;
                 Settings compare = new Settings(true, Duration.ZERO, warmup, time, Integer.parseInt(args[4]), new int[] { concurrency },
-                        new int[0], new int[0], 0, Duration.ZERO, 0, 0, 0, "256m", 0, 0, Duration.ZERO, 0, 0);
+                        new int[0], new int[0], 0, Duration.ZERO, 0, 0, 0, "256m", 0, 0, Duration.ZERO, 0, 0, 0, 0,
+                        Double.POSITIVE_INFINITY, Duration.ZERO);
                 var results = new ProducerBenchmark(compare, null, kinds).run();
                 var row = results.byConcurrency().get(concurrency);
                 double floor = row.containsKey(MessageClient.Kind.HTTPCLIENT5)
