@@ -31,6 +31,8 @@ class ContinueOnIoThreadTest extends KaizalaTestSupport {
     private final CountDownLatch blocked = new CountDownLatch(ioThreads());
     private final CountDownLatch release = new CountDownLatch(1);
     private volatile long sleepFirstMillis;
+    /** A fixed access token in an endpoint URI: the guard's warning names the endpoint, never the token. */
+    private final String fixedToken = simulator.issueAccessToken(KaizalaSimulator.DEFAULT_APPLICATION_ID);
 
     private static int ioThreads() {
         return Runtime.getRuntime().availableProcessors(); // HttpClient's default I/O thread count
@@ -55,6 +57,14 @@ class ContinueOnIoThreadTest extends KaizalaTestSupport {
                         .to("kaizala:messages?continueOnIoThread=true")
                         .process(e -> {
                             threads.add(Thread.currentThread().getName());
+                            long sleep = sleepFirstMillis;
+                            sleepFirstMillis = 0;
+                            Thread.sleep(sleep);
+                        });
+                from("direct:ioSecret").routeId("ioSecret")
+                        .to("kaizala:messages?continueOnIoThread=true&accessToken=RAW(" + fixedToken + ")&endpointUrl="
+                            + simulator.endpointUrl())
+                        .process(e -> {
                             long sleep = sleepFirstMillis;
                             sleepFirstMillis = 0;
                             Thread.sleep(sleep);
@@ -124,14 +134,14 @@ class ContinueOnIoThreadTest extends KaizalaTestSupport {
     }
 
     @Test
-    void aContinuationThatHoldsTheIoThreadTooLongIsLoggedAndTheEndpointFallsBack() {
+    void aContinuationThatHoldsTheIoThreadTooLongIsLoggedAndTheEndpointFallsBack() throws InterruptedException {
         String groupId = newGroup("Too slow for the I/O thread");
         sleepFirstMillis = 3 * KaizalaProducer.IO_THREAD_BUDGET_MILLIS;
         String log;
         try (LogCapture capture = new LogCapture(Level.WARN)) {
             assertThat(send("direct:io", "slow", Map.of(KaizalaConstants.GROUP_ID, groupId)).getException()).isNull();
             assertThat(send("direct:io", "after", Map.of(KaizalaConstants.GROUP_ID, groupId)).getException()).isNull();
-            log = capture.text();
+            log = awaitWarning(capture);
         }
         assertThat(new ArrayList<>(threads)).hasSize(2).satisfiesExactly(
                 first -> assertThat(first).startsWith(IO_THREAD),
@@ -140,6 +150,19 @@ class ContinueOnIoThreadTest extends KaizalaTestSupport {
                 "held HttpClient's I/O thread", "now continues its exchanges on the component's completion threads",
                 "Remove continueOnIoThread");
         assertThat(log).doesNotContain(KaizalaSimulator.DEFAULT_APPLICATION_SECRET, KaizalaSimulator.DEFAULT_REFRESH_TOKEN);
+    }
+
+    @Test
+    void theWarningNamesTheEndpointWithoutItsSecrets() throws InterruptedException {
+        String groupId = newGroup("Secret endpoint");
+        sleepFirstMillis = 3 * KaizalaProducer.IO_THREAD_BUDGET_MILLIS;
+        String log;
+        try (LogCapture capture = new LogCapture(Level.WARN)) {
+            assertThat(send("direct:ioSecret", "slow", Map.of(KaizalaConstants.GROUP_ID, groupId)).getException()).isNull();
+            log = awaitWarning(capture);
+        }
+        assertThat(log).contains("route ioSecret", "continueOnIoThread=true", "accessToken=xxxxxx")
+                .doesNotContain(fixedToken);
     }
 
     @Test
@@ -156,4 +179,13 @@ class ContinueOnIoThreadTest extends KaizalaTestSupport {
                 success -> assertThat(success).startsWith(IO_THREAD));
     }
 
+
+    /** The guard logs on the I/O thread once the continuation returned, maybe just after the caller woke up. */
+    private static String awaitWarning(LogCapture capture) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!capture.text().contains("continueOnIoThread") && System.nanoTime() < end) {
+            Thread.sleep(10);
+        }
+        return capture.text();
+    }
 }
