@@ -54,7 +54,7 @@ public final class BenchmarkMain {
         Machine machine = Machine.describe();
         Log.info("benchmarks (%s run) on %d CPUs, %s", settings.full() ? "full" : "smoke", machine.cpus(), machine.jvm());
         // other processes on the machine skew every figure: a full run waits (up to 3 minutes) for them to calm down
-        double othersAtStart = settings.full() ? Quiet.await(settings.quietThreshold(), Duration.ofMinutes(5))
+        double othersAtStart = settings.full() ? Quiet.await(settings.quietThreshold(), Duration.ofMinutes(3))
                 : Quiet.othersCpus(Duration.ofMillis(500));
         Log.info("other processes use %.2f CPUs", othersAtStart);
         ProducerBenchmark.Results producer;
