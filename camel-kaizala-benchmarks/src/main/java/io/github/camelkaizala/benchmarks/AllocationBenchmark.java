@@ -1,9 +1,7 @@
 package io.github.camelkaizala.benchmarks;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 
 import org.openjdk.jmh.profile.GCProfiler;
@@ -15,10 +13,15 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
-/** Runs {@link SendBenchmark} under JMH's GC profiler: bytes allocated per message, and single-thread messages/s. */
+/**
+ * Bytes allocated per sent message, per producer client ({@link Allocation}: the JVM's per-thread counters, exact and
+ * independent of load), and {@link EventBenchmark} under JMH's GC profiler for the consumer side.
+ */
 final class AllocationBenchmark {
 
-    record Figures(MessageClient.Kind client, double bytesPerMessage, double messagesPerSecond, double error) {}
+    /** {@code runs}: bytes per message of each run, sorted; the figure is their median. */
+    record Figures(MessageClient.Kind client, double bytesPerMessage, double[] runs) {
+    }
 
     /**
      * The consumer side ({@link EventBenchmark}): JMH's average time and bytes per event, and the CPU time the
@@ -26,9 +29,11 @@ final class AllocationBenchmark {
      * other processes waiting for the same CPUs).
      */
     record EventFigures(ConsumerBenchmark.Route route, double nanosPerEvent, double error, double bytesPerEvent,
-            double cpuNanosPerEvent) {}
+                        double cpuNanosPerEvent) {
+    }
 
-    record Results(Map<MessageClient.Kind, Figures> send, Map<ConsumerBenchmark.Route, EventFigures> events) {}
+    record Results(Map<MessageClient.Kind, Figures> send, Map<ConsumerBenchmark.Route, EventFigures> events) {
+    }
 
     private final Settings settings;
 
@@ -63,15 +68,8 @@ final class AllocationBenchmark {
     }
 
     Results run(Helper helper) throws Exception {
-        String group = helper.newGroup("jmh");
-        String token = helper.issueAccessToken();
-        List<String> properties = List.of(
-                "-D" + SendBenchmark.AUTH_URL + "=" + helper.authUrl,
-                "-D" + SendBenchmark.ENDPOINT_URL + "=" + helper.endpointUrl,
-                "-D" + SendBenchmark.GROUP_ID + "=" + group,
-                "-D" + SendBenchmark.TOKEN + "=" + token);
+        Map<MessageClient.Kind, Figures> figures = sends(helper);
         ChainedOptionsBuilder options = new OptionsBuilder()
-                .include(SendBenchmark.class.getName())
                 .include(EventBenchmark.class.getName())
                 .addProfiler(GCProfiler.class)
                 .forks(settings.jmhForks())
@@ -83,38 +81,36 @@ final class AllocationBenchmark {
                 .shouldFailOnError(true)
                 .verbosity(settings.full() ? VerboseMode.NORMAL : VerboseMode.SILENT);
         if (settings.jmhForks() > 0) {
-            List<String> jvm = new ArrayList<>(List.of("-Xms512m", "-Xmx512m",
-                    "-Dlog4j2.configurationFile=bench-log4j2.properties"));
-            jvm.addAll(properties);
-            options.jvmArgs(jvm.toArray(String[]::new));
-        } else {
-            for (String p : properties) {
-                String[] kv = p.substring(2).split("=", 2);
-                System.setProperty(kv[0], kv[1]);
-            }
+            options.jvmArgs("-Xms512m", "-Xmx512m", "-Dlog4j2.configurationFile=bench-log4j2.properties");
         }
         Collection<RunResult> results = new Runner(options.build()).run();
-        Map<MessageClient.Kind, Figures> figures = new EnumMap<>(MessageClient.Kind.class);
         Map<ConsumerBenchmark.Route, EventFigures> events = new EnumMap<>(ConsumerBenchmark.Route.class);
         for (RunResult r : results) {
-            if (r.getParams().getBenchmark().contains("EventBenchmark")) {
-                ConsumerBenchmark.Route route = ConsumerBenchmark.Route.valueOf(r.getParams().getParam("route"));
-                Result<?> alloc = r.getSecondaryResults().get("gc.alloc.rate.norm");
-                events.put(route, new EventFigures(route, r.getPrimaryResult().getScore(),
-                        r.getPrimaryResult().getScoreError(), alloc == null ? Double.NaN : alloc.getScore(),
-                        cpuPerEvent(route.name())));
-                continue;
-            }
-            MessageClient.Kind kind = MessageClient.Kind.valueOf(r.getParams().getParam("client"));
+            ConsumerBenchmark.Route route = ConsumerBenchmark.Route.valueOf(r.getParams().getParam("route"));
             Result<?> alloc = r.getSecondaryResults().get("gc.alloc.rate.norm");
-            Result<?> primary = r.getPrimaryResult();
-            figures.put(kind, new Figures(kind, alloc == null ? Double.NaN : alloc.getScore(), primary.getScore(),
-                    primary.getScoreError()));
+            events.put(route, new EventFigures(route, r.getPrimaryResult().getScore(),
+                    r.getPrimaryResult().getScoreError(), alloc == null ? Double.NaN : alloc.getScore(),
+                    cpuPerEvent(route.name())));
         }
-        figures.values().forEach(f -> Log.info("allocation: %-24s %,10.0f B/message  %,8.0f msg/s (1 thread)",
-                f.client().label, f.bytesPerMessage(), f.messagesPerSecond()));
         events.values().forEach(f -> Log.info("events: %-34s %,8.0f ns/event (thread CPU %,6.0f ns)  %,8.0f B/event",
                 f.route().label, f.nanosPerEvent(), f.cpuNanosPerEvent(), f.bytesPerEvent()));
         return new Results(figures, events);
+    }
+
+    /** Each producer client in turn, one thread sending: bytes per message (median of runs). */
+    private Map<MessageClient.Kind, Figures> sends(Helper helper) throws Exception {
+        String token = helper.issueAccessToken();
+        Map<MessageClient.Kind, Figures> figures = new EnumMap<>(MessageClient.Kind.class);
+        for (MessageClient.Kind kind : MessageClient.Kind.values()) {
+            try (MessageClient client = kind.create(new MessageClient.Target(helper.authUrl, helper.endpointUrl,
+                    helper.newGroup("allocation-" + kind.name()), token))) {
+                double[] runs = Allocation.perMessage(client, settings.allocationWarmup(), settings.allocationMessages(), 5);
+                figures.put(kind, new Figures(kind, Stats.median(runs), runs));
+                Log.info("allocation: %-36s %,10.0f B/message (runs %,.0f–%,.0f)", kind.label, Stats.median(runs),
+                        runs[0], runs[runs.length - 1]);
+            }
+            helper.clearJournal();
+        }
+        return figures;
     }
 }

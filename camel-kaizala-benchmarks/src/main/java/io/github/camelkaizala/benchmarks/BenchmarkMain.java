@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs every scenario and writes the report:
@@ -16,10 +17,11 @@ public final class BenchmarkMain {
 
     /** Everything one run measured. */
     public record Results(Settings settings, Machine machine, ZonedDateTime date, Duration took, double othersAtStart,
-            ProducerBenchmark.Results producer, ConsumerBenchmark.Results consumer,
-            List<TokenBenchmark.Figures> tokens, UploadBenchmark.Results upload,
-            AllocationBenchmark.Results jmh,
-            List<StartupBenchmark.Figures> startup) {}
+                          ProducerBenchmark.Results producer, ConsumerBenchmark.Results consumer,
+                          List<TokenBenchmark.Figures> tokens, UploadBenchmark.Results upload,
+                          AllocationBenchmark.Results jmh,
+                          List<StartupBenchmark.Figures> startup) {
+    }
 
     private BenchmarkMain() {
     }
@@ -50,10 +52,9 @@ public final class BenchmarkMain {
         long start = System.nanoTime();
         ZonedDateTime date = ZonedDateTime.now();
         Machine machine = Machine.describe();
-        Log.info("benchmarks (%s run) on %d CPUs, %s", settings.full() ? "full" : "smoke", machine.cpus(),
-                machine.jvm());
+        Log.info("benchmarks (%s run) on %d CPUs, %s", settings.full() ? "full" : "smoke", machine.cpus(), machine.jvm());
         // other processes on the machine skew every figure: a full run waits (up to 3 minutes) for them to calm down
-        double othersAtStart = settings.full() ? Quiet.await(0.2, Duration.ofMinutes(3))
+        double othersAtStart = settings.full() ? Quiet.await(settings.quietThreshold(), Duration.ofMinutes(3))
                 : Quiet.othersCpus(Duration.ofMillis(500));
         Log.info("other processes use %.2f CPUs", othersAtStart);
         ProducerBenchmark.Results producer;
@@ -62,21 +63,28 @@ public final class BenchmarkMain {
         UploadBenchmark.Results upload;
         AllocationBenchmark.Results allocation;
         // every scenario gets a fresh simulator: it keeps every message and event it was sent
+        // and waits for a quiet machine first (a full run)
         producer = new ProducerBenchmark(settings).run();
+        Quiet.before(settings, "consumer");
         try (Helper helper = Helper.start()) {
             consumer = new ConsumerBenchmark(settings, helper).run();
         }
+        Quiet.before(settings, "tokens");
         try (Helper helper = Helper.start()) {
             tokens = new TokenBenchmark(settings).run(helper);
         }
+        Quiet.before(settings, "upload");
         try (Helper helper = Helper.start()) {
             upload = new UploadBenchmark(settings).run(helper);
+        }
+        Quiet.before(settings, "allocation");
+        try (Helper helper = Helper.start()) {
             allocation = new AllocationBenchmark(settings).run(helper);
         }
+        Quiet.before(settings, "start-up");
         List<StartupBenchmark.Figures> startup = new StartupBenchmark(settings).run();
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         Log.info("all scenarios done in %d s", took.toSeconds());
-        return new Results(settings, machine, date, took, othersAtStart, producer, consumer, tokens, upload, allocation,
-                startup);
+        return new Results(settings, machine, date, took, othersAtStart, producer, consumer, tokens, upload, allocation, startup);
     }
 }

@@ -27,9 +27,11 @@ interface MessageClient extends AutoCloseable {
     }
 
     enum Kind {
-
-        KAIZALA("kaizala: route"), CAMEL_HTTP("camel-http route"), HTTPCLIENT5("bare HttpClient 5 async"), JDK(
-                "JDK HttpClient");
+        KAIZALA("kaizala: route"),
+        KAIZALA_IO("kaizala: route, continueOnIoThread"),
+        CAMEL_HTTP("camel-http route"),
+        HTTPCLIENT5("bare HttpClient 5 async"),
+        JDK("JDK HttpClient");
 
         final String label;
 
@@ -39,7 +41,8 @@ interface MessageClient extends AutoCloseable {
 
         MessageClient create(Target target) throws Exception {
             return switch (this) {
-                case KAIZALA -> new KaizalaRouteClient(target);
+                case KAIZALA -> new KaizalaRouteClient(target, false);
+                case KAIZALA_IO -> new KaizalaRouteClient(target, true);
                 case CAMEL_HTTP -> new CamelHttpRouteClient(target);
                 case HTTPCLIENT5 -> new HttpClient5Client(target);
                 case JDK -> new JdkHttpClientClient(target);

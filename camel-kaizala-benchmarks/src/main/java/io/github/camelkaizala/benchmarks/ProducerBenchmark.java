@@ -114,6 +114,7 @@ final class ProducerBenchmark {
         Map<MessageClient.Kind, MessageClient> clients = new EnumMap<>(MessageClient.Kind.class);
         Map<MessageClient.Kind, String> groups = new EnumMap<>(MessageClient.Kind.class);
         Map<MessageClient.Kind, AtomicLong> sent = new EnumMap<>(MessageClient.Kind.class);
+        Quiet.before(settings, "producer at concurrency " + concurrency);
         try (Helper simulator = Helper.start()) {
             helper = simulator;
             String token = helper.issueAccessToken();

@@ -35,4 +35,16 @@ final class Quiet {
         }
         return others;
     }
+
+    /**
+     * Before a scenario of a full run (a fresh simulator is started for each): waits for other processes to calm down
+     * ({@link Settings#quietThreshold()}, at most {@link Settings#quietWait()}), so that every scenario, not only the
+     * first, starts on a machine as quiet as it gets. A smoke run does not wait.
+     */
+    static void before(Settings settings, String scenario) throws InterruptedException {
+        if (settings.full()) {
+            double others = await(settings.quietThreshold(), settings.quietWait());
+            Log.info("%s: starting, other processes use %.2f CPUs", scenario, others);
+        }
+    }
 }

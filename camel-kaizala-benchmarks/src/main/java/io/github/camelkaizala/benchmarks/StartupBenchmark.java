@@ -22,8 +22,27 @@ final class StartupBenchmark {
     static final String MAIN = "io.github.camelkaizala.example.KaizalaExample";
     private static final Pattern STARTED = Pattern.compile("Apache Camel .* started in");
 
-    record Figures(long camelStartedMillis, long firstMessageMillis, long rssKib, long hwmKib, long exitMillis,
-            int exitCode, int messagesPosted) {}
+    /**
+     * @param variant  the JVM options it ran with ({@link Variant})
+     * @param cpuMillis CPU time the process had used (all its threads) when it printed its first message: unlike the
+     *                  wall time, other processes do not inflate it
+     */
+    record Figures(Variant variant, long camelStartedMillis, long firstMessageMillis, long cpuMillis, long rssKib,
+                   long hwmKib, long exitMillis, int exitCode, int messagesPosted) {
+    }
+
+    /** JVM options the example is launched with: as users run it, and two known start-up aids of the JDK. */
+    enum Variant {
+        DEFAULT("default JVM options"),
+        C1_ONLY("`-XX:TieredStopAtLevel=1` (C1 JIT only)"),
+        APP_CDS("AppCDS: `-XX:SharedArchiveFile=…` (an archive of the classes a first run loaded)");
+
+        final String label;
+
+        Variant(String label) {
+            this.label = label;
+        }
+    }
 
     private final Settings settings;
 
@@ -33,28 +52,42 @@ final class StartupBenchmark {
 
     List<Figures> run() throws Exception {
         List<Figures> runs = new ArrayList<>();
-        for (int i = 0; i < settings.startupRuns(); i++) {
-            Figures f = once();
-            Log.info("startup: Camel started %d ms, first message %d ms, RSS %d MiB (peak %d MiB), exit %d after %d ms",
-                    f.camelStartedMillis(), f.firstMessageMillis(), f.rssKib() / 1024, f.hwmKib() / 1024, f.exitCode(),
-                    f.exitMillis());
-            runs.add(f);
+        Path archive = Files.createTempFile("kaizala-example", ".jsa");
+        try {
+            for (Variant variant : settings.full() ? Variant.values() : new Variant[] { Variant.DEFAULT }) {
+                if (variant == Variant.APP_CDS) {
+                    Files.deleteIfExists(archive);
+                    once(variant, List.of("-XX:ArchiveClassesAtExit=" + archive)); // makes the archive
+                }
+                for (int i = 0; i < settings.startupRuns(); i++) {
+                    Figures f = once(variant, variant == Variant.APP_CDS ? List.of("-XX:SharedArchiveFile=" + archive)
+                            : variant == Variant.C1_ONLY ? List.of("-XX:TieredStopAtLevel=1") : List.of());
+                    Log.info("startup (%s): Camel started %d ms, first message %d ms (CPU %d ms), RSS %d MiB (peak %d MiB),"
+                             + " exit %d after %d ms", variant, f.camelStartedMillis(), f.firstMessageMillis(),
+                            f.cpuMillis(), f.rssKib() / 1024, f.hwmKib() / 1024, f.exitCode(), f.exitMillis());
+                    runs.add(f);
+                }
+            }
+        } finally {
+            Files.deleteIfExists(archive);
         }
         return runs;
     }
 
-    private Figures once() throws Exception {
-        List<String> command = new ArrayList<>(List.of(Jvm.java(), "-cp", Jvm.classPath(), MAIN));
+    private Figures once(Variant variant, List<String> jvmOptions) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Jvm.java()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", Jvm.classPath(), MAIN));
         long start = System.nanoTime();
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         long started = -1;
         long first = -1;
+        long cpu = -1;
         long rss = -1;
         long hwm = -1;
         int posted = 0;
         StringBuilder output = new StringBuilder();
-        try (BufferedReader in = new BufferedReader(
-                new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = in.readLine()) != null;) {
                 long at = (System.nanoTime() - start) / 1_000_000;
                 output.append(line).append('\n');
@@ -65,6 +98,7 @@ final class StartupBenchmark {
                     posted++;
                     if (first < 0) {
                         first = at;
+                        cpu = cpuMillis(p.pid());
                         rss = status(p.pid(), "VmRSS");
                         hwm = status(p.pid(), "VmHWM");
                     }
@@ -79,7 +113,18 @@ final class StartupBenchmark {
         if (first < 0) {
             throw new IllegalStateException("the example posted nothing (exit " + p.exitValue() + "):\n" + output);
         }
-        return new Figures(started, first, rss, hwm, exit, p.exitValue(), posted);
+        return new Figures(variant, started, first, cpu, rss, hwm, exit, p.exitValue(), posted);
+    }
+
+    /** User and system CPU time of a process so far, from /proc/PID/stat (in clock ticks of 10 ms); -1 when unknown. */
+    static long cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // utime, stime: fields 14 and 15
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** A field of /proc/PID/status, in KiB; -1 when unreadable. */

@@ -2,7 +2,7 @@ package io.github.camelkaizala.benchmarks;
 
 import java.util.Arrays;
 
-/** Round-by-round ratios and their median. */
+/** Round-by-round ratios, their median and their spread. */
 final class Stats {
 
     private Stats() {
@@ -16,6 +16,17 @@ final class Stats {
         }
         Arrays.sort(r);
         return r;
+    }
+
+    /** The {@code q}-quantile of sorted values (linear between neighbours); NaN for none. */
+    static double quantile(double[] sorted, double q) {
+        if (sorted == null || sorted.length == 0) {
+            return Double.NaN;
+        }
+        double at = q * (sorted.length - 1);
+        int low = (int) Math.floor(at);
+        int high = (int) Math.ceil(at);
+        return sorted[low] + (sorted[high] - sorted[low]) * (at - low);
     }
 
     static double median(double[] sorted) {

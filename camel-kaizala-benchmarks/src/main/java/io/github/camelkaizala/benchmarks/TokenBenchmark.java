@@ -34,7 +34,7 @@ final class TokenBenchmark {
         String group = helper.newGroup("tokens");
         helper.clearJournal();
         try (KaizalaRouteClient client = new KaizalaRouteClient(
-                new MessageClient.Target(helper.authUrl, helper.endpointUrl, group, null))) {
+                new MessageClient.Target(helper.authUrl, helper.endpointUrl, group, null), false)) {
             // cold start: n exchanges released at once on a component that has no token yet
             Load cold = Load.once(client, n);
             results.add(new Figures("cold start: " + n + " exchanges at once, no token yet", n, cold.sent.get(),
@@ -57,7 +57,7 @@ final class TokenBenchmark {
         try (Helper shortLived = Helper.start("--ttl", ttl.toString())) {
             String g = shortLived.newGroup("tokens-ttl");
             try (KaizalaRouteClient client = new KaizalaRouteClient(
-                    new MessageClient.Target(shortLived.authUrl, shortLived.endpointUrl, g, null))) {
+                    new MessageClient.Target(shortLived.authUrl, shortLived.endpointUrl, g, null), false)) {
                 Load warm = Load.once(client, n); // first token
                 shortLived.clearJournal();
                 Load across = Load.start(client, n);

@@ -70,6 +70,15 @@ public class KaizalaConfiguration implements Cloneable {
     @UriParam(label = "advanced", defaultValue = "10485760", description = "The largest answer, in bytes, read from Kaizala; a larger one fails the exchange with a"
             + " KaizalaException instead of being buffered. 0 turns the limit off.")
     private long maxResponseSize = 10485760;
+    @UriParam(label = "producer,advanced", defaultValue = "false", description = "Continue the exchange on HttpClient's I/O thread once Kaizala answered, instead of handing"
+            + " it to the component's completion threads: one thread hand-off less per message. Safe only"
+            + " when everything the exchange does after this producer, until it ends or next waits"
+            + " asynchronously, is quick and never blocks (no blocking I/O, Thread.sleep, synchronous"
+            + " ProducerTemplate calls, locks held by slow code): meanwhile the I/O thread serves no other"
+            + " call to Kaizala. A continuation that holds the I/O thread longer than 100 ms is logged"
+            + " (WARN) and the endpoint falls back to the completion threads. Failed calls always"
+            + " continue on the completion threads.")
+    private boolean continueOnIoThread;
     @UriParam(label = "security", defaultValue = DEFAULT_REDIRECT_ALLOWED_HOSTS, description = "The hosts an HTTP 308 from Kaizala may move a connector to, besides its current host:"
             + " comma-separated host names; a name whose first label is the wildcard, as in the default value, allows every subdomain of the rest. A 308 elsewhere, to a relative URL or"
             + " from https to http is refused (a KaizalaApiException naming the location), so that it"
@@ -679,6 +688,14 @@ public class KaizalaConfiguration implements Cloneable {
 
     public void setRedirectAllowedHosts(String redirectAllowedHosts) {
         this.redirectAllowedHosts = redirectAllowedHosts;
+    }
+
+    public boolean isContinueOnIoThread() {
+        return continueOnIoThread;
+    }
+
+    public void setContinueOnIoThread(boolean continueOnIoThread) {
+        this.continueOnIoThread = continueOnIoThread;
     }
 
     public KaizalaConfiguration copy() {

@@ -1,8 +1,8 @@
 package org.apache.camel.component.kaizala.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
 import org.apache.hc.core5.http.ContentType;
@@ -25,10 +25,13 @@ final class CappedResponseConsumer extends AbstractAsyncResponseConsumer<SimpleH
         }
     }
 
-    CappedResponseConsumer(long maxResponseSize, String request) {
+    /** {@code method} and {@code path}: the request, named in the error when the answer is too large. */
+    CappedResponseConsumer(long maxResponseSize, String method, String path) {
         super(new AbstractBinAsyncEntityConsumer<byte[]>() {
 
-            private final ByteArrayOutputStream content = new ByteArrayOutputStream();
+            /** The answer so far; usually one piece, handed on as it is. */
+            private byte[] content = new byte[0];
+            private int length;
 
             @Override
             protected void streamStart(ContentType contentType) {
@@ -41,19 +44,23 @@ final class CappedResponseConsumer extends AbstractAsyncResponseConsumer<SimpleH
 
             @Override
             protected void data(ByteBuffer src, boolean endOfStream) throws IOException {
-                if (maxResponseSize > 0 && content.size() + (long) src.remaining() > maxResponseSize) {
-                    throw new TooLarge("Kaizala's answer to " + request + " is larger than maxResponseSize ("
-                            + maxResponseSize + " bytes); it was not read. Raise maxResponseSize if such an"
-                            + " answer is expected");
+                int size = src.remaining();
+                if (maxResponseSize > 0 && length + (long) size > maxResponseSize) {
+                    throw new TooLarge(
+                            "Kaizala's answer to " + method + " " + path + " is larger than maxResponseSize ("
+                                    + maxResponseSize + " bytes); it was not read. Raise maxResponseSize if such an"
+                                    + " answer is expected");
                 }
-                byte[] chunk = new byte[src.remaining()];
-                src.get(chunk);
-                content.write(chunk, 0, chunk.length);
+                if (length + size > content.length) {
+                    content = Arrays.copyOf(content, length == 0 ? size : Math.max(length + size, 2 * content.length));
+                }
+                src.get(content, length, size);
+                length += size;
             }
 
             @Override
             protected byte[] generateContent() {
-                return content.toByteArray();
+                return length == content.length ? content : Arrays.copyOf(content, length);
             }
 
             @Override

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -24,8 +26,10 @@ import org.apache.hc.client5.http.utils.DateUtils;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.message.BasicHttpRequest;
 import org.apache.hc.core5.http.nio.AsyncEntityProducer;
-import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
+import org.apache.hc.core5.http.nio.support.BasicRequestProducer;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.util.Timeout;
@@ -37,6 +41,10 @@ import org.apache.hc.core5.util.Timeout;
 public final class HttpTransport implements AutoCloseable {
 
     private final CloseableHttpAsyncClient client;
+    /** Ends requests at their requestTimeout; a cancelled deadline leaves its queue at once. */
+    private final ScheduledThreadPoolExecutor deadlines;
+    /** The resource base last sent to, split (one connector's calls all go to one base). */
+    private volatile Target lastTarget;
 
     public HttpTransport(int maxConnections) {
         this.client = HttpAsyncClients.custom()
@@ -55,6 +63,12 @@ public final class HttpTransport implements AutoCloseable {
                 .setUserAgent("camel-kaizala")
                 .build();
         this.client.start();
+        this.deadlines = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "KaizalaRequestDeadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.deadlines.setRemoveOnCancelPolicy(true);
     }
 
     /**
@@ -82,52 +96,116 @@ public final class HttpTransport implements AutoCloseable {
      */
     public CompletableFuture<SimpleHttpResponse> send(
             String method, URI uri, Map<String, String> headers, Supplier<AsyncEntityProducer> body, Limits limits) {
-        AsyncRequestBuilder request = AsyncRequestBuilder.create(method).setUri(uri)
-                .addHeader(HttpHeaders.ACCEPT, "application/json");
-        headers.forEach(request::addHeader);
-        if (body != null) {
-            request.setEntity(body.get());
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        return send(method, new HttpHost(uri.getScheme(), uri.getHost(), uri.getPort()),
+                uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery(), headers, body, limits);
+    }
+
+    /**
+     * {@link #send(String, URI, Map, Supplier, Limits)} to {@code base} (an absolute URL, with or without a path) and
+     * {@code path} below it (percent-encoded, with its query), without parsing a URI per request.
+     */
+    public CompletableFuture<SimpleHttpResponse> send(
+            String method, String base, String path, Map<String, String> headers, Supplier<AsyncEntityProducer> body,
+            Limits limits) {
+        Target target = lastTarget;
+        if (target == null || !target.base.equals(base)) {
+            target = Target.of(base);
+            lastTarget = target;
         }
+        return send(method, target.host, target.path.isEmpty() ? path : target.path + path, headers, body, limits);
+    }
+
+    private CompletableFuture<SimpleHttpResponse> send(
+            String method, HttpHost host, String path, Map<String, String> headers, Supplier<AsyncEntityProducer> body,
+            Limits limits) {
+        BasicHttpRequest request = new BasicHttpRequest(method, host, path);
+        request.addHeader(HttpHeaders.ACCEPT, "application/json");
+        headers.forEach(request::addHeader);
         HttpClientContext context = HttpClientContext.create();
         context.setRequestConfig(limits.config());
-        CompletableFuture<SimpleHttpResponse> answer = new CompletableFuture<>();
-        Future<SimpleHttpResponse> running = client.execute(request.build(),
-                new CappedResponseConsumer(limits.maxResponseSize(), method + " " + uri.getPath()), null, context,
-                new FutureCallback<>() {
-
-                    @Override
-                    public void completed(SimpleHttpResponse response) {
-                        answer.complete(response);
-                    }
-
-                    @Override
-                    public void failed(Exception ex) {
-                        answer.completeExceptionally(ex instanceof CappedResponseConsumer.TooLarge tooLarge
-                                ? new KaizalaException(tooLarge.getMessage()) : ex);
-                    }
-
-                    @Override
-                    public void cancelled() {
-                        answer.cancel(false);
-                    }
-                });
-        if (limits.requestTimeoutMillis() <= 0) {
-            return answer;
-        }
-        CompletableFuture<SimpleHttpResponse> bounded = new CompletableFuture<>();
-        answer.orTimeout(limits.requestTimeoutMillis(), TimeUnit.MILLISECONDS).whenComplete((response, error) -> {
-            if (error instanceof TimeoutException) {
-                running.cancel(true); // aborts the exchange and frees its connection
-                bounded.completeExceptionally(new RequestTimeoutException(
-                        method + " " + uri.getPath() + " got no complete answer within requestTimeout ("
-                                + limits.requestTimeoutMillis() + " ms)"));
-            } else if (error != null) {
-                bounded.completeExceptionally(error);
-            } else {
-                bounded.complete(response);
+        Pending answer = new Pending(method, path, limits.requestTimeoutMillis());
+        answer.running = client.execute(new BasicRequestProducer(request, body == null ? null : body.get()),
+                new CappedResponseConsumer(limits.maxResponseSize(), method, path), null, context, answer);
+        if (limits.requestTimeoutMillis() > 0 && !answer.isDone()) {
+            answer.deadline = deadlines.schedule(answer, limits.requestTimeoutMillis(), TimeUnit.MILLISECONDS);
+            if (answer.isDone()) {
+                answer.deadline.cancel(false); // answered while the deadline was being set
             }
-        });
-        return bounded;
+        }
+        return answer;
+    }
+
+    /** A resource base split once into what a request needs: the host, and the path below which the API lives. */
+    private record Target(String base, HttpHost host, String path) {
+
+        static Target of(String base) {
+            URI uri = URI.create(base);
+            String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+            return new Target(base, new HttpHost(uri.getScheme(), uri.getHost(), uri.getPort()),
+                    path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
+        }
+    }
+
+    /**
+     * One request in flight: its answer (this future), HttpClient's callback, and the task that ends it at its
+     * {@code requestTimeout} — one object, since every request makes one.
+     */
+    private static final class Pending extends CompletableFuture<SimpleHttpResponse>
+            implements
+                FutureCallback<SimpleHttpResponse>,
+                Runnable {
+
+        private final String method;
+        private final String path;
+        private final long timeoutMillis;
+        volatile Future<SimpleHttpResponse> running;
+        volatile ScheduledFuture<?> deadline;
+
+        Pending(String method, String path, long timeoutMillis) {
+            this.method = method;
+            this.path = path;
+            this.timeoutMillis = timeoutMillis;
+        }
+
+        @Override
+        public void completed(SimpleHttpResponse response) {
+            complete(response);
+            cancelDeadline();
+        }
+
+        @Override
+        public void failed(Exception ex) {
+            completeExceptionally(ex instanceof CappedResponseConsumer.TooLarge tooLarge
+                    ? new KaizalaException(tooLarge.getMessage()) : ex);
+            cancelDeadline();
+        }
+
+        @Override
+        public void cancelled() {
+            cancel(false);
+            cancelDeadline();
+        }
+
+        /** The deadline passed: fail the call and abort the exchange, which frees its connection. */
+        @Override
+        public void run() {
+            String where = path.indexOf('?') < 0 ? path : path.substring(0, path.indexOf('?'));
+            if (completeExceptionally(new RequestTimeoutException(method + " " + where
+                    + " got no complete answer within requestTimeout (" + timeoutMillis + " ms)"))) {
+                Future<SimpleHttpResponse> r = running;
+                if (r != null) {
+                    r.cancel(true);
+                }
+            }
+        }
+
+        private void cancelDeadline() {
+            ScheduledFuture<?> d = deadline;
+            if (d != null) {
+                d.cancel(false);
+            }
+        }
     }
 
     /** The answer did not arrive in full within {@code requestTimeout}. */
@@ -181,5 +259,6 @@ public final class HttpTransport implements AutoCloseable {
     @Override
     public void close() {
         client.close(CloseMode.GRACEFUL);
+        deadlines.shutdownNow();
     }
 }

@@ -226,22 +226,57 @@ public final class KaizalaClient {
     }
 
     private CompletableFuture<SimpleHttpResponse> attempt(ApiRequest request, Attempt state) {
-        CompletableFuture<SimpleHttpResponse> sent;
-        String[] used = new String[2]; // the token and the base this attempt went out with
         if (request.tokenService()) {
-            sent = send(request, tokens.authUrl(), Map.of());
-        } else {
-            // the slot is taken once the token is ready, so that a token fetch does not eat into the paced window
-            sent = tokens.accessToken().thenCompose(token -> pace().thenCompose(ready -> {
-                used[0] = token;
-                used[1] = tokens.base();
-                return send(request, used[1] + "/v1", Map.of("accessToken", token));
-            }));
+            return settle(request, state, send(request, tokens.authUrl(), Map.of()), null, null);
         }
-        return sent.handle((response, error) -> error != null
-                ? afterFailure(request, state, Text.unwrap(error))
-                : afterAnswer(request, state, response, used[0], used[1]))
-                .thenCompose(next -> next);
+        String cached = rateLimiter == null && sharedRateLimiter == null ? tokens.usableToken() : null;
+        if (cached != null) { // the usual case, without a stage: a token at hand and no pacing
+            String base = tokens.base();
+            return settle(request, state, send(request, base, Map.of("accessToken", cached)), cached, base);
+        }
+        String[] used = new String[2]; // the token and the base this attempt went out with
+        // the slot is taken once the token is ready, so that a token fetch does not eat into the paced window
+        CompletableFuture<SimpleHttpResponse> sent = tokens.accessToken()
+                .thenCompose(token -> pace().thenCompose(ready -> {
+                    used[0] = token;
+                    used[1] = tokens.base();
+                    return send(request, used[1], Map.of("accessToken", token));
+                }));
+        CompletableFuture<SimpleHttpResponse> result = new CompletableFuture<>();
+        sent.whenComplete((response, error) -> settle(request, state, response, error, used[0], used[1], result));
+        return result;
+    }
+
+    /** What an attempt sent with {@code token} to {@code base} comes to: its answer, a retry, a renewal, a move. */
+    private CompletableFuture<SimpleHttpResponse> settle(
+            ApiRequest request, Attempt state, CompletableFuture<SimpleHttpResponse> sent, String token, String base) {
+        CompletableFuture<SimpleHttpResponse> result = new CompletableFuture<>();
+        sent.whenComplete((response, error) -> settle(request, state, response, error, token, base, result));
+        return result;
+    }
+
+    private void settle(ApiRequest request, Attempt state, SimpleHttpResponse response, Throwable error, String token,
+            String base, CompletableFuture<SimpleHttpResponse> result) {
+        if (error == null && HttpTransport.isSuccess(response)) {
+            result.complete(response); // a 2xx needs no decision
+            return;
+        }
+        CompletableFuture<SimpleHttpResponse> next;
+        try {
+            next = error != null
+                    ? afterFailure(request, state, Text.unwrap(error))
+                    : afterAnswer(request, state, response, token, base);
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+            return;
+        }
+        next.whenComplete((answer, failure) -> {
+            if (failure != null) {
+                result.completeExceptionally(failure);
+            } else {
+                result.complete(answer);
+            }
+        });
     }
 
     /** The per-JVM limit, then the one shared with other instances, each when set. */
@@ -369,21 +404,24 @@ public final class KaizalaClient {
                 || error instanceof DeadlineTimeoutException;
     }
 
+    /** Sends one attempt to {@code base} (the token service, or the resource base without {@code /v1}). */
     private CompletableFuture<SimpleHttpResponse> send(ApiRequest request, String base, Map<String, String> auth) {
         Map<String, String> headers = auth;
         if (!request.headers().isEmpty()) {
             headers = new HashMap<>(request.headers());
             headers.putAll(auth);
         }
-        URI uri = URI.create(base + request.path() + queryString(request.query()));
+        String path = (request.tokenService() ? "" : "/v1") + request.path() + queryString(request.query());
+        if (!LOG.isDebugEnabled()) {
+            return http.send(request.method(), base, path, headers, request.body(), limits);
+        }
         long start = System.nanoTime();
-        return http.send(request.method(), uri, headers, request.body(), limits).whenComplete((response, error) -> {
-            if (LOG.isDebugEnabled()) {
-                long millis = (System.nanoTime() - start) / 1_000_000;
-                LOG.debug("Kaizala {} {} {} -> {} in {} ms", request.operation(), request.method(), request.path(),
-                        error != null ? error.getClass().getSimpleName() : response.getCode(), millis);
-            }
-        });
+        return http.send(request.method(), base, path, headers, request.body(), limits)
+                .whenComplete((response, error) -> {
+                    long millis = (System.nanoTime() - start) / 1_000_000;
+                    LOG.debug("Kaizala {} {} {} -> {} in {} ms", request.operation(), request.method(), request.path(),
+                            error != null ? error.getClass().getSimpleName() : response.getCode(), millis);
+                });
     }
 
     /** The new base carried by a 308's {@code Location}: the part before {@code /v1} when it is a full URL. */
@@ -409,13 +447,30 @@ public final class KaizalaClient {
         return joiner.toString();
     }
 
+    private static boolean unreserved(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (!unreserved(value.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** RFC 3986's unreserved characters. */
+    private static boolean unreserved(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_'
+                || c == '~';
+    }
+
     /** Percent-encodes everything but RFC 3986's unreserved characters: safe for a path segment or a query part. */
     public static String encode(String value) {
+        if (unreserved(value)) {
+            return value; // the usual id: nothing to encode, nothing to allocate
+        }
         StringBuilder sb = new StringBuilder(value.length());
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);
-            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-                    || c == '-' || c == '.' || c == '_' || c == '~') {
+            if (unreserved(c)) {
                 sb.append(c);
             } else {
                 sb.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))

@@ -108,6 +108,12 @@ public final class TokenManager {
         return fixedAccessToken == null;
     }
 
+    /** The cached access token while it is usable, without waiting or allocating; null when it must be fetched. */
+    String usableToken() {
+        AccessToken token = current;
+        return missingCredentials == null && token != null && token.usable() ? token.value() : null;
+    }
+
     /** A usable access token: the cached one, the one being fetched, or a newly fetched one. */
     CompletableFuture<String> accessToken() {
         return token().thenApply(AccessToken::value);
