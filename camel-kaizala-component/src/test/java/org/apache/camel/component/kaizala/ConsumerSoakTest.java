@@ -126,7 +126,10 @@ class ConsumerSoakTest extends EventsTestSupport {
         assertThat(processed.values()).allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
         assertThat(answers.get(401).get()).isEqualTo((int) forged);
         assertThat(answers.get(400).get()).isEqualTo((int) malformed);
-        assertThat(answers.get(500).get()).isEqualTo(failedOnce.size()).isEqualTo(redeliveries.get());
+        assertThat(answers.get(500).get()).isEqualTo(failedOnce.size());
+        // a duplicate that arrives while its event is still being routed is answered 503 "try later", and sent again
+        int tryLater = answers.getOrDefault(503, new AtomicInteger()).get();
+        assertThat(redeliveries.get()).isEqualTo(failedOnce.size() + tryLater);
         assertThat(failedOnce).isNotEmpty();
     }
 

@@ -139,6 +139,7 @@ class ContinueOnIoThreadTest extends KaizalaTestSupport {
     void aContinuationThatHoldsTheIoThreadTooLongIsLoggedAndTheEndpointFallsBack() throws InterruptedException {
         String groupId = newGroup("Too slow for the I/O thread");
         sleepFirstMillis = 3 * KaizalaProducer.IO_THREAD_BUDGET_MILLIS;
+        answerLate();
         String log;
         try (LogCapture capture = new LogCapture(Level.WARN)) {
             assertThat(send("direct:io", "slow", Map.of(KaizalaConstants.GROUP_ID, groupId)).getException()).isNull();
@@ -159,6 +160,7 @@ class ContinueOnIoThreadTest extends KaizalaTestSupport {
     void theWarningNamesTheEndpointWithoutItsSecrets() throws InterruptedException {
         String groupId = newGroup("Secret endpoint");
         sleepFirstMillis = 3 * KaizalaProducer.IO_THREAD_BUDGET_MILLIS;
+        answerLate();
         String log;
         try (LogCapture capture = new LogCapture(Level.WARN)) {
             assertThat(send("direct:ioSecret", "slow", Map.of(KaizalaConstants.GROUP_ID, groupId)).getException())
@@ -184,6 +186,15 @@ class ContinueOnIoThreadTest extends KaizalaTestSupport {
     }
 
     /** The guard logs on the I/O thread once the continuation returned, maybe just after the caller woke up. */
+    /**
+     * The next answer comes a little late, so that it completes on an I/O thread: an answer that arrived before the
+     * producer attached its continuation (a busy machine can pause the caller that long) would continue on the
+     * caller's thread, where there is no I/O thread to guard.
+     */
+    private void answerLate() {
+        simulator.faults().next(1, "POST", "/groups/.*/messages", Fault.stall(java.time.Duration.ofMillis(200)));
+    }
+
     private static String awaitWarning(LogCapture capture) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!capture.text().contains("continueOnIoThread") && System.nanoTime() < end) {
