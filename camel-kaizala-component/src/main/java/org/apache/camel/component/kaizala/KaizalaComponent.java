@@ -3,10 +3,13 @@ package org.apache.camel.component.kaizala;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.stream.Collectors;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
@@ -20,7 +23,6 @@ import org.apache.camel.component.kaizala.internal.TokenManager;
 import org.apache.camel.component.kaizala.internal.Waits;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.CamelContextHelper;
 import org.apache.camel.support.HealthCheckComponent;
 
 /**
@@ -71,14 +73,27 @@ public class KaizalaComponent extends HealthCheckComponent {
         addSensitiveKeywords(getCamelContext());
     }
 
-    /** Adds {@link #SENSITIVE_KEYWORDS} to the context's additional sensitive keywords, keeping the user's own. */
+    /**
+     * Adds {@link #SENSITIVE_KEYWORDS} to the context's additional sensitive keywords, keeping the user's own. Camel
+     * before 4.15 (Karaf's Camel features stop at 4.14) has no such keywords: there it does nothing.
+     */
     static void addSensitiveKeywords(CamelContext camelContext) {
-        if (!CamelContextHelper.containsSensitive(camelContext, "applicationSecret")
-                || !CamelContextHelper.containsSensitive(camelContext, "callbackToken")) {
-            ExtendedCamelContext extension = camelContext.getCamelContextExtension();
-            String current = extension.getAdditionalSensitiveKeywords();
+        ExtendedCamelContext extension = camelContext.getCamelContextExtension();
+        String current;
+        try {
+            current = extension.getAdditionalSensitiveKeywords();
+        } catch (NoSuchMethodError olderCamel) {
+            return;
+        }
+        Set<String> present = current == null ? Set.of()
+                : Arrays.stream(current.split(",")).map(k -> k.trim().toLowerCase(Locale.ROOT))
+                        .collect(Collectors.toSet());
+        List<String> missing = Arrays.stream(SENSITIVE_KEYWORDS.split(","))
+                .filter(k -> !present.contains(k.toLowerCase(Locale.ROOT))).toList();
+        if (!missing.isEmpty()) {
+            String added = String.join(",", missing);
             extension.setAdditionalSensitiveKeywords(
-                    current == null || current.isBlank() ? SENSITIVE_KEYWORDS : current + "," + SENSITIVE_KEYWORDS);
+                    current == null || current.isBlank() ? added : current + "," + added);
         }
     }
 
