@@ -17,7 +17,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.kaizala.KaizalaConstants;
+import org.apache.camel.component.kaizala.api.KaizalaConstants;
 import org.apache.camel.component.kaizala.KaizalaEndpoint;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;

@@ -6,10 +6,14 @@ import java.util.concurrent.RejectedExecutionException;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.component.kaizala.internal.Call;
-import org.apache.camel.component.kaizala.internal.KaizalaClient;
-import org.apache.camel.component.kaizala.internal.OperationInput;
-import org.apache.camel.component.kaizala.internal.Text;
+import org.apache.camel.component.kaizala.api.KaizalaApiException;
+import org.apache.camel.component.kaizala.api.KaizalaConstants;
+import org.apache.camel.component.kaizala.api.KaizalaException;
+import org.apache.camel.component.kaizala.api.KaizalaValidationException;
+import org.apache.camel.component.kaizala.internal.operation.Call;
+import org.apache.camel.component.kaizala.internal.operation.OperationInput;
+import org.apache.camel.component.kaizala.internal.wire.KaizalaClient;
+import org.apache.camel.component.kaizala.internal.wire.Text;
 import org.apache.camel.component.kaizala.model.KaizalaResponse;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
@@ -64,7 +68,8 @@ public class KaizalaProducer extends DefaultAsyncProducer {
         CompletableFuture<Object> result;
         try {
             operation = operationFor(exchange);
-            Call call = operation.prepare(new OperationInput(exchange, endpoint.getConfiguration()));
+            Call call = operation
+                    .prepare(new OperationInput(exchange, new EndpointOptions(endpoint.getConfiguration())));
             result = call.execute(client);
         } catch (Exception e) {
             exchange.setException(e);

@@ -23,6 +23,7 @@ import javax.tools.ToolProvider;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.kaizala.api.KaizalaConstants;
 import org.apache.camel.component.kaizala.model.ActionCreatedResponse;
 import org.apache.camel.component.kaizala.model.WebhookCreatedResponse;
 import org.apache.camel.spi.Resource;

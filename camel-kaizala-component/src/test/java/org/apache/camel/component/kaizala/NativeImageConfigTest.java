@@ -26,7 +26,7 @@ class NativeImageConfigTest {
 
     static final String CONFIG = "/META-INF/native-image/io.github.camelkaizala/camel-kaizala/reflect-config.json";
     /** Classes of those packages that Jackson never binds. */
-    static final List<String> NOT_BOUND = List.of("org.apache.camel.component.kaizala.event.EventParser");
+    static final List<String> NOT_BOUND = List.of("org.apache.camel.component.kaizala.internal.webhook.EventParser");
 
     @Test
     void everyModelAndEventClassIsRegisteredForReflection() throws IOException {
