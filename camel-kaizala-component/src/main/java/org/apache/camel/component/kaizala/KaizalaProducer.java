@@ -27,6 +27,7 @@ import org.apache.camel.support.DefaultAsyncProducer;
 public class KaizalaProducer extends DefaultAsyncProducer {
 
     private final KaizalaEndpoint endpoint;
+    private final EndpointOptions options;
     private KaizalaClient client;
     private WritableHealthCheckRepository healthChecks;
     private KaizalaHealthCheck healthCheck;
@@ -34,6 +35,7 @@ public class KaizalaProducer extends DefaultAsyncProducer {
     public KaizalaProducer(KaizalaEndpoint endpoint) {
         super(endpoint);
         this.endpoint = endpoint;
+        this.options = new EndpointOptions(endpoint.getConfiguration());
     }
 
     @Override
@@ -68,8 +70,7 @@ public class KaizalaProducer extends DefaultAsyncProducer {
         CompletableFuture<Object> result;
         try {
             operation = operationFor(exchange);
-            Call call = operation
-                    .prepare(new OperationInput(exchange, new EndpointOptions(endpoint.getConfiguration())));
+            Call call = operation.prepare(new OperationInput(exchange, options));
             result = call.execute(client);
         } catch (Exception e) {
             exchange.setException(e);
