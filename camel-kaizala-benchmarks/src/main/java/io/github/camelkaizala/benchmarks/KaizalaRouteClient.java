@@ -8,7 +8,7 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kaizala.KaizalaComponent;
 import org.apache.camel.component.kaizala.KaizalaConfiguration;
-import org.apache.camel.component.kaizala.KaizalaConstants;
+import org.apache.camel.component.kaizala.api.KaizalaConstants;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /**

@@ -21,7 +21,7 @@ import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
-import org.apache.camel.component.kaizala.KaizalaRateLimiter;
+import org.apache.camel.component.kaizala.api.KaizalaRateLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -11,7 +11,7 @@ import java.sql.Statement;
 
 import javax.sql.DataSource;
 
-import org.apache.camel.component.kaizala.KaizalaSubscriptionLock;
+import org.apache.camel.component.kaizala.api.KaizalaSubscriptionLock;
 
 /**
  * The lock instances starting together take in turn while they find or create their webhook subscription: a

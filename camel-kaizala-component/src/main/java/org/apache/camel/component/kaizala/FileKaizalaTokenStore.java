@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.apache.camel.component.kaizala.api.KaizalaTokenStore;
+
 /**
  * A token store backed by a properties file, so that a rotated refresh token survives a restart. A write reads the
  * file, changes one key and replaces the file atomically: a temporary file, written and synced, moved into place, and

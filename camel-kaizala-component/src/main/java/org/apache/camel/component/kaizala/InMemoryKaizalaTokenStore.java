@@ -3,6 +3,8 @@ package org.apache.camel.component.kaizala;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.apache.camel.component.kaizala.api.KaizalaTokenStore;
+
 /** The default token store: a rotated refresh token lives as long as the JVM. */
 public class InMemoryKaizalaTokenStore implements KaizalaTokenStore {
 

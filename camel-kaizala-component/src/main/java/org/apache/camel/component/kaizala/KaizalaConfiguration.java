@@ -1,6 +1,8 @@
 package org.apache.camel.component.kaizala;
 
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.component.kaizala.api.KaizalaConstants;
+import org.apache.camel.component.kaizala.api.KaizalaTokenStore;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;

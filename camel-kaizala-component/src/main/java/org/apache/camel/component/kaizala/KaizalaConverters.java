@@ -3,8 +3,9 @@ package org.apache.camel.component.kaizala;
 import java.util.Map;
 
 import org.apache.camel.Converter;
+import org.apache.camel.component.kaizala.api.KaizalaException;
 import org.apache.camel.component.kaizala.event.KaizalaEvent;
-import org.apache.camel.component.kaizala.internal.KaizalaJson;
+import org.apache.camel.component.kaizala.internal.wire.KaizalaJson;
 import org.apache.camel.component.kaizala.model.AccessTokenResponse;
 import org.apache.camel.component.kaizala.model.KaizalaResponse;
 import org.apache.camel.component.kaizala.model.PinLoginResponse;

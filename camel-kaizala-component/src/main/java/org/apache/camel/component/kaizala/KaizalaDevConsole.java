@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.Endpoint;
-import org.apache.camel.component.kaizala.internal.KaizalaClient;
-import org.apache.camel.component.kaizala.internal.TokenManager;
-import org.apache.camel.component.kaizala.internal.WebhookSubscription;
+import org.apache.camel.component.kaizala.api.KaizalaConstants;
+import org.apache.camel.component.kaizala.api.KaizalaSubscription;
+import org.apache.camel.component.kaizala.internal.wire.KaizalaClient;
+import org.apache.camel.component.kaizala.internal.wire.TokenManager;
 import org.apache.camel.spi.annotations.DevConsole;
 import org.apache.camel.support.console.AbstractDevConsole;
 import org.apache.camel.util.json.JsonObject;
@@ -79,7 +80,7 @@ public class KaizalaDevConsole extends AbstractDevConsole {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Endpoint endpoint : getCamelContext().getEndpoints()) {
             if (endpoint instanceof KaizalaEndpoint kaizala && kaizala.getSubscription() != null) {
-                WebhookSubscription subscription = kaizala.getSubscription();
+                KaizalaSubscription subscription = kaizala.getSubscription();
                 Map<String, Object> row = new java.util.LinkedHashMap<>();
                 row.put("webhookId", subscription.webhookId());
                 row.put("endpoint", kaizala.toString());

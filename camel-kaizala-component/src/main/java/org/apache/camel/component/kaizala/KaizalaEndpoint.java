@@ -8,7 +8,8 @@ import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
-import org.apache.camel.component.kaizala.internal.WebhookSubscription;
+import org.apache.camel.component.kaizala.api.KaizalaConstants;
+import org.apache.camel.component.kaizala.api.KaizalaSubscription;
 import org.apache.camel.component.webhook.WebhookCapableEndpoint;
 import org.apache.camel.component.webhook.WebhookConfiguration;
 import org.apache.camel.spi.Metadata;
@@ -168,7 +169,7 @@ public class KaizalaEndpoint extends DefaultEndpoint implements WebhookCapableEn
     }
 
     /** The subscription registered by this endpoint, or null. */
-    public WebhookSubscription getSubscription() {
+    public KaizalaSubscription getSubscription() {
         return webhook.subscription();
     }
 

@@ -3,9 +3,9 @@ package org.apache.camel.component.kaizala;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.camel.component.kaizala.internal.KaizalaClient;
-import org.apache.camel.component.kaizala.internal.TokenManager;
-import org.apache.camel.component.kaizala.internal.WebhookSubscription;
+import org.apache.camel.component.kaizala.api.KaizalaSubscription;
+import org.apache.camel.component.kaizala.internal.wire.KaizalaClient;
+import org.apache.camel.component.kaizala.internal.wire.TokenManager;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
@@ -22,7 +22,7 @@ public class KaizalaHealthCheck extends AbstractHealthCheck {
     private final KaizalaEndpoint endpoint;
     private final KaizalaClient client;
 
-    public KaizalaHealthCheck(KaizalaEndpoint endpoint, KaizalaClient client, String kind) {
+    KaizalaHealthCheck(KaizalaEndpoint endpoint, KaizalaClient client, String kind) {
         super("camel", "kaizala-" + kind + "-" + endpoint.getId());
         this.endpoint = endpoint;
         this.client = client;
@@ -64,7 +64,7 @@ public class KaizalaHealthCheck extends AbstractHealthCheck {
             return;
         }
         if (endpoint.isEvents() && endpoint.getConfiguration().isWebhookAutoRegister()) {
-            WebhookSubscription subscription = endpoint.getSubscription();
+            KaizalaSubscription subscription = endpoint.getSubscription();
             if (subscription == null || subscription.webhookId() == null) {
                 builder.message("the Kaizala webhook is not registered").down();
                 return;

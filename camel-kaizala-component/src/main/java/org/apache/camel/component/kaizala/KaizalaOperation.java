@@ -9,17 +9,18 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import org.apache.camel.component.kaizala.internal.ApiRequest;
-import org.apache.camel.component.kaizala.internal.Call;
-import org.apache.camel.component.kaizala.internal.KaizalaJson;
-import org.apache.camel.component.kaizala.internal.MediaSend;
-import org.apache.camel.component.kaizala.internal.MediaUpload;
-import org.apache.camel.component.kaizala.internal.OperationInput;
-import org.apache.camel.component.kaizala.internal.Pager;
-import org.apache.camel.component.kaizala.internal.Parameter;
-import org.apache.camel.component.kaizala.internal.Readers;
-import org.apache.camel.component.kaizala.internal.RequestBodies;
-import org.apache.camel.component.kaizala.internal.RequestTemplate;
+import org.apache.camel.component.kaizala.api.KaizalaValidationException;
+import org.apache.camel.component.kaizala.internal.operation.Call;
+import org.apache.camel.component.kaizala.internal.operation.MediaSend;
+import org.apache.camel.component.kaizala.internal.operation.MediaUpload;
+import org.apache.camel.component.kaizala.internal.operation.OperationInput;
+import org.apache.camel.component.kaizala.internal.operation.Pager;
+import org.apache.camel.component.kaizala.internal.operation.Parameter;
+import org.apache.camel.component.kaizala.internal.operation.Readers;
+import org.apache.camel.component.kaizala.internal.operation.RequestBodies;
+import org.apache.camel.component.kaizala.internal.operation.RequestTemplate;
+import org.apache.camel.component.kaizala.internal.wire.ApiRequest;
+import org.apache.camel.component.kaizala.internal.wire.KaizalaJson;
 import org.apache.camel.component.kaizala.model.AccessTokenResponse;
 import org.apache.camel.component.kaizala.model.ActionCreatedResponse;
 import org.apache.camel.component.kaizala.model.ActionDetailsResponse;
@@ -64,7 +65,7 @@ public enum KaizalaOperation {
                     op("groups", "list").get("/groups").query(Parameter.SHOW_DETAIL).query(Parameter.FETCH_ALL_GROUPS)
                             .answer(GroupsResponse.class)), GROUPS_GET(
                                     op("groups", "get").get("/groups/{groupId}")
-                                            .header("applicationId", input -> input.configuration().getApplicationId())
+                                            .header("applicationId", input -> input.options().applicationId())
                                             .unwrapGroups(Group.class)),
 
     SUBGROUPS_LIST(op("subgroups", "list").get("/groups/{groupId}/subGroups").query(Parameter.FETCH_ALL_GROUPS)
@@ -238,14 +239,19 @@ public enum KaizalaOperation {
      * Reads the exchange and prepares the call, checking every input first: a {@link KaizalaValidationException}
      * here means nothing was sent.
      */
-    public Call prepare(OperationInput input) {
+    Call prepare(OperationInput input) {
         return switch (steps) {
             case REQUEST -> pager != null && Boolean.TRUE.equals(input.bool(Parameter.ALL_PAGES))
                     ? pager.all(input, this::request) : request(input);
             case FETCH_ACCESS_TOKEN -> client -> client.fetchAccessToken().thenApply(Object.class::cast);
             case UPLOAD_THEN_ATTACH -> MediaSend.prepare(MEDIA_UPLOAD.template, template, input,
-                    input.configuration().getMediaFieldName());
+                    input.options().mediaFieldName());
         };
+    }
+
+    /** The operation named {@code id} prepared for {@code input}: the table as the internals see it. */
+    static Call prepare(String id, OperationInput input) {
+        return fromId(id).prepare(input);
     }
 
     /** The row's one request, its answer read as the row says. */

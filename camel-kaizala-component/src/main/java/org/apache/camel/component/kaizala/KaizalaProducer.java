@@ -8,10 +8,14 @@ import java.util.function.BiConsumer;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.component.kaizala.internal.Call;
-import org.apache.camel.component.kaizala.internal.KaizalaClient;
-import org.apache.camel.component.kaizala.internal.OperationInput;
-import org.apache.camel.component.kaizala.internal.Text;
+import org.apache.camel.component.kaizala.api.KaizalaApiException;
+import org.apache.camel.component.kaizala.api.KaizalaConstants;
+import org.apache.camel.component.kaizala.api.KaizalaException;
+import org.apache.camel.component.kaizala.api.KaizalaValidationException;
+import org.apache.camel.component.kaizala.internal.operation.Call;
+import org.apache.camel.component.kaizala.internal.operation.OperationInput;
+import org.apache.camel.component.kaizala.internal.wire.KaizalaClient;
+import org.apache.camel.component.kaizala.internal.wire.Text;
 import org.apache.camel.component.kaizala.model.KaizalaResponse;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
@@ -38,6 +42,7 @@ public class KaizalaProducer extends DefaultAsyncProducer {
     private static final Logger LOG = LoggerFactory.getLogger(KaizalaProducer.class);
 
     private final KaizalaEndpoint endpoint;
+    private final EndpointOptions options;
     private KaizalaClient client;
     private WritableHealthCheckRepository healthChecks;
     private KaizalaHealthCheck healthCheck;
@@ -47,6 +52,7 @@ public class KaizalaProducer extends DefaultAsyncProducer {
     public KaizalaProducer(KaizalaEndpoint endpoint) {
         super(endpoint);
         this.endpoint = endpoint;
+        this.options = new EndpointOptions(endpoint.getConfiguration());
     }
 
     @Override
@@ -82,7 +88,7 @@ public class KaizalaProducer extends DefaultAsyncProducer {
         CompletableFuture<Object> result;
         try {
             operation = operationFor(exchange);
-            Call call = operation.prepare(new OperationInput(exchange, endpoint.getConfiguration()));
+            Call call = operation.prepare(new OperationInput(exchange, options));
             result = call.execute(client);
         } catch (Exception e) {
             exchange.setException(e);

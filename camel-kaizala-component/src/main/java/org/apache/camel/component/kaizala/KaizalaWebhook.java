@@ -14,13 +14,16 @@ import java.util.concurrent.TimeoutException;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Processor;
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.component.kaizala.api.KaizalaApiException;
+import org.apache.camel.component.kaizala.api.KaizalaSubscriptionLock;
+import org.apache.camel.component.kaizala.api.KaizalaValidationException;
 import org.apache.camel.component.kaizala.event.KaizalaEvent;
-import org.apache.camel.component.kaizala.internal.KaizalaClient;
-import org.apache.camel.component.kaizala.internal.OperationInput;
-import org.apache.camel.component.kaizala.internal.RequestBodies;
-import org.apache.camel.component.kaizala.internal.Validate;
-import org.apache.camel.component.kaizala.internal.WebhookHandler;
-import org.apache.camel.component.kaizala.internal.WebhookSubscription;
+import org.apache.camel.component.kaizala.internal.operation.OperationInput;
+import org.apache.camel.component.kaizala.internal.operation.RequestBodies;
+import org.apache.camel.component.kaizala.internal.operation.Validate;
+import org.apache.camel.component.kaizala.internal.webhook.WebhookHandler;
+import org.apache.camel.component.kaizala.internal.webhook.WebhookSubscription;
+import org.apache.camel.component.kaizala.internal.wire.KaizalaClient;
 import org.apache.camel.component.webhook.WebhookConfiguration;
 import org.apache.camel.component.webhook.WebhookUtils;
 import org.apache.camel.spi.EmbeddedHttpService;
@@ -233,8 +236,12 @@ final class KaizalaWebhook {
         if (missing != null) {
             throw new IllegalArgumentException(missing);
         }
-        WebhookSubscription registration = new WebhookSubscription(context(), client, configuration, objectId(),
-                objectType(), eventTypes(), callbackToken());
+        WebhookSubscription registration = new WebhookSubscription(context(), client, KaizalaOperation::prepare,
+                new EndpointOptions(configuration),
+                new WebhookSubscription.Settings(configuration.getCallbackContext(),
+                        configuration.isAllowInsecureWebhookUrl(),
+                        configuration.getConnectTimeout() + configuration.getResponseTimeout() * 2L),
+                objectId(), objectType(), eventTypes(), callbackToken());
         registration.checkCallbackUrl(callbackUrl);
         synchronized (this) {
             registering = true;

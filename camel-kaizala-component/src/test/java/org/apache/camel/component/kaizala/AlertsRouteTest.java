@@ -4,6 +4,7 @@ import io.github.camelkaizala.simulator.Fault;
 import io.github.camelkaizala.simulator.KaizalaSimulator;
 import io.github.camelkaizala.simulator.KaizalaSimulatorTest;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.kaizala.api.KaizalaConstants;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 

@@ -35,6 +35,7 @@ class BundleManifestTest {
     static final Path CLASSES = Path.of("target/classes");
     static final List<String> PUBLIC_PACKAGES = List.of(
             "org.apache.camel.component.kaizala",
+            "org.apache.camel.component.kaizala.api",
             "org.apache.camel.component.kaizala.model",
             "org.apache.camel.component.kaizala.event");
 
@@ -66,8 +67,8 @@ class BundleManifestTest {
         assertThat(exports.keySet()).containsExactlyInAnyOrderElementsOf(PUBLIC_PACKAGES);
         String release = headers.getValue("Bundle-Version").replaceAll("^(\\d+\\.\\d+\\.\\d+).*", "$1");
         exports.forEach((pkg, attributes) -> assertThat(attributes.get("version")).as(pkg).isEqualTo(release));
-        // the internal package is in the bundle (bnd's Private-Package), neither exported nor imported
-        try (var classes = Files.list(CLASSES.resolve("org/apache/camel/component/kaizala/internal"))) {
+        // the internal packages are in the bundle (bnd's Private-Package), neither exported nor imported
+        try (var classes = Files.walk(CLASSES.resolve("org/apache/camel/component/kaizala/internal"))) {
             assertThat(classes.filter(p -> p.toString().endsWith(".class")).count()).isGreaterThan(10);
         }
         assertThat(imports.keySet()).noneMatch(p -> p.startsWith("org.apache.camel.component.kaizala"));

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.kaizala.api.KaizalaConstants;
 import org.apache.camel.component.kaizala.event.KaizalaEvent;
 import org.apache.camel.component.kaizala.event.OpaqueData;
 import org.apache.camel.component.mock.MockEndpoint;

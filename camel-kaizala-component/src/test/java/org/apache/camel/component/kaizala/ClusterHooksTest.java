@@ -9,6 +9,8 @@ import io.github.camelkaizala.simulator.KaizalaSimulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.kaizala.api.KaizalaRateLimiter;
+import org.apache.camel.component.kaizala.api.KaizalaSubscriptionLock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

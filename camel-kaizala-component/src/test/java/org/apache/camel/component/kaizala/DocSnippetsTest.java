@@ -23,6 +23,7 @@ import javax.tools.ToolProvider;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.kaizala.api.KaizalaConstants;
 import org.apache.camel.component.kaizala.model.ActionCreatedResponse;
 import org.apache.camel.component.kaizala.model.WebhookCreatedResponse;
 import org.apache.camel.spi.Resource;
@@ -274,6 +275,7 @@ class DocSnippetsTest extends EventsTestSupport {
                     import org.apache.camel.Exchange;
                     import org.apache.camel.builder.RouteBuilder;
                     import org.apache.camel.component.kaizala.*;
+                    import org.apache.camel.component.kaizala.api.*;
                     import org.apache.camel.component.kaizala.model.*;
                     import org.apache.camel.component.kaizala.event.*;
                     public class %s extends RouteBuilder {

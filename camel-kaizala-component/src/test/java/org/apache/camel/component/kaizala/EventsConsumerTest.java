@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.github.camelkaizala.simulator.Webhook;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.kaizala.api.KaizalaConstants;
 import org.apache.camel.component.kaizala.event.ActionCreatedData;
 import org.apache.camel.component.kaizala.event.ActionResponseData;
 import org.apache.camel.component.kaizala.event.AnnouncementData;

@@ -10,6 +10,7 @@ import io.github.camelkaizala.simulator.Delivery;
 import io.github.camelkaizala.simulator.Human;
 import io.github.camelkaizala.simulator.KaizalaSimulator;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.kaizala.api.KaizalaConstants;
 import org.apache.camel.component.kaizala.event.ActionCreatedData;
 import org.apache.camel.component.kaizala.event.ActionResponseData;
 import org.apache.camel.component.kaizala.event.AnnouncementData;

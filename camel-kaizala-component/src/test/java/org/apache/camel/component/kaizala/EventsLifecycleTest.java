@@ -5,6 +5,7 @@ import java.util.Properties;
 
 import io.github.camelkaizala.simulator.Webhook;
 import org.apache.camel.Consumer;
+import org.apache.camel.component.kaizala.api.KaizalaConstants;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.spi.RestRegistry;
 import org.apache.camel.support.PluginHelper;

@@ -5,6 +5,9 @@ import java.util.Map;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.kaizala.api.KaizalaConstants;
+import org.apache.camel.component.kaizala.api.KaizalaTokenStore;
+import org.apache.camel.component.kaizala.api.KaizalaValidationException;
 import org.apache.camel.component.kaizala.model.ActionsResponse;
 import org.apache.camel.component.kaizala.model.ReactionSummary;
 import org.apache.camel.component.kaizala.model.ReactionSummaryResponse;

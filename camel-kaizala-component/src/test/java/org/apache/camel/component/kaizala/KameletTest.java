@@ -2,6 +2,7 @@ package org.apache.camel.component.kaizala;
 
 import io.github.camelkaizala.simulator.KaizalaSimulator;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.kaizala.api.KaizalaConstants;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 

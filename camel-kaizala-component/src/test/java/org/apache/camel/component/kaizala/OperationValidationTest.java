@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.component.kaizala.api.KaizalaConstants;
+import org.apache.camel.component.kaizala.api.KaizalaValidationException;
 import org.apache.camel.component.kaizala.model.CreateGroupRequest;
 import org.apache.camel.component.kaizala.model.Question;
 import org.apache.camel.component.kaizala.model.Survey;

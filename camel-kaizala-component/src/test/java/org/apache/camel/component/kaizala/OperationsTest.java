@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelkaizala.simulator.KaizalaSimulator;
 import io.github.camelkaizala.simulator.RecordedRequest;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.kaizala.api.KaizalaConstants;
 import org.apache.camel.component.kaizala.model.AccessTokenResponse;
 import org.apache.camel.component.kaizala.model.ActionCreatedResponse;
 import org.apache.camel.component.kaizala.model.ActionDetailsResponse;

@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import io.github.camelkaizala.simulator.Fault;
 import io.github.camelkaizala.simulator.RecordedRequest;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.kaizala.api.KaizalaApiException;
+import org.apache.camel.component.kaizala.api.KaizalaException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -30,6 +30,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelkaizala.simulator.RecordedRequest;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.kaizala.api.KaizalaConstants;
 import org.apache.camel.component.kaizala.model.ActionCreatedResponse;
 import org.apache.camel.component.kaizala.model.CreateGroupRequest;
 import org.apache.camel.component.kaizala.model.CreateGroupResponse;

@@ -7,6 +7,8 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.kaizala.api.KaizalaConstants;
+import org.apache.camel.component.kaizala.api.KaizalaValidationException;
 import org.apache.camel.component.kaizala.model.SendMessageRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

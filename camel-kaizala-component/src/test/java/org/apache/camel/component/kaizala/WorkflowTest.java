@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.kaizala.api.KaizalaConstants;
 import org.apache.camel.component.kaizala.model.ActionDetailsResponse;
 import org.apache.camel.component.kaizala.model.ActionsResponse;
 import org.apache.camel.component.kaizala.model.GroupsResponse;

@@ -13,7 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.ServiceStatus;
-import org.apache.camel.component.kaizala.KaizalaConstants;
+import org.apache.camel.component.kaizala.api.KaizalaConstants;
 import org.apache.camel.component.kaizala.model.Webhook;
 import org.apache.camel.component.kaizala.model.WebhooksResponse;
 import org.apache.camel.health.HealthCheck;

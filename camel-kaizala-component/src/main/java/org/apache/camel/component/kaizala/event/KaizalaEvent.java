@@ -70,7 +70,7 @@ public record KaizalaEvent(
             return null;
         }
 
-        Class<? extends EventData> dataType() {
+        public Class<? extends EventData> dataType() {
             return switch (this) {
                 case TextMessageCreated -> TextMessageData.class;
                 case AttachmentCreated -> AttachmentData.class;

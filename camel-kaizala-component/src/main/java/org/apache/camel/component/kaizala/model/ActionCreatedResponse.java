@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import org.apache.camel.component.kaizala.KaizalaConstants;
+import org.apache.camel.component.kaizala.api.KaizalaConstants;
 
 /** A posted action (reference §9.4): {@code actionId} is absent for plain media posts. */
 @JsonIgnoreProperties(ignoreUnknown = true)

@@ -3,7 +3,7 @@ package org.apache.camel.component.kaizala.model;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import org.apache.camel.component.kaizala.KaizalaConstants;
+import org.apache.camel.component.kaizala.api.KaizalaConstants;
 
 /** A created group or sub-group (reference §3.1, §4.2). */
 @JsonIgnoreProperties(ignoreUnknown = true)

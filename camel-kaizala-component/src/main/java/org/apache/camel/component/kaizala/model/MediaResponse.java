@@ -3,7 +3,7 @@ package org.apache.camel.component.kaizala.model;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import org.apache.camel.component.kaizala.KaizalaConstants;
+import org.apache.camel.component.kaizala.api.KaizalaConstants;
 
 /** An uploaded file's handle (reference §8.1), for media/send, poll images, announcements and answers. */
 @JsonIgnoreProperties(ignoreUnknown = true)

@@ -3,7 +3,7 @@ package org.apache.camel.component.kaizala.model;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.apache.camel.component.kaizala.KaizalaConstants;
+import org.apache.camel.component.kaizala.api.KaizalaConstants;
 
 /** media/send: the posted attachment's {@code referenceId}, and the {@code mediaResource} it posted. */
 public record MediaSentResponse(String referenceId, String mediaResource) implements KaizalaResponse {

@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.camel.component.kaizala.KaizalaConstants;
+import org.apache.camel.component.kaizala.api.KaizalaConstants;
 
 /**
  * A page of a listing: its items and the cursor of the next page. One rule says where a listing ends (see

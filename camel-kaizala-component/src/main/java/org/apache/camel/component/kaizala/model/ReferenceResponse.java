@@ -3,7 +3,7 @@ package org.apache.camel.component.kaizala.model;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import org.apache.camel.component.kaizala.KaizalaConstants;
+import org.apache.camel.component.kaizala.api.KaizalaConstants;
 
 /** The answer of an operation that posts something to a group: the {@code referenceId} of what was posted. */
 @JsonIgnoreProperties(ignoreUnknown = true)

@@ -3,7 +3,7 @@ package org.apache.camel.component.kaizala.model;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import org.apache.camel.component.kaizala.KaizalaConstants;
+import org.apache.camel.component.kaizala.api.KaizalaConstants;
 
 /** A posted response (reference §10.1): keep {@code responseId} to update it later. */
 @JsonIgnoreProperties(ignoreUnknown = true)

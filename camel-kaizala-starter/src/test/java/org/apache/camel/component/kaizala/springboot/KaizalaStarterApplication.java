@@ -1,7 +1,7 @@
 package org.apache.camel.component.kaizala.springboot;
 
 import org.apache.camel.component.kaizala.InMemoryKaizalaTokenStore;
-import org.apache.camel.component.kaizala.KaizalaTokenStore;
+import org.apache.camel.component.kaizala.api.KaizalaTokenStore;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;

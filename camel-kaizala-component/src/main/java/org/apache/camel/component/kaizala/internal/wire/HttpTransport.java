@@ -1,0 +1,294 @@
+package org.apache.camel.component.kaizala.internal.wire;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.component.kaizala.api.KaizalaApiException;
+import org.apache.camel.component.kaizala.api.KaizalaException;
+import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.client5.http.utils.DateUtils;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.message.BasicHttpRequest;
+import org.apache.hc.core5.http.nio.AsyncEntityProducer;
+import org.apache.hc.core5.http.nio.support.BasicRequestProducer;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * The HTTP wire: Apache HttpClient 5's pooled asynchronous client, shared by every endpoint of a component. No thread
+ * waits while a request is in flight. Redirects and retries are not followed here: {@link KaizalaClient} decides.
+ */
+public final class HttpTransport implements AutoCloseable {
+
+    private final CloseableHttpAsyncClient client;
+    /** Ends requests at their requestTimeout; a cancelled deadline leaves its queue at once. */
+    private final ScheduledThreadPoolExecutor deadlines;
+    /** The resource base last sent to, split (one connector's calls all go to one base). */
+    private volatile Target lastTarget;
+
+    public HttpTransport(int maxConnections) {
+        this.client = HttpAsyncClients.custom()
+                .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(maxConnections)
+                        .setMaxConnPerRoute(maxConnections)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setTimeToLive(org.apache.hc.core5.util.TimeValue.ofMinutes(5))
+                                .build())
+                        .build())
+                .setIOReactorConfig(IOReactorConfig.custom().setSoKeepAlive(true).build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .setUserAgent("camel-kaizala")
+                .build();
+        this.client.start();
+        this.deadlines = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "KaizalaRequestDeadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.deadlines.setRemoveOnCancelPolicy(true);
+    }
+
+    /**
+     * What bounds one request: HttpClient's connect and idle ({@code responseTimeout}) timeouts, a total deadline for
+     * the whole request and answer ({@code requestTimeout}, so that a server trickling bytes cannot hold it), and the
+     * largest answer read ({@code maxResponseSize}).
+     */
+    public record Limits(RequestConfig config, long requestTimeoutMillis, long maxResponseSize) {
+
+        @SuppressWarnings("deprecation") // the per-request connect timeout is still honoured by the async client
+        public static Limits of(long connectTimeoutMillis, long responseTimeoutMillis, long requestTimeoutMillis,
+                long maxResponseSize) {
+            return new Limits(RequestConfig.custom()
+                    .setConnectTimeout(Timeout.ofMilliseconds(connectTimeoutMillis))
+                    .setConnectionRequestTimeout(Timeout.ofMilliseconds(connectTimeoutMillis))
+                    .setResponseTimeout(Timeout.ofMilliseconds(responseTimeoutMillis))
+                    .build(), requestTimeoutMillis, maxResponseSize);
+        }
+    }
+
+    /**
+     * Sends one request. Completes with the answer, or exceptionally with the transport's error, a
+     * {@link RequestTimeoutException} after {@code requestTimeout}, or a {@link KaizalaException} when the answer is
+     * larger than {@code maxResponseSize}.
+     */
+    public CompletableFuture<SimpleHttpResponse> send(
+            String method, URI uri, Map<String, String> headers, Supplier<AsyncEntityProducer> body, Limits limits) {
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        return send(method, new HttpHost(uri.getScheme(), uri.getHost(), uri.getPort()),
+                uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery(), headers, body, limits);
+    }
+
+    /**
+     * {@link #send(String, URI, Map, Supplier, Limits)} to {@code base} (an absolute URL, with or without a path) and
+     * {@code path} below it (percent-encoded, with its query), without parsing a URI per request.
+     */
+    public CompletableFuture<SimpleHttpResponse> send(
+            String method, String base, String path, Map<String, String> headers, Supplier<AsyncEntityProducer> body,
+            Limits limits) {
+        Target target = lastTarget;
+        if (target == null || !target.base.equals(base)) {
+            target = Target.of(base);
+            lastTarget = target;
+        }
+        return send(method, target.host, target.path.isEmpty() ? path : target.path + path, headers, body, limits);
+    }
+
+    private CompletableFuture<SimpleHttpResponse> send(
+            String method, HttpHost host, String path, Map<String, String> headers, Supplier<AsyncEntityProducer> body,
+            Limits limits) {
+        BasicHttpRequest request = new BasicHttpRequest(method, host, path);
+        request.addHeader(HttpHeaders.ACCEPT, "application/json");
+        headers.forEach(request::addHeader);
+        HttpClientContext context = HttpClientContext.create();
+        context.setRequestConfig(limits.config());
+        Pending answer = new Pending(method, path, limits.requestTimeoutMillis());
+        answer.running = client.execute(new BasicRequestProducer(request, body == null ? null : body.get()),
+                new CappedResponseConsumer(limits.maxResponseSize(), method, path), null, context, answer);
+        if (limits.requestTimeoutMillis() > 0 && !answer.isDone()) {
+            answer.deadline = deadlines.schedule(answer, limits.requestTimeoutMillis(), TimeUnit.MILLISECONDS);
+            if (answer.isDone()) {
+                answer.deadline.cancel(false); // answered while the deadline was being set
+            }
+        }
+        return answer;
+    }
+
+    /** A resource base split once into what a request needs: the host, and the path below which the API lives. */
+    private record Target(String base, HttpHost host, String path) {
+
+        static Target of(String base) {
+            URI uri = URI.create(base);
+            String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+            return new Target(base, new HttpHost(uri.getScheme(), uri.getHost(), uri.getPort()),
+                    path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
+        }
+    }
+
+    /**
+     * One request in flight: its answer (this future), HttpClient's callback, and the task that ends it at its
+     * {@code requestTimeout} — one object, since every request makes one.
+     */
+    private static final class Pending extends CompletableFuture<SimpleHttpResponse>
+            implements
+                FutureCallback<SimpleHttpResponse>,
+                Runnable {
+
+        private final String method;
+        private final String path;
+        private final long timeoutMillis;
+        volatile Future<SimpleHttpResponse> running;
+        volatile ScheduledFuture<?> deadline;
+
+        Pending(String method, String path, long timeoutMillis) {
+            this.method = method;
+            this.path = path;
+            this.timeoutMillis = timeoutMillis;
+        }
+
+        @Override
+        public void completed(SimpleHttpResponse response) {
+            complete(response);
+            cancelDeadline();
+        }
+
+        @Override
+        public void failed(Exception ex) {
+            completeExceptionally(ex instanceof CappedResponseConsumer.TooLarge tooLarge
+                    ? new KaizalaException(tooLarge.getMessage()) : ex);
+            cancelDeadline();
+        }
+
+        @Override
+        public void cancelled() {
+            cancel(false);
+            cancelDeadline();
+        }
+
+        /** The deadline passed: fail the call and abort the exchange, which frees its connection. */
+        @Override
+        public void run() {
+            String where = path.indexOf('?') < 0 ? path : path.substring(0, path.indexOf('?'));
+            if (completeExceptionally(new RequestTimeoutException(method + " " + where
+                    + " got no complete answer within requestTimeout (" + timeoutMillis + " ms)"))) {
+                Future<SimpleHttpResponse> r = running;
+                if (r != null) {
+                    r.cancel(true);
+                }
+            }
+        }
+
+        private void cancelDeadline() {
+            ScheduledFuture<?> d = deadline;
+            if (d != null) {
+                d.cancel(false);
+            }
+        }
+    }
+
+    /** The answer did not arrive in full within {@code requestTimeout}. */
+    public static final class RequestTimeoutException extends TimeoutException {
+
+        RequestTimeoutException(String message) {
+            super(message);
+        }
+    }
+
+    public static boolean isSuccess(SimpleHttpResponse response) {
+        return response.getCode() >= 200 && response.getCode() < 300;
+    }
+
+    public static String bodyText(SimpleHttpResponse response) {
+        byte[] body = response.getBodyBytes();
+        return body == null ? "" : new String(body, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The exception for an error answer: status, operation, body, {@code Retry-After} when given, and {@code hint}
+     * (what to do; null for none). The {@code secrets} sent with the request are masked in the body, should the
+     * server echo them.
+     */
+    public static KaizalaApiException failure(String operation, SimpleHttpResponse response, String hint,
+            String... secrets) {
+        String body = bodyText(response);
+        for (String secret : secrets) {
+            if (secret != null && !secret.isEmpty()) {
+                body = body.replace(secret, "***");
+            }
+        }
+        JsonNode error = errorObject(body);
+        return new KaizalaApiException(operation, response.getCode(), body, retryAfter(response), hint,
+                text(error, "errorCode", "code"), text(error, "errorCategoryKey", "categoryKey"));
+    }
+
+    /**
+     * The error object of an answer: the body itself ({@code {"errorCode":…,"errorCategoryKey":…,"message":…}}, the
+     * real service's shape), or its {@code error} member when it has one; null when the body is not a JSON object.
+     */
+    private static JsonNode errorObject(String body) {
+        if (body == null || body.isBlank() || body.trim().charAt(0) != '{') {
+            return null;
+        }
+        try {
+            JsonNode node = KaizalaJson.MAPPER.readTree(body);
+            JsonNode nested = KaizalaJson.field(node, "error");
+            return nested != null && nested.isObject() ? nested : node.isObject() ? node : null;
+        } catch (Exception notJson) {
+            return null;
+        }
+    }
+
+    private static String text(JsonNode object, String... names) {
+        for (String name : names) {
+            JsonNode value = object == null || !object.isObject() ? null : KaizalaJson.field(object, name);
+            if (value != null && value.isValueNode() && !value.isNull() && !value.asText().isBlank()) {
+                return value.asText();
+            }
+        }
+        return null;
+    }
+
+    /** {@code Retry-After} as seconds or as an HTTP date; null when absent or unreadable. */
+    static Duration retryAfter(SimpleHttpResponse response) {
+        Header header = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
+        if (header == null || header.getValue() == null || header.getValue().isBlank()) {
+            return null;
+        }
+        String value = header.getValue().trim();
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
+        } catch (NumberFormatException notSeconds) {
+            Instant at = DateUtils.parseStandardDate(value);
+            return at == null ? null : Duration.ofMillis(Math.max(0, at.toEpochMilli() - System.currentTimeMillis()));
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close(CloseMode.GRACEFUL);
+        deadlines.shutdownNow();
+    }
+}
