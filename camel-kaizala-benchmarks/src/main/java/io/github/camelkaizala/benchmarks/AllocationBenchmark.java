@@ -20,8 +20,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 final class AllocationBenchmark {
 
     /** {@code runs}: bytes per message of each run, sorted; the figure is their median. */
-    record Figures(MessageClient.Kind client, double bytesPerMessage, double[] runs) {
-    }
+    record Figures(MessageClient.Kind client, double bytesPerMessage, double[] runs) {}
 
     /**
      * The consumer side ({@link EventBenchmark}): JMH's average time and bytes per event, and the CPU time the
@@ -29,11 +28,9 @@ final class AllocationBenchmark {
      * other processes waiting for the same CPUs).
      */
     record EventFigures(ConsumerBenchmark.Route route, double nanosPerEvent, double error, double bytesPerEvent,
-                        double cpuNanosPerEvent) {
-    }
+            double cpuNanosPerEvent) {}
 
-    record Results(Map<MessageClient.Kind, Figures> send, Map<ConsumerBenchmark.Route, EventFigures> events) {
-    }
+    record Results(Map<MessageClient.Kind, Figures> send, Map<ConsumerBenchmark.Route, EventFigures> events) {}
 
     private final Settings settings;
 
@@ -104,7 +101,8 @@ final class AllocationBenchmark {
         for (MessageClient.Kind kind : MessageClient.Kind.values()) {
             try (MessageClient client = kind.create(new MessageClient.Target(helper.authUrl, helper.endpointUrl,
                     helper.newGroup("allocation-" + kind.name()), token))) {
-                double[] runs = Allocation.perMessage(client, settings.allocationWarmup(), settings.allocationMessages(), 5);
+                double[] runs = Allocation.perMessage(client, settings.allocationWarmup(),
+                        settings.allocationMessages(), 5);
                 figures.put(kind, new Figures(kind, Stats.median(runs), runs));
                 Log.info("allocation: %-36s %,10.0f B/message (runs %,.0f–%,.0f)", kind.label, Stats.median(runs),
                         runs[0], runs[runs.length - 1]);

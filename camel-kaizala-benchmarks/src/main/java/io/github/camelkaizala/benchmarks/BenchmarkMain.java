@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Runs every scenario and writes the report:
@@ -17,11 +16,10 @@ public final class BenchmarkMain {
 
     /** Everything one run measured. */
     public record Results(Settings settings, Machine machine, ZonedDateTime date, Duration took, double othersAtStart,
-                          ProducerBenchmark.Results producer, ConsumerBenchmark.Results consumer,
-                          List<TokenBenchmark.Figures> tokens, UploadBenchmark.Results upload,
-                          AllocationBenchmark.Results jmh,
-                          List<StartupBenchmark.Figures> startup) {
-    }
+            ProducerBenchmark.Results producer, ConsumerBenchmark.Results consumer,
+            List<TokenBenchmark.Figures> tokens, UploadBenchmark.Results upload,
+            AllocationBenchmark.Results jmh,
+            List<StartupBenchmark.Figures> startup) {}
 
     private BenchmarkMain() {
     }
@@ -52,7 +50,8 @@ public final class BenchmarkMain {
         long start = System.nanoTime();
         ZonedDateTime date = ZonedDateTime.now();
         Machine machine = Machine.describe();
-        Log.info("benchmarks (%s run) on %d CPUs, %s", settings.full() ? "full" : "smoke", machine.cpus(), machine.jvm());
+        Log.info("benchmarks (%s run) on %d CPUs, %s", settings.full() ? "full" : "smoke", machine.cpus(),
+                machine.jvm());
         // other processes on the machine skew every figure: a full run waits (up to 3 minutes) for them to calm down
         double othersAtStart = settings.full() ? Quiet.await(settings.quietThreshold(), Duration.ofMinutes(3))
                 : Quiet.othersCpus(Duration.ofMillis(500));
@@ -85,6 +84,7 @@ public final class BenchmarkMain {
         List<StartupBenchmark.Figures> startup = new StartupBenchmark(settings).run();
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         Log.info("all scenarios done in %d s", took.toSeconds());
-        return new Results(settings, machine, date, took, othersAtStart, producer, consumer, tokens, upload, allocation, startup);
+        return new Results(settings, machine, date, took, othersAtStart, producer, consumer, tokens, upload, allocation,
+                startup);
     }
 }

@@ -21,15 +21,17 @@ public final class ProfileMain {
         String which = args[1];
         int concurrency = Integer.parseInt(args[2]);
         Duration time = Duration.ofSeconds(Long.parseLong(args[3]));
-        Settings settings = new Settings(true, Duration.ZERO, time.dividedBy(3), time, 1, new int[] { concurrency },
-                new int[0], new int[] { concurrency }, 256, Duration.ZERO, 0, 0, 0, "256m", 0, 0, Duration.ZERO, 0, 0, 0, 0,
+        Settings settings = new Settings(true, Duration.ZERO, time.dividedBy(3), time, 1, new int[]{concurrency},
+                new int[0], new int[]{concurrency}, 256, Duration.ZERO, 0, 0, 0, "256m", 0, 0, Duration.ZERO, 0, 0, 0,
+                0,
                 Double.POSITIVE_INFINITY, Duration.ZERO);
         try (Helper helper = Helper.start()) {
             if ("compare".equals(what)) {
                 MessageClient.Kind[] kinds = java.util.Arrays.stream(which.split(",")).map(MessageClient.Kind::valueOf)
                         .toArray(MessageClient.Kind[]::new);
                 Duration warmup = args.length > 5 ? Duration.ofSeconds(Long.parseLong(args[5])) : time;
-                Settings compare = new Settings(true, Duration.ZERO, warmup, time, Integer.parseInt(args[4]), new int[] { concurrency },
+                Settings compare = new Settings(true, Duration.ZERO, warmup, time, Integer.parseInt(args[4]),
+                        new int[]{concurrency},
                         new int[0], new int[0], 0, Duration.ZERO, 0, 0, 0, "256m", 0, 0, Duration.ZERO, 0, 0, 0, 0,
                         Double.POSITIVE_INFINITY, Duration.ZERO);
                 var results = new ProducerBenchmark(compare, null, kinds).run();
@@ -43,8 +45,9 @@ public final class ProfileMain {
             } else if ("producer".equals(what)) {
                 MessageClient.Kind kind = MessageClient.Kind.valueOf(which);
                 String group = helper.newGroup("profile");
-                try (MessageClient client = kind.create(new MessageClient.Target(helper.authUrl, helper.endpointUrl, group,
-                        helper.issueAccessToken()))) {
+                try (MessageClient client = kind
+                        .create(new MessageClient.Target(helper.authUrl, helper.endpointUrl, group,
+                                helper.issueAccessToken()))) {
                     ProducerBenchmark bench = new ProducerBenchmark(settings, helper, kind);
                     bench.measure(client, concurrency, settings.warmup());
                     helper.clearJournal();

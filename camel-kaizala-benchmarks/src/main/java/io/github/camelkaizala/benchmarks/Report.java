@@ -32,8 +32,7 @@ final class Report {
     }
 
     /** One target: what, the figure, met or not. */
-    record Target(String what, String figure, boolean met) {
-    }
+    record Target(String what, String figure, boolean met) {}
 
     /** The producer's and consumer's throughput target: this share of the baseline, median of rounds. */
     static final double THROUGHPUT_TARGET = 0.95;
@@ -49,12 +48,12 @@ final class Report {
             if (c < TARGET_CONCURRENCY) {
                 continue;
             }
-            for (Kind kind : new Kind[] { Kind.KAIZALA_IO, Kind.KAIZALA }) {
+            for (Kind kind : new Kind[]{Kind.KAIZALA_IO, Kind.KAIZALA}) {
                 double[] vs = r.producer().ratios(c, kind, Kind.HTTPCLIENT5);
                 targets.add(new Target("Producer (" + kind.label + ") at concurrency " + c + " ≥ "
-                                       + pct(THROUGHPUT_TARGET) + " of the bare HttpClient 5 client",
+                        + pct(THROUGHPUT_TARGET) + " of the bare HttpClient 5 client",
                         spread(vs, true) + "; totals " + num(e.getValue().get(kind).perSecond()) + " vs "
-                        + num(e.getValue().get(Kind.HTTPCLIENT5).perSecond()) + " msg/s",
+                                + num(e.getValue().get(Kind.HTTPCLIENT5).perSecond()) + " msg/s",
                         Stats.median(vs) >= THROUGHPUT_TARGET));
             }
         }
@@ -63,42 +62,51 @@ final class Report {
             double[] vsRoute = r.producer().ratios(TARGET_CONCURRENCY, Kind.KAIZALA, Kind.CAMEL_HTTP);
             targets.add(new Target("Producer (" + Kind.KAIZALA.label + ") at concurrency 16 above the camel-http route",
                     spread(vsRoute, false) + "; totals " + num(row.get(Kind.KAIZALA).perSecond()) + " vs "
-                    + num(row.get(Kind.CAMEL_HTTP).perSecond()) + " msg/s", Stats.median(vsRoute) > 1.0));
+                            + num(row.get(Kind.CAMEL_HTTP).perSecond()) + " msg/s",
+                    Stats.median(vsRoute) > 1.0));
         }
         for (var e : r.consumer().byConcurrency().entrySet()) {
             double[] vs = r.consumer().ratios(e.getKey(), Route.KAIZALA);
             targets.add(new Target("Consumer ≥ " + pct(THROUGHPUT_TARGET) + " of the bare platform-http route ("
-                                   + e.getKey() + " connections)",
+                    + e.getKey() + " connections)",
                     spread(vs, true) + "; totals " + num(e.getValue().get(Route.KAIZALA).perSecond()) + " vs "
-                    + num(e.getValue().get(Route.BARE).perSecond()) + " events/s", Stats.median(vs) >= THROUGHPUT_TARGET));
+                            + num(e.getValue().get(Route.BARE).perSecond()) + " events/s",
+                    Stats.median(vs) >= THROUGHPUT_TARGET));
         }
         AllocationBenchmark.Figures floor = r.jmh().send().get(Kind.HTTPCLIENT5);
-        for (Kind kind : new Kind[] { Kind.KAIZALA, Kind.KAIZALA_IO }) {
+        for (Kind kind : new Kind[]{Kind.KAIZALA, Kind.KAIZALA_IO}) {
             AllocationBenchmark.Figures f = r.jmh().send().get(kind);
             if (f != null && floor != null) {
                 double ratio = f.bytesPerMessage() / floor.bytesPerMessage();
                 targets.add(new Target("Allocation per sent message (" + kind.label + ") ≤ " + x(ALLOCATION_TARGET)
-                                       + " the bare client", x(ratio) + " (" + num(f.bytesPerMessage()) + " vs "
-                                       + num(floor.bytesPerMessage()) + " bytes, median of 5 runs)",
+                        + " the bare client",
+                        x(ratio) + " (" + num(f.bytesPerMessage()) + " vs "
+                                + num(floor.bytesPerMessage()) + " bytes, median of 5 runs)",
                         ratio <= ALLOCATION_TARGET));
             }
         }
         boolean tokensMet = r.tokens().stream().allMatch(TokenBenchmark.Figures::met);
         targets.add(new Target("One token-service call per expiry under " + r.settings().tokenExchanges()
-                               + " concurrent exchanges", String.join(", ", r.tokens().stream()
-                .map(t -> Integer.toString(t.tokenCalls())).toList()) + " call(s), "
-                + r.tokens().stream().mapToLong(TokenBenchmark.Figures::failed).sum() + " failed exchanges", tokensMet));
+                + " concurrent exchanges",
+                String.join(", ", r.tokens().stream()
+                        .map(t -> Integer.toString(t.tokenCalls())).toList()) + " call(s), "
+                        + r.tokens().stream().mapToLong(TokenBenchmark.Figures::failed).sum() + " failed exchanges",
+                tokensMet));
         UploadBenchmark.Figures small = r.upload().uploads().get(0);
         UploadBenchmark.Figures large = r.upload().uploads().get(1);
-        boolean flat = large.stored() == large.size() && large.liveMidUpload() - small.liveMidUpload() < 16 * Settings.MIB;
+        boolean flat = large.stored() == large.size()
+                && large.liveMidUpload() - small.liveMidUpload() < 16 * Settings.MIB;
         targets.add(new Target("Heap flat while uploading " + mib(large.size()) + " (−Xmx" + r.upload().heap() + ")",
                 "live heap mid-upload " + mib(large.liveMidUpload()) + " vs " + mib(small.liveMidUpload()) + " for "
-                + mib(small.size()) + " (" + x(ratio(large.liveMidUpload(), small.liveMidUpload())) + ")", flat));
+                        + mib(small.size()) + " (" + x(ratio(large.liveMidUpload(), small.liveMidUpload())) + ")",
+                flat));
         long[] first = startup(r, StartupBenchmark.Variant.DEFAULT, StartupBenchmark.Figures::firstMessageMillis);
         if (first.length > 0) {
-            targets.add(new Target("The example's first message within " + STARTUP_TARGET_MILLIS + " ms of the JVM's start"
-                                   + " (default JVM options)", median(first) + " ms (median of " + first.length
-                                   + " launches, range " + first[0] + "–" + first[first.length - 1] + " ms)",
+            targets.add(new Target(
+                    "The example's first message within " + STARTUP_TARGET_MILLIS + " ms of the JVM's start"
+                            + " (default JVM options)",
+                    median(first) + " ms (median of " + first.length
+                            + " launches, range " + first[0] + "–" + first[first.length - 1] + " ms)",
                     median(first) <= STARTUP_TARGET_MILLIS));
         }
         return targets;
@@ -106,7 +114,7 @@ final class Report {
 
     /** One figure of the start-up runs of a variant, sorted. */
     static long[] startup(Results r, StartupBenchmark.Variant variant,
-                          java.util.function.ToLongFunction<StartupBenchmark.Figures> figure) {
+            java.util.function.ToLongFunction<StartupBenchmark.Figures> figure) {
         return r.startup().stream().filter(f -> f.variant() == variant).mapToLong(figure).sorted().toArray();
     }
 
@@ -119,8 +127,9 @@ final class Report {
                 : v -> String.format(Locale.ROOT, "%.2f", v);
         String unit = percent ? " %" : "×";
         return f.apply(Stats.median(sorted)) + unit + " (median of " + sorted.length + " rounds; middle half "
-               + f.apply(Stats.quantile(sorted, 0.25)) + "–" + f.apply(Stats.quantile(sorted, 0.75)) + unit + ", range "
-               + f.apply(sorted[0]) + "–" + f.apply(sorted[sorted.length - 1]) + unit + ")";
+                + f.apply(Stats.quantile(sorted, 0.25)) + "–" + f.apply(Stats.quantile(sorted, 0.75)) + unit
+                + ", range "
+                + f.apply(sorted[0]) + "–" + f.apply(sorted[sorted.length - 1]) + unit + ")";
     }
 
     private String build(String command) {
@@ -128,38 +137,44 @@ final class Report {
         line("# Benchmarks");
         line();
         line("The `kaizala:` component against what a user would otherwise write, side by side in one run. "
-             + "Generated by the harness in `camel-kaizala-benchmarks`; do not edit by hand — rerun the command.");
+                + "Generated by the harness in `camel-kaizala-benchmarks`; do not edit by hand — rerun the command.");
         line();
         line("| | |");
         line("| --- | --- |");
-        line("| command | `" + command + "` (" + (r.settings().full() ? "full run" : "**smoke run — figures not meaningful**")
-             + ", " + r.took().toSeconds() + " s) |");
+        line("| command | `" + command + "` ("
+                + (r.settings().full() ? "full run" : "**smoke run — figures not meaningful**")
+                + ", " + r.took().toSeconds() + " s) |");
         line("| date | " + r.date().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx", Locale.ROOT)) + " |");
-        line("| machine | " + m.cpus() + " CPUs (`nproc`), " + m.cpuModel() + ", " + m.memory() + " RAM, " + m.os() + " |");
+        line("| machine | " + m.cpus() + " CPUs (`nproc`), " + m.cpuModel() + ", " + m.memory() + " RAM, " + m.os()
+                + " |");
         line("| JVM | " + m.jvm() + " |");
         line("| libraries | Camel " + m.camel() + ", HttpClient 5 " + m.httpClient5() + ", Vert.x " + m.vertx()
-             + ", Jackson " + m.jackson() + " |");
-        line("| other processes | " + dec(r.othersAtStart(), 2) + " CPUs busy with other processes when the run started; "
-             + "the tables give the same for each measurement (*others*) |");
+                + ", Jackson " + m.jackson() + " |");
+        line("| other processes | " + dec(r.othersAtStart(), 2)
+                + " CPUs busy with other processes when the run started; "
+                + "the tables give the same for each measurement (*others*) |");
         line();
         line("**How it runs.** One JVM (`-Xms1g -Xmx1g`, G1) holds every client and server being measured; a second JVM, "
-             + "the *helper* (`-Xmx4g`, Parallel GC; a fresh one for each concurrency and each scenario, since the simulator keeps every message it was sent), runs the Kaizala simulator and the consumers' load generator, so "
-             + "that their CPU and garbage are not counted against the clients (but they share the same "
-             + m.cpus() + " CPUs). "
-             + "Producers run a closed loop: *N* threads, each sending its next message when the previous one is "
-             + "answered, the same 92-character text for every client. Every client first warms up for "
-             + r.settings().initialWarmup().toMillis() + " ms at concurrency 16 (the JIT needs a while for a Camel "
-             + "route's deep call stacks), then at each concurrency again for " + r.settings().warmup().toMillis()
-             + " ms; then the clients take turns in " + r.settings().rounds()
-             + " measured rounds of " + r.settings().measure().toMillis() + " ms, in a rotated order; a client's figures "
-             + "add its rounds up. *Client CPU* is the measured JVM's CPU time per message (client, Camel, the driver's "
-             + "threads), *simulator CPU* the helper's. Ratios are against the bare HttpClient 5 client at the same "
-             + "concurrency, computed round by round (a round measures every client back to back, so a burst of load "
-             + "from other processes weighs on all of them alike) and reported as their median with the middle half "
-             + "(25th–75th percentile) and the range of the rounds. Before each scenario"
-             + (r.settings().full() ? " the run waits (at most " + r.settings().quietWait().toSeconds() + " s) until "
-                + "other processes use less than " + dec(r.settings().quietThreshold(), 1) + " CPUs" : " (smoke run: no wait)")
-             + "; the *others* columns say how much they used during each measurement.");
+                + "the *helper* (`-Xmx4g`, Parallel GC; a fresh one for each concurrency and each scenario, since the simulator keeps every message it was sent), runs the Kaizala simulator and the consumers' load generator, so "
+                + "that their CPU and garbage are not counted against the clients (but they share the same "
+                + m.cpus() + " CPUs). "
+                + "Producers run a closed loop: *N* threads, each sending its next message when the previous one is "
+                + "answered, the same 92-character text for every client. Every client first warms up for "
+                + r.settings().initialWarmup().toMillis() + " ms at concurrency 16 (the JIT needs a while for a Camel "
+                + "route's deep call stacks), then at each concurrency again for " + r.settings().warmup().toMillis()
+                + " ms; then the clients take turns in " + r.settings().rounds()
+                + " measured rounds of " + r.settings().measure().toMillis()
+                + " ms, in a rotated order; a client's figures "
+                + "add its rounds up. *Client CPU* is the measured JVM's CPU time per message (client, Camel, the driver's "
+                + "threads), *simulator CPU* the helper's. Ratios are against the bare HttpClient 5 client at the same "
+                + "concurrency, computed round by round (a round measures every client back to back, so a burst of load "
+                + "from other processes weighs on all of them alike) and reported as their median with the middle half "
+                + "(25th–75th percentile) and the range of the rounds. Before each scenario"
+                + (r.settings().full()
+                        ? " the run waits (at most " + r.settings().quietWait().toSeconds() + " s) until "
+                                + "other processes use less than " + dec(r.settings().quietThreshold(), 1) + " CPUs"
+                        : " (smoke run: no wait)")
+                + "; the *others* columns say how much they used during each measurement.");
         line();
         line("## Targets");
         line();
@@ -184,15 +199,17 @@ final class Report {
         line("| client | what it is |");
         line("| --- | --- |");
         line("| " + Kind.KAIZALA.label + " | `from(\"direct:send\").to(\"kaizala:messages?groupId=…\")` with "
-             + "`rateLimit=0`, `maxRetries=0`; fetches and caches its own token; the exchange continues on the component's "
-             + "completion threads once Kaizala answered (the default) |");
-        line("| " + Kind.KAIZALA_IO.label + " | the same route with `continueOnIoThread=true`: the exchange continues on "
-             + "HttpClient's I/O thread (the route has no step after the producer, so it qualifies) |");
+                + "`rateLimit=0`, `maxRetries=0`; fetches and caches its own token; the exchange continues on the component's "
+                + "completion threads once Kaizala answered (the default) |");
+        line("| " + Kind.KAIZALA_IO.label
+                + " | the same route with `continueOnIoThread=true`: the exchange continues on "
+                + "HttpClient's I/O thread (the route has no step after the producer, so it qualifies) |");
         line("| " + Kind.CAMEL_HTTP.label + " | `setHeader(\"accessToken\", …)`, content type, method, "
-             + "`setBody(simple(\"{\\\"message\\\": \\\"${body}\\\"}\"))`, `toD(\"http://…/v1/groups/${header.groupId}/messages\")`, "
-             + "`unmarshal().json()` for the referenceId; pre-fetched token; camel-http pool raised to 200 per host |");
-        line("| " + Kind.HTTPCLIENT5.label + " | the floor: `CloseableHttpAsyncClient` (the component's own transport), "
-             + "pre-fetched token, JSON concatenated, answer checked but not parsed; the thread waits on the future |");
+                + "`setBody(simple(\"{\\\"message\\\": \\\"${body}\\\"}\"))`, `toD(\"http://…/v1/groups/${header.groupId}/messages\")`, "
+                + "`unmarshal().json()` for the referenceId; pre-fetched token; camel-http pool raised to 200 per host |");
+        line("| " + Kind.HTTPCLIENT5.label
+                + " | the floor: `CloseableHttpAsyncClient` (the component's own transport), "
+                + "pre-fetched token, JSON concatenated, answer checked but not parsed; the thread waits on the future |");
         line("| " + Kind.JDK.label + " | `java.net.http.HttpClient` (HTTP/1.1), same request, blocking `send` |");
         line();
         for (var e : r.producer().byConcurrency().entrySet()) {
@@ -205,18 +222,21 @@ final class Report {
             for (Kind k : Kind.values()) {
                 ProducerBenchmark.Figures f = row.get(k);
                 double[] vs = r.producer().ratios(c, k, Kind.HTTPCLIENT5);
-                line("| " + (k == Kind.KAIZALA || k == Kind.KAIZALA_IO ? "**" + k.label + "**" : k.label) + " | " + num(f.perSecond()) + " | "
-                     + cell(vs) + " | " + dec(f.p50(), 2) + " | " + dec(f.p99(), 2) + " | "
-                     + dec(f.clientCpuMicros(), 0) + " | " + dec(f.simulatorCpuMicros(), 0) + " | " + f.messages() + " | "
-                     + f.errors() + " | " + dec(f.otherCpus(), 2) + " |");
+                line("| " + (k == Kind.KAIZALA || k == Kind.KAIZALA_IO ? "**" + k.label + "**" : k.label) + " | "
+                        + num(f.perSecond()) + " | "
+                        + cell(vs) + " | " + dec(f.p50(), 2) + " | " + dec(f.p99(), 2) + " | "
+                        + dec(f.clientCpuMicros(), 0) + " | " + dec(f.simulatorCpuMicros(), 0) + " | " + f.messages()
+                        + " | "
+                        + f.errors() + " | " + dec(f.otherCpus(), 2) + " |");
             }
             line();
         }
         line("### The simulator's ceiling");
         line();
         line("The lightest client there is — HttpClient 5 async, each request sent from the previous one's callback, no "
-             + "thread waiting — at high concurrency, for " + r.settings().measure().multipliedBy(Math.max(1, r.settings().rounds() / 2)).toMillis()
-             + " ms each:");
+                + "thread waiting — at high concurrency, for "
+                + r.settings().measure().multipliedBy(Math.max(1, r.settings().rounds() / 2)).toMillis()
+                + " ms each:");
         line();
         line("| concurrency | messages/s | p50 ms | p99 ms | client CPU µs/msg | simulator CPU µs/msg | errors | others (CPUs) |");
         line("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -224,8 +244,9 @@ final class Report {
         for (ProducerBenchmark.Figures f : r.producer().ceiling()) {
             ceiling = Math.max(ceiling, f.perSecond());
             line("| " + f.concurrency() + " | " + num(f.perSecond()) + " | " + dec(f.p50(), 2) + " | " + dec(f.p99(), 2)
-                 + " | " + dec(f.clientCpuMicros(), 0) + " | " + dec(f.simulatorCpuMicros(), 0) + " | " + f.errors() + " | "
-                 + dec(f.otherCpus(), 2) + " |");
+                    + " | " + dec(f.clientCpuMicros(), 0) + " | " + dec(f.simulatorCpuMicros(), 0) + " | " + f.errors()
+                    + " | "
+                    + dec(f.otherCpus(), 2) + " |");
         }
         line();
         double best = 0;
@@ -258,9 +279,9 @@ final class Report {
         p.append(ceiling > best * 1.1
                 ? ", so the simulator is not what limits the clients. "
                 : ": client and simulator share two CPUs, so every figure is bounded by the *sum* of both sides' CPU per "
-                  + "message — compare the client CPU column, which is the clients' own cost. ");
+                        + "message — compare the client CPU column, which is the clients' own cost. ");
         p.append("With two cores shared by client, simulator and the driver's threads, absolute figures mean little; "
-                 + "the ratios between clients measured in the same run are what this table is for.");
+                + "the ratios between clients measured in the same run are what this table is for.");
         line(p.toString());
         line();
     }
@@ -269,18 +290,21 @@ final class Report {
         line("## 2. Consumer: `kaizala:events` against a bare `platform-http` route");
         line();
         line("Three routes in one Camel context on platform-http (Vert.x, loopback), the same ~520-byte TextMessageCreated "
-             + "delivery with a new `eventId` each time, POSTed by a closed-loop HttpClient 5 async load generator in the "
-             + "helper process (so *server CPU* below is the measured JVM alone). Each route warms up before each of its "
-             + r.settings().rounds() + " measured rounds of " + r.settings().measure().toMillis() + " ms.");
+                + "delivery with a new `eventId` each time, POSTed by a closed-loop HttpClient 5 async load generator in the "
+                + "helper process (so *server CPU* below is the measured JVM alone). Each route warms up before each of its "
+                + r.settings().rounds() + " measured rounds of " + r.settings().measure().toMillis() + " ms.");
         line();
         line("| route | what it does |");
         line("| --- | --- |");
-        line("| " + Route.KAIZALA.label + " | `from(\"kaizala:events?groupId=…&callbackToken=…\")`: constant-time token "
-             + "check, size limit, parse into a typed `KaizalaEvent`, de-duplication by `eventId` (in-memory, 10 000), "
-             + "headers, routing, 200 |");
-        line("| " + Route.BARE.label + " | `from(\"platform-http:/bare/events\")` counting the request, empty 200: the floor |");
-        line("| " + Route.HAND.label + " | what the component does, written in the DSL: `choice()` on the token header, "
-             + "`unmarshal().json()`, `idempotentConsumer(${body[eventId]})` |");
+        line("| " + Route.KAIZALA.label
+                + " | `from(\"kaizala:events?groupId=…&callbackToken=…\")`: constant-time token "
+                + "check, size limit, parse into a typed `KaizalaEvent`, de-duplication by `eventId` (in-memory, 10 000), "
+                + "headers, routing, 200 |");
+        line("| " + Route.BARE.label
+                + " | `from(\"platform-http:/bare/events\")` counting the request, empty 200: the floor |");
+        line("| " + Route.HAND.label
+                + " | what the component does, written in the DSL: `choice()` on the token header, "
+                + "`unmarshal().json()`, `idempotentConsumer(${body[eventId]})` |");
         line();
         for (var e : r.consumer().byConcurrency().entrySet()) {
             line("### " + e.getKey() + " connections");
@@ -290,24 +314,27 @@ final class Report {
             for (Route route : Route.values()) {
                 ConsumerBenchmark.Figures f = e.getValue().get(route);
                 double[] vs = r.consumer().ratios(e.getKey(), route);
-                line("| " + (route == Route.KAIZALA ? "**" + route.label + "**" : route.label) + " | " + num(f.perSecond())
-                     + " | " + cell(vs) + " | " + dec(f.p50(), 2) + " | " + dec(f.p99(), 2) + " | "
-                     + dec(f.serverCpuMicros(), 0) + " | " + f.events() + " | " + f.failed() + " | "
-                     + dec(f.otherCpus(), 2) + " |");
+                line("| " + (route == Route.KAIZALA ? "**" + route.label + "**" : route.label) + " | "
+                        + num(f.perSecond())
+                        + " | " + cell(vs) + " | " + dec(f.p50(), 2) + " | " + dec(f.p99(), 2) + " | "
+                        + dec(f.serverCpuMicros(), 0) + " | " + f.events() + " | " + f.failed() + " | "
+                        + dec(f.otherCpus(), 2) + " |");
             }
             line();
         }
         line("Deliveries answered 2xx and events the route took: "
-             + String.join(", ", r.consumer().sentAndRouted().entrySet().stream()
-                .map(e -> e.getKey().label + " " + e.getValue()[0] + " / " + e.getValue()[1]).toList())
-             + ". After the load, a redelivered `eventId` was " + (r.consumer().duplicateDropped() ? "answered 200 and not routed again" : "**routed again**")
-             + ", a wrong `kz-callback-token` " + (r.consumer().wrongTokenRefused() ? "refused with 401" : "**not refused**") + ".");
+                + String.join(", ", r.consumer().sentAndRouted().entrySet().stream()
+                        .map(e -> e.getKey().label + " " + e.getValue()[0] + " / " + e.getValue()[1]).toList())
+                + ". After the load, a redelivered `eventId` was "
+                + (r.consumer().duplicateDropped() ? "answered 200 and not routed again" : "**routed again**")
+                + ", a wrong `kz-callback-token` "
+                + (r.consumer().wrongTokenRefused() ? "refused with 401" : "**not refused**") + ".");
         line();
         line("The component's own work per event, without the network (`EventBenchmark`, JMH): a delivery as "
-             + "platform-http on Vert.x hands it over (a `Buffer` body, the request's headers) through the callback "
-             + "handler and a route that counts, against the same route alone. *CPU per event* is the delivering "
-             + "thread's CPU time (median of 5 runs of " + (r.settings().full() ? "50 000" : "2 000")
-             + " events), which other processes do not inflate; JMH's average time is wall time.");
+                + "platform-http on Vert.x hands it over (a `Buffer` body, the request's headers) through the callback "
+                + "handler and a route that counts, against the same route alone. *CPU per event* is the delivering "
+                + "thread's CPU time (median of 5 runs of " + (r.settings().full() ? "50 000" : "2 000")
+                + " events), which other processes do not inflate; JMH's average time is wall time.");
         line();
         line("| route | CPU ns/event | over bare | JMH avg ns/event | bytes/event |");
         line("| --- | ---: | ---: | ---: | ---: |");
@@ -316,9 +343,10 @@ final class Report {
             AllocationBenchmark.EventFigures f = r.jmh().events().get(route);
             if (f != null) {
                 line("| " + (route == Route.KAIZALA ? "**" + route.label + "**" : route.label) + " | "
-                     + num(f.cpuNanosPerEvent()) + " | "
-                     + (bareEvent == null ? "–" : "+" + num(f.cpuNanosPerEvent() - bareEvent.cpuNanosPerEvent())) + " | "
-                     + num(f.nanosPerEvent()) + pm(f.error()) + " | " + num(f.bytesPerEvent()) + " |");
+                        + num(f.cpuNanosPerEvent()) + " | "
+                        + (bareEvent == null ? "–" : "+" + num(f.cpuNanosPerEvent() - bareEvent.cpuNanosPerEvent()))
+                        + " | "
+                        + num(f.nanosPerEvent()) + pm(f.error()) + " | " + num(f.bytesPerEvent()) + " |");
             }
         }
         line();
@@ -352,19 +380,19 @@ final class Report {
         line("## 3. Tokens under concurrency");
         line();
         line("The component fetches its own access token (`GET /accessToken`), with one request however many exchanges "
-             + "need it. Counted from the simulator's journal:");
+                + "need it. Counted from the simulator's journal:");
         line();
         line("| scenario | exchanges sent | failed | token-service calls | expected |");
         line("| --- | ---: | ---: | ---: | ---: |");
         for (TokenBenchmark.Figures f : r.tokens()) {
             line("| " + f.scenario() + " | " + f.sent() + " | " + f.failed() + " | **" + f.tokenCalls() + "** | "
-                 + f.expected() + " |");
+                    + f.expected() + " |");
         }
         line();
         line("**Reading it.** " + (r.tokens().stream().allMatch(TokenBenchmark.Figures::met)
                 ? "One call each time: the renewal is single-flight (the first exchange that needs a token starts the "
-                  + "request, the others wait on the same future), a 401 renews only the token that was refused, and a "
-                  + "token close to its end is renewed once before it ends, with no exchange failing."
+                        + "request, the others wait on the same future), a 401 renews only the token that was refused, and a "
+                        + "token close to its end is renewed once before it ends, with no exchange failing."
                 : "**Not one call each time** — see the failed rows."));
         line();
     }
@@ -374,48 +402,57 @@ final class Report {
         line();
         line("### Uploading a generated stream through `kaizala:media/upload`");
         line();
-        line("A separate JVM with `-Xmx" + r.upload().heap() + "` uploads an `InputStream` that makes its bytes as they "
-             + "are read (nothing on disk, nothing in memory) through `from(\"direct:…\").to(\"kaizala:media/upload\")`. "
-             + "*Live heap mid-upload* is the heap in use right after a full GC forced when half the stream has been "
-             + "read — what the upload holds; *max after GC* is the highest heap after any collection during the upload; "
-             + "*peak used* is sampled every millisecond and includes garbage not yet collected. The route is either "
-             + "`noStreamCaching()` (how a route that uploads big streams should be written) or left with Camel's "
-             + "defaults.");
+        line("A separate JVM with `-Xmx" + r.upload().heap()
+                + "` uploads an `InputStream` that makes its bytes as they "
+                + "are read (nothing on disk, nothing in memory) through `from(\"direct:…\").to(\"kaizala:media/upload\")`. "
+                + "*Live heap mid-upload* is the heap in use right after a full GC forced when half the stream has been "
+                + "read — what the upload holds; *max after GC* is the highest heap after any collection during the upload; "
+                + "*peak used* is sampled every millisecond and includes garbage not yet collected. The route is either "
+                + "`noStreamCaching()` (how a route that uploads big streams should be written) or left with Camel's "
+                + "defaults.");
         line();
         UploadBenchmark.Figures small = r.upload().uploads().get(0);
         line("| route | upload | live heap mid-upload | vs 1st row | max after GC | peak used | time | MiB/s | stored by the simulator |");
         line("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         for (UploadBenchmark.Figures f : r.upload().uploads()) {
-            line("| " + ("streaming".equals(f.route()) ? "`noStreamCaching()`" : "Camel defaults (stream caching in memory)")
-                 + " | " + mib(f.size()) + " | " + mib(f.liveMidUpload()) + " | " + x(ratio(f.liveMidUpload(), small.liveMidUpload()))
-                 + " | " + mib(f.maxAfterGc()) + " | " + mib(f.peakUsed()) + " | " + f.millis() + " ms | "
-                 + dec(f.mibPerSecond(), 0) + " | " + (f.stored() == f.size() ? "all " + f.size() + " bytes" : "**" + f.stored() + " bytes**") + " |");
+            line("| "
+                    + ("streaming".equals(f.route()) ? "`noStreamCaching()`"
+                            : "Camel defaults (stream caching in memory)")
+                    + " | " + mib(f.size()) + " | " + mib(f.liveMidUpload()) + " | "
+                    + x(ratio(f.liveMidUpload(), small.liveMidUpload()))
+                    + " | " + mib(f.maxAfterGc()) + " | " + mib(f.peakUsed()) + " | " + f.millis() + " ms | "
+                    + dec(f.mibPerSecond(), 0) + " | "
+                    + (f.stored() == f.size() ? "all " + f.size() + " bytes" : "**" + f.stored() + " bytes**") + " |");
         }
         line();
         UploadBenchmark.Figures large = r.upload().uploads().get(1);
         UploadBenchmark.Figures cached = r.upload().uploads().get(r.upload().uploads().size() - 1);
-        line(String.format(Locale.ROOT, "**Reading it.** %s is uploaded by a JVM whose whole heap is %s, and the heap the "
-                + "upload keeps is the same as for %s (%s vs %s): the component streams the body in 64 KiB pieces as "
-                + "the connection takes them (chunked, since a stream's length is unknown) and never holds it. The last "
-                + "row is the trap: Camel 4 turns a stream body into an in-memory stream cache when it enters a route "
-                + "(stream caching is on by default, spooling to disk off), before any producer sees it — half-way "
-                + "through %s the heap already holds %s more than the streaming route%s. A route that uploads big streams should say `noStreamCaching()` (or enable "
-                + "spooling); a `File` or `Path` body (e.g. from `file:`) is streamed from disk either way.",
+        line(String.format(Locale.ROOT,
+                "**Reading it.** %s is uploaded by a JVM whose whole heap is %s, and the heap the "
+                        + "upload keeps is the same as for %s (%s vs %s): the component streams the body in 64 KiB pieces as "
+                        + "the connection takes them (chunked, since a stream's length is unknown) and never holds it. The last "
+                        + "row is the trap: Camel 4 turns a stream body into an in-memory stream cache when it enters a route "
+                        + "(stream caching is on by default, spooling to disk off), before any producer sees it — half-way "
+                        + "through %s the heap already holds %s more than the streaming route%s. A route that uploads big streams should say `noStreamCaching()` (or enable "
+                        + "spooling); a `File` or `Path` body (e.g. from `file:`) is streamed from disk either way.",
                 mib(large.size()), r.upload().heap().toUpperCase(Locale.ROOT).replace("M", " MiB"), mib(small.size()),
                 mib(large.liveMidUpload()), mib(small.liveMidUpload()), mib(cached.size()),
                 mib(cached.liveMidUpload() - small.liveMidUpload()),
-                large.size() >= heapBytes(r.upload().heap()) ? ", and a " + mib(large.size()) + " stream would not fit in "
-                        + "this heap at all" : ""));
+                large.size() >= heapBytes(r.upload().heap())
+                        ? ", and a " + mib(large.size()) + " stream would not fit in "
+                                + "this heap at all"
+                        : ""));
         line();
         line("### Bytes allocated per sent message");
         line();
         line("One thread sends one message and waits for the answer, " + num(r.settings().allocationWarmup())
-             + " messages to warm up, then 5 runs of " + num(r.settings().allocationMessages()) + " messages; the bytes "
-             + "are the JVM's own per-thread allocation counters (`ThreadMXBean.getThreadAllocatedBytes`) added up over "
-             + "every thread of the clients' JVM (caller, Camel, the component's completion threads, HTTP I/O). The "
-             + "simulator runs in the helper process and is not counted. Unlike time, this does not depend on how busy "
-             + "the machine is: the spread of the runs is a few tenths of a percent. `AllocationBudgetTest`, part of "
-             + "`mvn -B -ntp verify`, checks the same figure against a committed budget.");
+                + " messages to warm up, then 5 runs of " + num(r.settings().allocationMessages())
+                + " messages; the bytes "
+                + "are the JVM's own per-thread allocation counters (`ThreadMXBean.getThreadAllocatedBytes`) added up over "
+                + "every thread of the clients' JVM (caller, Camel, the component's completion threads, HTTP I/O). The "
+                + "simulator runs in the helper process and is not counted. Unlike time, this does not depend on how busy "
+                + "the machine is: the spread of the runs is a few tenths of a percent. `AllocationBudgetTest`, part of "
+                + "`mvn -B -ntp verify`, checks the same figure against a committed budget.");
         line();
         line("| client | bytes/message (median) | runs (min–max) | vs HttpClient 5 |");
         line("| --- | ---: | ---: | ---: |");
@@ -424,8 +461,9 @@ final class Report {
             AllocationBenchmark.Figures f = r.jmh().send().get(k);
             if (f != null) {
                 line("| " + (k == Kind.KAIZALA || k == Kind.KAIZALA_IO ? "**" + k.label + "**" : k.label) + " | "
-                     + num(f.bytesPerMessage()) + " | " + num(f.runs()[0]) + "–" + num(f.runs()[f.runs().length - 1])
-                     + " | " + (floor == null ? "–" : x(ratio(f.bytesPerMessage(), floor.bytesPerMessage()))) + " |");
+                        + num(f.bytesPerMessage()) + " | " + num(f.runs()[0]) + "–" + num(f.runs()[f.runs().length - 1])
+                        + " | " + (floor == null ? "–" : x(ratio(f.bytesPerMessage(), floor.bytesPerMessage())))
+                        + " |");
             }
         }
         line();
@@ -447,35 +485,40 @@ final class Report {
     private void startup() {
         line("## 5. Start-up of the example application");
         line();
-        line("`java [options] -cp … " + StartupBenchmark.MAIN + "` (Camel Main, YAML and Java routes, the `kaizala:events` "
-             + "consumer on platform-http, the embedded simulator), launched " + r.settings().startupRuns() + " time(s) per "
-             + "variant: wall time from the process start to Camel's *started* line and to its first message to Kaizala "
-             + "(*Posted the survey*), the CPU time the process had used by then (all its threads; other processes do not "
-             + "inflate it), and its resident memory.");
+        line("`java [options] -cp … " + StartupBenchmark.MAIN
+                + "` (Camel Main, YAML and Java routes, the `kaizala:events` "
+                + "consumer on platform-http, the embedded simulator), launched " + r.settings().startupRuns()
+                + " time(s) per "
+                + "variant: wall time from the process start to Camel's *started* line and to its first message to Kaizala "
+                + "(*Posted the survey*), the CPU time the process had used by then (all its threads; other processes do not "
+                + "inflate it), and its resident memory.");
         line();
         line("| JVM options | run | Camel started | first message | CPU by then | RSS at first message | exit |");
         line("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         int i = 1;
         for (StartupBenchmark.Figures f : r.startup()) {
-            line("| " + f.variant().label + " | " + i++ + " | " + f.camelStartedMillis() + " ms | " + f.firstMessageMillis()
-                 + " ms | " + f.cpuMillis() + " ms | " + dec(f.rssKib() / 1024.0, 0) + " MiB | " + f.exitMillis()
-                 + " ms, code " + f.exitCode() + ", " + f.messagesPosted() + " posted |");
+            line("| " + f.variant().label + " | " + i++ + " | " + f.camelStartedMillis() + " ms | "
+                    + f.firstMessageMillis()
+                    + " ms | " + f.cpuMillis() + " ms | " + dec(f.rssKib() / 1024.0, 0) + " MiB | " + f.exitMillis()
+                    + " ms, code " + f.exitCode() + ", " + f.messagesPosted() + " posted |");
         }
         line();
         StringBuilder p = new StringBuilder("**Reading it.** Medians:");
         for (StartupBenchmark.Variant v : StartupBenchmark.Variant.values()) {
             long[] first = startup(r, v, StartupBenchmark.Figures::firstMessageMillis);
             if (first.length > 0) {
-                p.append(String.format(Locale.ROOT, " %s — Camel started at %d ms, first message at %d ms, %d ms of CPU;",
+                p.append(String.format(Locale.ROOT,
+                        " %s — Camel started at %d ms, first message at %d ms, %d ms of CPU;",
                         v.label, median(startup(r, v, StartupBenchmark.Figures::camelStartedMillis)), median(first),
                         median(startup(r, v, StartupBenchmark.Figures::cpuMillis))));
             }
         }
         p.setLength(p.length() - 1);
-        p.append(". The survey route's timer waits 500 ms after Camel started (`delay: 500`); before that, the JVM loads "
-                 + "and initialises some thousands of classes (Camel Main, the YAML DSL, Vert.x for platform-http, Jackson, "
-                 + "HttpClient, the simulator's server) — CPU time beyond the wall time means several threads were busy "
-                 + "at once. The example's class path here is the benchmark module's (a superset).");
+        p.append(
+                ". The survey route's timer waits 500 ms after Camel started (`delay: 500`); before that, the JVM loads "
+                        + "and initialises some thousands of classes (Camel Main, the YAML DSL, Vert.x for platform-http, Jackson, "
+                        + "HttpClient, the simulator's server) — CPU time beyond the wall time means several threads were busy "
+                        + "at once. The example's class path here is the benchmark module's (a superset).");
         line(p.toString());
         line();
     }
@@ -541,27 +584,29 @@ final class Report {
         }
         if (allocationShort) {
             line("*Allocation — why, and what would meet it.* What a message allocates beyond the bare client is, "
-                 + "measured piece by piece in section 6: the Camel exchange and route, the request's model and JSON, the "
-                 + "answer's JSON read through Jackson's databind; section 6 lists the measured changes that would close "
-                 + "the gap and the files they are in.");
+                    + "measured piece by piece in section 6: the Camel exchange and route, the request's model and JSON, the "
+                    + "answer's JSON read through Jackson's databind; section 6 lists the measured changes that would close "
+                    + "the gap and the files they are in.");
             line();
         }
         if (startupShort) {
             long[] cpu = startup(r, StartupBenchmark.Variant.DEFAULT, StartupBenchmark.Figures::cpuMillis);
-            StringBuilder p = new StringBuilder(String.format(Locale.ROOT, "*Start-up — why, and what would meet it.* By "
-                    + "its first message the example's JVM has used %d ms of CPU (median) on %d CPUs: class loading and "
-                    + "initialisation, and the JIT compilers; the survey's timer adds 500 ms after Camel started.",
+            StringBuilder p = new StringBuilder(String.format(Locale.ROOT,
+                    "*Start-up — why, and what would meet it.* By "
+                            + "its first message the example's JVM has used %d ms of CPU (median) on %d CPUs: class loading and "
+                            + "initialisation, and the JIT compilers; the survey's timer adds 500 ms after Camel started.",
                     median(cpu), r.machine().cpus()));
-            for (StartupBenchmark.Variant v : new StartupBenchmark.Variant[] { StartupBenchmark.Variant.C1_ONLY,
-                    StartupBenchmark.Variant.APP_CDS }) {
+            for (StartupBenchmark.Variant v : new StartupBenchmark.Variant[]{StartupBenchmark.Variant.C1_ONLY,
+                    StartupBenchmark.Variant.APP_CDS}) {
                 long[] first = startup(r, v, StartupBenchmark.Figures::firstMessageMillis);
                 if (first.length > 0) {
                     p.append(String.format(Locale.ROOT, " With %s: first message at %d ms, %d ms of CPU.", v.label,
                             median(first), median(startup(r, v, StartupBenchmark.Figures::cpuMillis))));
                 }
             }
-            p.append(" Next step: the start-up aid that moved the figure, in the example's launch instructions (it is a "
-                     + "JVM option, not the component's code); section 6 discusses it.");
+            p.append(
+                    " Next step: the start-up aid that moved the figure, in the example's launch instructions (it is a "
+                            + "JVM option, not the component's code); section 6 discusses it.");
             line(p.toString());
             line();
         }
@@ -617,7 +662,8 @@ final class Report {
         if (sorted.length == 0) {
             return "no rounds";
         }
-        return percent ? String.format(Locale.ROOT, "range %.0f–%.0f %%", sorted[0] * 100, sorted[sorted.length - 1] * 100)
+        return percent
+                ? String.format(Locale.ROOT, "range %.0f–%.0f %%", sorted[0] * 100, sorted[sorted.length - 1] * 100)
                 : String.format(Locale.ROOT, "range %.2f–%.2f×", sorted[0], sorted[sorted.length - 1]);
     }
 

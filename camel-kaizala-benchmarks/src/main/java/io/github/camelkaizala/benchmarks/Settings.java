@@ -31,22 +31,26 @@ import java.time.Duration;
  * @param quietWait          …for at most this long
  */
 public record Settings(
-        boolean full, Duration initialWarmup, Duration warmup, Duration measure, int rounds, int[] concurrencies, int[] ceilingConcurrency,
-        int[] consumerConcurrencies, int tokenExchanges, Duration tokenRun, long smallUpload, long largeUpload, long cachedUpload,
+        boolean full, Duration initialWarmup, Duration warmup, Duration measure, int rounds, int[] concurrencies,
+        int[] ceilingConcurrency,
+        int[] consumerConcurrencies, int tokenExchanges, Duration tokenRun, long smallUpload, long largeUpload,
+        long cachedUpload,
         String uploadHeap, int jmhWarmups, int jmhIterations, Duration jmhIteration, int jmhForks, int startupRuns,
         int allocationWarmup, int allocationMessages, double quietThreshold, Duration quietWait) {
 
     static final long MIB = 1024L * 1024;
 
     public static Settings fullRun() {
-        return new Settings(true, Duration.ofSeconds(8), Duration.ofSeconds(2), Duration.ofSeconds(1), 10, new int[] { 1, 16, 64 },
-                new int[] { 64, 128 }, new int[] { 16, 64 }, 256, Duration.ofSeconds(3), MIB, 512 * MIB, 64 * MIB, "256m",
+        return new Settings(true, Duration.ofSeconds(8), Duration.ofSeconds(2), Duration.ofSeconds(1), 10,
+                new int[]{1, 16, 64},
+                new int[]{64, 128}, new int[]{16, 64}, 256, Duration.ofSeconds(3), MIB, 512 * MIB, 64 * MIB, "256m",
                 3, 3, Duration.ofSeconds(1), 1, 5, 5000, 2000, 0.3, Duration.ofSeconds(60));
     }
 
     public static Settings smokeRun() {
-        return new Settings(false, Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofMillis(300), 1, new int[] { 1, 16, 64 },
-                new int[] { 64 }, new int[] { 16 }, 256, Duration.ofMillis(2500), MIB, 16 * MIB, 8 * MIB, "256m",
+        return new Settings(false, Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofMillis(300), 1,
+                new int[]{1, 16, 64},
+                new int[]{64}, new int[]{16}, 256, Duration.ofMillis(2500), MIB, 16 * MIB, 8 * MIB, "256m",
                 1, 1, Duration.ofMillis(300), 0, 1, 300, 100, Double.POSITIVE_INFINITY, Duration.ZERO);
     }
 }

@@ -28,14 +28,13 @@ final class StartupBenchmark {
      *                  wall time, other processes do not inflate it
      */
     record Figures(Variant variant, long camelStartedMillis, long firstMessageMillis, long cpuMillis, long rssKib,
-                   long hwmKib, long exitMillis, int exitCode, int messagesPosted) {
-    }
+            long hwmKib, long exitMillis, int exitCode, int messagesPosted) {}
 
     /** JVM options the example is launched with: as users run it, and two known start-up aids of the JDK. */
     enum Variant {
-        DEFAULT("default JVM options"),
-        C1_ONLY("`-XX:TieredStopAtLevel=1` (C1 JIT only)"),
-        APP_CDS("AppCDS: `-XX:SharedArchiveFile=…` (an archive of the classes a first run loaded)");
+
+        DEFAULT("default JVM options"), C1_ONLY("`-XX:TieredStopAtLevel=1` (C1 JIT only)"), APP_CDS(
+                "AppCDS: `-XX:SharedArchiveFile=…` (an archive of the classes a first run loaded)");
 
         final String label;
 
@@ -54,7 +53,7 @@ final class StartupBenchmark {
         List<Figures> runs = new ArrayList<>();
         Path archive = Files.createTempFile("kaizala-example", ".jsa");
         try {
-            for (Variant variant : settings.full() ? Variant.values() : new Variant[] { Variant.DEFAULT }) {
+            for (Variant variant : settings.full() ? Variant.values() : new Variant[]{Variant.DEFAULT}) {
                 if (variant == Variant.APP_CDS) {
                     Files.deleteIfExists(archive);
                     once(variant, List.of("-XX:ArchiveClassesAtExit=" + archive)); // makes the archive
@@ -62,8 +61,10 @@ final class StartupBenchmark {
                 for (int i = 0; i < settings.startupRuns(); i++) {
                     Figures f = once(variant, variant == Variant.APP_CDS ? List.of("-XX:SharedArchiveFile=" + archive)
                             : variant == Variant.C1_ONLY ? List.of("-XX:TieredStopAtLevel=1") : List.of());
-                    Log.info("startup (%s): Camel started %d ms, first message %d ms (CPU %d ms), RSS %d MiB (peak %d MiB),"
-                             + " exit %d after %d ms", variant, f.camelStartedMillis(), f.firstMessageMillis(),
+                    Log.info(
+                            "startup (%s): Camel started %d ms, first message %d ms (CPU %d ms), RSS %d MiB (peak %d MiB),"
+                                    + " exit %d after %d ms",
+                            variant, f.camelStartedMillis(), f.firstMessageMillis(),
                             f.cpuMillis(), f.rssKib() / 1024, f.hwmKib() / 1024, f.exitCode(), f.exitMillis());
                     runs.add(f);
                 }
@@ -87,7 +88,8 @@ final class StartupBenchmark {
         long hwm = -1;
         int posted = 0;
         StringBuilder output = new StringBuilder();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader in = new BufferedReader(
+                new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = in.readLine()) != null;) {
                 long at = (System.nanoTime() - start) / 1_000_000;
                 output.append(line).append('\n');

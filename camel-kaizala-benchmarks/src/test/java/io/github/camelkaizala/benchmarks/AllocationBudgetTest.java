@@ -40,7 +40,8 @@ class AllocationBudgetTest {
         }
         double extra = kaizala - bare;
         String figures = String.format(Locale.ROOT, "kaizala: route %.0f B/message, bare HttpClient 5 %.0f B/message:"
-                + " %.0f B beyond the bare client (%.2f×), budget %d B", kaizala, bare, extra, kaizala / bare, extraBudget);
+                + " %.0f B beyond the bare client (%.2f×), budget %d B", kaizala, bare, extra, kaizala / bare,
+                extraBudget);
         System.out.println("allocation per message: " + figures);
         // a sanity check of the meter itself: a message allocates kilobytes in any HTTP client
         assertThat(bare).as(figures).isGreaterThan(1000);

@@ -12,6 +12,8 @@ import io.github.camelkaizala.simulator.Fault;
 import io.github.camelkaizala.simulator.KaizalaSimulator;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.kaizala.api.KaizalaApiException;
+import org.apache.camel.component.kaizala.api.KaizalaConstants;
 import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.Test;
 

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.github.camelkaizala.simulator.Human;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.kaizala.api.KaizalaConstants;
 import org.apache.camel.component.kaizala.event.KaizalaEvent;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
