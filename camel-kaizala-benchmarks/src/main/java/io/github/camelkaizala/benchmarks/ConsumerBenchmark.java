@@ -31,7 +31,9 @@ final class ConsumerBenchmark {
 
     enum Route {
 
-        KAIZALA("kaizala:events route"), BARE("bare platform-http route"), HAND("hand-written platform-http route");
+        KAIZALA("kaizala:events route"),
+        BARE("bare platform-http route"),
+        HAND("hand-written platform-http route");
 
         final String label;
 

@@ -28,8 +28,12 @@ interface MessageClient extends AutoCloseable {
 
     enum Kind {
 
-        KAIZALA("kaizala: route"), KAIZALA_IO("kaizala: route, continueOnIoThread"), CAMEL_HTTP(
-                "camel-http route"), HTTPCLIENT5("bare HttpClient 5 async"), JDK("JDK HttpClient");
+        KAIZALA("kaizala: route"),
+        KAIZALA_IO("kaizala: route, continueOnIoThread"),
+        CAMEL_HTTP(
+                "camel-http route"),
+        HTTPCLIENT5("bare HttpClient 5 async"),
+        JDK("JDK HttpClient");
 
         final String label;
 

@@ -33,7 +33,9 @@ final class StartupBenchmark {
     /** JVM options the example is launched with: as users run it, and two known start-up aids of the JDK. */
     enum Variant {
 
-        DEFAULT("default JVM options"), C1_ONLY("`-XX:TieredStopAtLevel=1` (C1 JIT only)"), APP_CDS(
+        DEFAULT("default JVM options"),
+        C1_ONLY("`-XX:TieredStopAtLevel=1` (C1 JIT only)"),
+        APP_CDS(
                 "AppCDS: `-XX:SharedArchiveFile=…` (an archive of the classes a first run loaded)");
 
         final String label;

@@ -10,7 +10,10 @@ import java.util.Objects;
 public final class Fault {
 
     public enum Kind {
-        STATUS, RELOCATE, RESET, STALL
+        STATUS,
+        RELOCATE,
+        RESET,
+        STALL
     }
 
     private final Kind kind;

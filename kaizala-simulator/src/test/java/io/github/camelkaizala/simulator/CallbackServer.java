@@ -32,7 +32,9 @@ import com.sun.net.httpserver.HttpServer;
 final class CallbackServer implements AutoCloseable {
 
     enum HandshakeMode {
-        ECHO, QUOTED, NOT_FOUND
+        ECHO,
+        QUOTED,
+        NOT_FOUND
     }
 
     record Received(String method, String path, Map<String, String> query, Map<String, List<String>> headers,

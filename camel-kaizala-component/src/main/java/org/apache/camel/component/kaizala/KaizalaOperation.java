@@ -53,112 +53,112 @@ import org.apache.hc.core5.http.nio.AsyncEntityProducer;
 public enum KaizalaOperation {
 
     AUTH_GENERATE_PIN(op("auth", "generatePin").post("/generatePin").tokenService()
-            .body(RequestBodies::generatePin).raw()), AUTH_REFRESH_TOKEN(
-                    op("auth", "refreshToken").post("/loginWithPinAndApplicationId").tokenService()
-                            .body(RequestBodies::pinLogin).answer(PinLoginResponse.class)), AUTH_ACCESS_TOKEN(
-                                    op("auth", "accessToken").get("/accessToken").tokenService()
-                                            .steps(Steps.FETCH_ACCESS_TOKEN)
-                                            .answer(AccessTokenResponse.class)),
+            .body(RequestBodies::generatePin).raw()),
+    AUTH_REFRESH_TOKEN(op("auth", "refreshToken").post("/loginWithPinAndApplicationId").tokenService()
+            .body(RequestBodies::pinLogin).answer(PinLoginResponse.class)),
+    AUTH_ACCESS_TOKEN(op("auth", "accessToken").get("/accessToken").tokenService()
+            .steps(Steps.FETCH_ACCESS_TOKEN)
+            .answer(AccessTokenResponse.class)),
 
     GROUPS_CREATE(op("groups", "create").post("/groups").body(RequestBodies::createGroup)
-            .answer(CreateGroupResponse.class)), GROUPS_LIST(
-                    op("groups", "list").get("/groups").query(Parameter.SHOW_DETAIL).query(Parameter.FETCH_ALL_GROUPS)
-                            .answer(GroupsResponse.class)), GROUPS_GET(
-                                    op("groups", "get").get("/groups/{groupId}")
-                                            .header("applicationId", input -> input.options().applicationId())
-                                            .unwrapGroups(Group.class)),
+            .answer(CreateGroupResponse.class)),
+    GROUPS_LIST(op("groups", "list").get("/groups").query(Parameter.SHOW_DETAIL).query(Parameter.FETCH_ALL_GROUPS)
+            .answer(GroupsResponse.class)),
+    GROUPS_GET(op("groups", "get").get("/groups/{groupId}")
+            .header("applicationId", input -> input.options().applicationId())
+            .unwrapGroups(Group.class)),
 
     SUBGROUPS_LIST(op("subgroups", "list").get("/groups/{groupId}/subGroups").query(Parameter.FETCH_ALL_GROUPS)
-            .unwrapGroups(Group.class)), SUBGROUPS_CREATE(
-                    op("subgroups", "create").post("/groups/{groupId}/subgroups").body(RequestBodies::createSubGroup)
-                            .answer(CreateGroupResponse.class)), SUBGROUPS_ADD(
-                                    op("subgroups", "add").put("/groups/{groupId}/subGroups")
-                                            .body(RequestBodies::addSubGroups).raw()), SUBGROUPS_REMOVE(
-                                                    op("subgroups", "remove")
-                                                            .delete("/groups/{groupId}/subGroups/{subGroupId}").raw()),
+            .unwrapGroups(Group.class)),
+    SUBGROUPS_CREATE(op("subgroups", "create").post("/groups/{groupId}/subgroups").body(RequestBodies::createSubGroup)
+            .answer(CreateGroupResponse.class)),
+    SUBGROUPS_ADD(op("subgroups", "add").put("/groups/{groupId}/subGroups")
+            .body(RequestBodies::addSubGroups).raw()),
+    SUBGROUPS_REMOVE(op("subgroups", "remove")
+            .delete("/groups/{groupId}/subGroups/{subGroupId}").raw()),
 
-    MEMBERS_LIST(op("members", "list").get("/groups/{groupId}/members").answer(MembersResponse.class)), MEMBERS_ADD(
-            op("members", "add").put("/groups/{groupId}/members").body(RequestBodies::addMembers)
-                    .answer(ResultResponse.class)), MEMBERS_REMOVE(
-                            op("members", "remove").delete("/groups/{groupId}/members/{memberId}")
-                                    .answer(ResultResponse.class)), MEMBERS_UPDATE_ROLE(
-                                            op("members", "updateRole").put("/groups/{groupId}/members/{memberId}")
-                                                    .body(RequestBodies::updateRole).raw()),
+    MEMBERS_LIST(op("members", "list").get("/groups/{groupId}/members").answer(MembersResponse.class)),
+    MEMBERS_ADD(op("members", "add").put("/groups/{groupId}/members").body(RequestBodies::addMembers)
+            .answer(ResultResponse.class)),
+    MEMBERS_REMOVE(op("members", "remove").delete("/groups/{groupId}/members/{memberId}")
+            .answer(ResultResponse.class)),
+    MEMBERS_UPDATE_ROLE(op("members", "updateRole").put("/groups/{groupId}/members/{memberId}")
+            .body(RequestBodies::updateRole).raw()),
 
     SUBSCRIBERS_LIST(op("subscribers", "list").post("/groups/{groupId}/subscribers")
             .body(RequestBodies::subscribersPage)
-            .paged(SubscribersResponse.class, Parameter.CURSOR)), SUBSCRIBERS_ADD(
-                    op("subscribers", "add").put("/groups/{groupId}/subscribers/add").body(RequestBodies::subscribers)
-                            .answer(SubscribersResultResponse.class)), SUBSCRIBERS_REMOVE(
-                                    op("subscribers", "remove").put("/groups/{groupId}/subscribers/remove")
-                                            .body(RequestBodies::subscribers).answer(SubscribersResultResponse.class)),
+            .paged(SubscribersResponse.class, Parameter.CURSOR)),
+    SUBSCRIBERS_ADD(op("subscribers", "add").put("/groups/{groupId}/subscribers/add").body(RequestBodies::subscribers)
+            .answer(SubscribersResultResponse.class)),
+    SUBSCRIBERS_REMOVE(op("subscribers", "remove").put("/groups/{groupId}/subscribers/remove")
+            .body(RequestBodies::subscribers).answer(SubscribersResultResponse.class)),
 
     MESSAGES_SEND(op("messages", "send").isDefault().post("/groups/{groupId}/messages").body(RequestBodies::sendMessage)
             .answer(ReferenceResponse.class)),
 
-    MEDIA_UPLOAD(op("media", "upload").isDefault().post("/media").upload().answer(MediaResponse.class)), MEDIA_SEND(
-            op("media", "send").post("/groups/{groupId}/actions").steps(Steps.UPLOAD_THEN_ATTACH)
-                    .answer(MediaSentResponse.class)),
+    MEDIA_UPLOAD(op("media", "upload").isDefault().post("/media").upload().answer(MediaResponse.class)),
+    MEDIA_SEND(op("media", "send").post("/groups/{groupId}/actions").steps(Steps.UPLOAD_THEN_ATTACH)
+            .answer(MediaSentResponse.class)),
 
     ACTIONS_LIST(op("actions", "list").get("/groups/{groupId}/actions").requiredQuery(Parameter.ACTION_TYPE)
             .query(Parameter.FROM_DATE).query(Parameter.COUNT)
-            .paged(ActionsResponse.class, Parameter.FROM_DATE)), ACTIONS_GET(
-                    op("actions", "get").get("/groups/{groupId}/actions/{actionId}").query(Parameter.GET_DETAILS)
-                            .answer(ActionDetailsResponse.class)), ACTIONS_SURVEY(
-                                    op("actions", "survey").post("/groups/{groupId}/actions")
-                                            .body(RequestBodies::survey)
-                                            .answer(ActionCreatedResponse.class)), ACTIONS_JOB(
-                                                    op("actions", "job").post("/groups/{groupId}/actions")
-                                                            .body(RequestBodies::job)
-                                                            .answer(ActionCreatedResponse.class)), ACTIONS_POLL(
-                                                                    op("actions", "poll")
-                                                                            .post("/groups/{groupId}/actions")
-                                                                            .body(RequestBodies::poll)
-                                                                            .answer(ActionCreatedResponse.class)), ACTIONS_LETS_MEET(
-                                                                                    op("actions", "letsMeet").post(
-                                                                                            "/groups/{groupId}/actions")
-                                                                                            .body(RequestBodies::letsMeet)
-                                                                                            .answer(ActionCreatedResponse.class)), ACTIONS_ANNOUNCEMENT(
-                                                                                                    op("actions",
-                                                                                                            "announcement")
-                                                                                                            .post("/groups/{groupId}/actions")
-                                                                                                            .body(RequestBodies::announcement)
-                                                                                                            .answer(ActionCreatedResponse.class)), ACTIONS_CUSTOM(
-                                                                                                                    op("actions",
-                                                                                                                            "custom")
-                                                                                                                            .post("/groups/{groupId}/actions")
-                                                                                                                            .body(RequestBodies::customAction)
-                                                                                                                            .answer(ActionCreatedResponse.class)),
+            .paged(ActionsResponse.class, Parameter.FROM_DATE)),
+    ACTIONS_GET(op("actions", "get").get("/groups/{groupId}/actions/{actionId}").query(Parameter.GET_DETAILS)
+            .answer(ActionDetailsResponse.class)),
+    ACTIONS_SURVEY(op("actions", "survey").post("/groups/{groupId}/actions")
+            .body(RequestBodies::survey)
+            .answer(ActionCreatedResponse.class)),
+    ACTIONS_JOB(op("actions", "job").post("/groups/{groupId}/actions")
+            .body(RequestBodies::job)
+            .answer(ActionCreatedResponse.class)),
+    ACTIONS_POLL(op("actions", "poll")
+            .post("/groups/{groupId}/actions")
+            .body(RequestBodies::poll)
+            .answer(ActionCreatedResponse.class)),
+    ACTIONS_LETS_MEET(op("actions", "letsMeet").post(
+            "/groups/{groupId}/actions")
+            .body(RequestBodies::letsMeet)
+            .answer(ActionCreatedResponse.class)),
+    ACTIONS_ANNOUNCEMENT(op("actions",
+            "announcement")
+            .post("/groups/{groupId}/actions")
+            .body(RequestBodies::announcement)
+            .answer(ActionCreatedResponse.class)),
+    ACTIONS_CUSTOM(op("actions",
+            "custom")
+            .post("/groups/{groupId}/actions")
+            .body(RequestBodies::customAction)
+            .answer(ActionCreatedResponse.class)),
 
     RESPONSES_SURVEY(op("responses", "survey").post("/groups/{groupId}/actions/{actionId}/responses")
-            .body(RequestBodies::surveyResponse).answer(ResponseCreatedResponse.class)), RESPONSES_JOB(
-                    op("responses", "job").post("/groups/{groupId}/actions/{actionId}/responses")
-                            .body(RequestBodies::jobResponse).answer(ResponseCreatedResponse.class)), RESPONSES_CUSTOM(
-                                    op("responses", "custom").post("/groups/{groupId}/actions/{actionId}/responses")
-                                            .body(RequestBodies::customResponse).answer(ResponseCreatedResponse.class)),
+            .body(RequestBodies::surveyResponse).answer(ResponseCreatedResponse.class)),
+    RESPONSES_JOB(op("responses", "job").post("/groups/{groupId}/actions/{actionId}/responses")
+            .body(RequestBodies::jobResponse).answer(ResponseCreatedResponse.class)),
+    RESPONSES_CUSTOM(op("responses", "custom").post("/groups/{groupId}/actions/{actionId}/responses")
+            .body(RequestBodies::customResponse).answer(ResponseCreatedResponse.class)),
 
     REACTIONS_ADD(op("reactions", "add").post("/groups/{groupId}/reaction").body(RequestBodies::reaction)
-            .answer(ReactionCreatedResponse.class)), REACTIONS_SUMMARY(
-                    op("reactions", "summary").get("/groups/{groupId}/reaction/{referenceId}/summary")
-                            .requiredQuery(Parameter.SOURCE_GROUP_ID)
-                            .answer(ReactionSummaryResponse.class)), REACTIONS_GROUP_SUMMARY(
-                                    op("reactions", "groupSummary").get("/groups/{groupId}/reaction/summary")
-                                            .requiredQuery(Parameter.SOURCE_GROUP_ID).query(Parameter.CURSOR, "0")
-                                            .paged(ReactionSummaryResponse.class, Parameter.CURSOR)), REACTIONS_DETAILS(
-                                                    op("reactions", "details")
-                                                            .get("/groups/{groupId}/reaction/{referenceId}")
-                                                            .requiredQuery(Parameter.SOURCE_GROUP_ID)
-                                                            .requiredQuery(Parameter.REACTION_TYPE)
-                                                            .query(Parameter.CURSOR, "0")
-                                                            .paged(ReactionDetailsResponse.class, Parameter.CURSOR)),
+            .answer(ReactionCreatedResponse.class)),
+    REACTIONS_SUMMARY(op("reactions", "summary").get("/groups/{groupId}/reaction/{referenceId}/summary")
+            .requiredQuery(Parameter.SOURCE_GROUP_ID)
+            .answer(ReactionSummaryResponse.class)),
+    REACTIONS_GROUP_SUMMARY(op("reactions", "groupSummary").get("/groups/{groupId}/reaction/summary")
+            .requiredQuery(Parameter.SOURCE_GROUP_ID).query(Parameter.CURSOR, "0")
+            .paged(ReactionSummaryResponse.class, Parameter.CURSOR)),
+    REACTIONS_DETAILS(op("reactions", "details")
+            .get("/groups/{groupId}/reaction/{referenceId}")
+            .requiredQuery(Parameter.SOURCE_GROUP_ID)
+            .requiredQuery(Parameter.REACTION_TYPE)
+            .query(Parameter.CURSOR, "0")
+            .paged(ReactionDetailsResponse.class, Parameter.CURSOR)),
 
     WEBHOOKS_SUBSCRIBE(op("webhooks", "subscribe").post("/webhook").body(RequestBodies::subscribeWebhook)
-            .answer(WebhookCreatedResponse.class)), WEBHOOKS_LIST(
-                    op("webhooks", "list").get("/webhook").requiredQuery(Parameter.OBJECT_ID)
-                            .query(Parameter.OBJECT_TYPE, "Group").answer(WebhooksResponse.class)), WEBHOOKS_UPDATE(
-                                    op("webhooks", "update").put("/webhook/{webhookId}")
-                                            .body(RequestBodies::updateWebhook).raw()), WEBHOOKS_DELETE(
-                                                    op("webhooks", "delete").delete("/webhook/{webhookId}").raw());
+            .answer(WebhookCreatedResponse.class)),
+    WEBHOOKS_LIST(op("webhooks", "list").get("/webhook").requiredQuery(Parameter.OBJECT_ID)
+            .query(Parameter.OBJECT_TYPE, "Group").answer(WebhooksResponse.class)),
+    WEBHOOKS_UPDATE(op("webhooks", "update").put("/webhook/{webhookId}")
+            .body(RequestBodies::updateWebhook).raw()),
+    WEBHOOKS_DELETE(op("webhooks", "delete").delete("/webhook/{webhookId}").raw());
 
     private final String resource;
     private final String operation;
@@ -334,11 +334,15 @@ public enum KaizalaOperation {
      * token service's own access-token fetch, and media/send's upload followed by the attachment post ({@link MediaSend}).
      */
     private enum Steps {
-        REQUEST, FETCH_ACCESS_TOKEN, UPLOAD_THEN_ATTACH
+        REQUEST,
+        FETCH_ACCESS_TOKEN,
+        UPLOAD_THEN_ATTACH
     }
 
     private enum Reading {
-        MODEL, RAW, UNWRAP_GROUPS
+        MODEL,
+        RAW,
+        UNWRAP_GROUPS
     }
 
     /** Describes one entry of the table; read top to bottom, it says what goes on the wire. */

@@ -24,8 +24,23 @@ public record KaizalaEvent(
      */
     public enum Type {
 
-        ActionCreated, ActionResponse, SurveyCreated, SurveyResponse, JobCreated, JobResponse, TextMessageCreated, AttachmentCreated, Announcement, MemberAdded, MemberRemoved, GroupAdded, GroupRemoved, PollCreated(
-                false), PollResponse(false), LetsMeetCreated(false), LetsMeetResponse(false);
+        ActionCreated,
+        ActionResponse,
+        SurveyCreated,
+        SurveyResponse,
+        JobCreated,
+        JobResponse,
+        TextMessageCreated,
+        AttachmentCreated,
+        Announcement,
+        MemberAdded,
+        MemberRemoved,
+        GroupAdded,
+        GroupRemoved,
+        PollCreated(false),
+        PollResponse(false),
+        LetsMeetCreated(false),
+        LetsMeetResponse(false);
 
         private static final Map<String, Type> BY_NAME = Arrays.stream(values())
                 .collect(Collectors.toUnmodifiableMap(Type::name, type -> type));

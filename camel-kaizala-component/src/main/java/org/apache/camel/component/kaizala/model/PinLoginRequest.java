@@ -5,43 +5,26 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * Exchanges a PIN for a user refresh token of the connector (reference §2.5).
+ * Exchanges a PIN for a user refresh token of the connector (reference §2.5): the phone and connector of the
+ * {@link GeneratePinRequest} that sent the PIN, and the PIN.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"mobileNumber", "applicationId", "pin"})
-public class PinLoginRequest {
+public class PinLoginRequest extends GeneratePinRequest {
 
-    private String mobileNumber;
-    private String applicationId;
     private Integer pin;
 
     public PinLoginRequest() {
     }
 
-    /** the phone number the PIN was sent to */
-    public String getMobileNumber() {
-        return mobileNumber;
-    }
-
-    public void setMobileNumber(String mobileNumber) {
-        this.mobileNumber = mobileNumber;
-    }
-
+    @Override
     public PinLoginRequest mobileNumber(String mobileNumber) {
         setMobileNumber(mobileNumber);
         return this;
     }
 
-    /** the connector id */
-    public String getApplicationId() {
-        return applicationId;
-    }
-
-    public void setApplicationId(String applicationId) {
-        this.applicationId = applicationId;
-    }
-
+    @Override
     public PinLoginRequest applicationId(String applicationId) {
         setApplicationId(applicationId);
         return this;
@@ -63,8 +46,7 @@ public class PinLoginRequest {
 
     @Override
     public String toString() {
-        return "PinLoginRequest[mobileNumber=" + mobileNumber
-                + ", applicationId=" + applicationId
-                + ", pin=" + (pin == null ? null : "xxxxxx") + "]";
+        return "PinLoginRequest[mobileNumber=" + getMobileNumber() + ", applicationId=" + getApplicationId() + ", pin="
+                + (pin == null ? null : "xxxxxx") + "]";
     }
 }

@@ -8,51 +8,35 @@ import org.apache.camel.component.kaizala.api.KaizalaConstants;
  */
 public enum Parameter {
 
-    GROUP_ID("groupId", KaizalaConstants.GROUP_ID), SUB_GROUP_ID("subGroupId",
-            KaizalaConstants.SUB_GROUP_ID), MEMBER_ID("memberId", KaizalaConstants.MEMBER_ID), ACTION_ID("actionId",
-                    KaizalaConstants.ACTION_ID), REFERENCE_ID("referenceId", KaizalaConstants.REFERENCE_ID), WEBHOOK_ID(
-                            "webhookId", KaizalaConstants.WEBHOOK_ID), RESPONSE_ID("responseId",
-                                    KaizalaConstants.UPDATE_RESPONSE_ID), SOURCE_GROUP_ID("sourceGroupId",
-                                            KaizalaConstants.SOURCE_GROUP_ID, GROUP_ID), SHOW_DETAIL("showDetail",
-                                                    KaizalaConstants.SHOW_DETAIL), FETCH_ALL_GROUPS("fetchAllGroups",
-                                                            KaizalaConstants.FETCH_ALL_GROUPS), ACTION_TYPE(
-                                                                    "actionType",
-                                                                    KaizalaConstants.ACTION_TYPE), FROM_DATE("fromDate",
-                                                                            KaizalaConstants.FROM_DATE), COUNT("count",
-                                                                                    KaizalaConstants.COUNT), CURSOR(
-                                                                                            "cursor",
-                                                                                            KaizalaConstants.CURSOR), ALL_PAGES(
-                                                                                                    "allPages",
-                                                                                                    KaizalaConstants.ALL_PAGES), GET_DETAILS(
-                                                                                                            "getDetails",
-                                                                                                            KaizalaConstants.GET_DETAILS), REACTION_TYPE(
-                                                                                                                    "reactionType",
-                                                                                                                    KaizalaConstants.REACTION_TYPE), ROLE(
-                                                                                                                            "role",
-                                                                                                                            KaizalaConstants.ROLE), OBJECT_ID(
-                                                                                                                                    "objectId",
-                                                                                                                                    KaizalaConstants.OBJECT_ID,
-                                                                                                                                    GROUP_ID), OBJECT_TYPE(
-                                                                                                                                            "objectType",
-                                                                                                                                            KaizalaConstants.OBJECT_TYPE), MOBILE_NUMBER(
-                                                                                                                                                    "mobileNumber",
-                                                                                                                                                    KaizalaConstants.MOBILE_NUMBER), ACTION_PACKAGE_ID(
-                                                                                                                                                            "actionPackageId",
-                                                                                                                                                            KaizalaConstants.ACTION_PACKAGE_ID), TITLE(
-                                                                                                                                                                    "title",
-                                                                                                                                                                    KaizalaConstants.TITLE), FILE_NAME(
-                                                                                                                                                                            "fileName",
-                                                                                                                                                                            KaizalaConstants.FILE_NAME), MEDIA_TYPE(
-                                                                                                                                                                                    "mediaType",
-                                                                                                                                                                                    KaizalaConstants.MEDIA_TYPE), CAPTION(
-                                                                                                                                                                                            "caption",
-                                                                                                                                                                                            KaizalaConstants.CAPTION), MEDIA_RESOURCE(
-                                                                                                                                                                                                    "mediaResource",
-                                                                                                                                                                                                    KaizalaConstants.MEDIA_RESOURCE), SUBSCRIBERS(
-                                                                                                                                                                                                            "subscribers",
-                                                                                                                                                                                                            KaizalaConstants.SUBSCRIBERS), SEND_TO_ALL_SUBSCRIBERS(
-                                                                                                                                                                                                                    "sendToAllSubscribers",
-                                                                                                                                                                                                                    KaizalaConstants.SEND_TO_ALL_SUBSCRIBERS);
+    GROUP_ID("groupId", KaizalaConstants.GROUP_ID),
+    SUB_GROUP_ID("subGroupId", KaizalaConstants.SUB_GROUP_ID),
+    MEMBER_ID("memberId", KaizalaConstants.MEMBER_ID),
+    ACTION_ID("actionId", KaizalaConstants.ACTION_ID),
+    REFERENCE_ID("referenceId", KaizalaConstants.REFERENCE_ID),
+    WEBHOOK_ID("webhookId", KaizalaConstants.WEBHOOK_ID),
+    RESPONSE_ID("responseId", KaizalaConstants.UPDATE_RESPONSE_ID),
+    SOURCE_GROUP_ID("sourceGroupId", KaizalaConstants.SOURCE_GROUP_ID, GROUP_ID),
+    SHOW_DETAIL("showDetail", KaizalaConstants.SHOW_DETAIL),
+    FETCH_ALL_GROUPS("fetchAllGroups", KaizalaConstants.FETCH_ALL_GROUPS),
+    ACTION_TYPE("actionType", KaizalaConstants.ACTION_TYPE),
+    FROM_DATE("fromDate", KaizalaConstants.FROM_DATE),
+    COUNT("count", KaizalaConstants.COUNT),
+    CURSOR("cursor", KaizalaConstants.CURSOR),
+    ALL_PAGES("allPages", KaizalaConstants.ALL_PAGES),
+    GET_DETAILS("getDetails", KaizalaConstants.GET_DETAILS),
+    REACTION_TYPE("reactionType", KaizalaConstants.REACTION_TYPE),
+    ROLE("role", KaizalaConstants.ROLE),
+    OBJECT_ID("objectId", KaizalaConstants.OBJECT_ID, GROUP_ID),
+    OBJECT_TYPE("objectType", KaizalaConstants.OBJECT_TYPE),
+    MOBILE_NUMBER("mobileNumber", KaizalaConstants.MOBILE_NUMBER),
+    ACTION_PACKAGE_ID("actionPackageId", KaizalaConstants.ACTION_PACKAGE_ID),
+    TITLE("title", KaizalaConstants.TITLE),
+    FILE_NAME("fileName", KaizalaConstants.FILE_NAME),
+    MEDIA_TYPE("mediaType", KaizalaConstants.MEDIA_TYPE),
+    CAPTION("caption", KaizalaConstants.CAPTION),
+    MEDIA_RESOURCE("mediaResource", KaizalaConstants.MEDIA_RESOURCE),
+    SUBSCRIBERS("subscribers", KaizalaConstants.SUBSCRIBERS),
+    SEND_TO_ALL_SUBSCRIBERS("sendToAllSubscribers", KaizalaConstants.SEND_TO_ALL_SUBSCRIBERS);
 
     private final String name;
     private final String header;

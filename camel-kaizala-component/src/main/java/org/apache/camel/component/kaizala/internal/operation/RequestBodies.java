@@ -71,23 +71,22 @@ public final class RequestBodies {
 
     /** auth/generatePin: a String body is the phone number. */
     public static GeneratePinRequest generatePin(OperationInput input) {
-        GeneratePinRequest request = input.bodyAs(GeneratePinRequest.class,
-                body -> new GeneratePinRequest().mobileNumber(body == null ? null : input.text()));
-        if (request.getMobileNumber() == null) {
-            request.setMobileNumber(input.string(Parameter.MOBILE_NUMBER));
-        }
-        if (request.getApplicationId() == null) {
-            request.setApplicationId(input.options().applicationId());
-        }
-        Validate.required("applicationId", request.getApplicationId(), "set the applicationId option");
-        Validate.phoneNumber("mobileNumber", request.getMobileNumber());
-        return request;
+        return phoneAndConnector(input, input.bodyAs(GeneratePinRequest.class,
+                body -> new GeneratePinRequest().mobileNumber(body == null ? null : input.text())));
     }
 
     /** auth/refreshToken: a number (or numeric String) body is the PIN. */
     public static PinLoginRequest pinLogin(OperationInput input) {
-        PinLoginRequest request = input.bodyAs(PinLoginRequest.class,
-                body -> new PinLoginRequest().pin(pin(input.text())));
+        PinLoginRequest request = phoneAndConnector(input, input.bodyAs(PinLoginRequest.class,
+                body -> new PinLoginRequest().pin(pin(input.text()))));
+        if (request.getPin() == null) {
+            throw new KaizalaValidationException("pin", "required: the PIN Kaizala sent by SMS, as the body");
+        }
+        return request;
+    }
+
+    /** The phone the PIN goes to (mobileNumber option or header by default) and the connector (its applicationId). */
+    private static <R extends GeneratePinRequest> R phoneAndConnector(OperationInput input, R request) {
         if (request.getMobileNumber() == null) {
             request.setMobileNumber(input.string(Parameter.MOBILE_NUMBER));
         }
@@ -96,9 +95,6 @@ public final class RequestBodies {
         }
         Validate.required("applicationId", request.getApplicationId(), "set the applicationId option");
         Validate.phoneNumber("mobileNumber", request.getMobileNumber());
-        if (request.getPin() == null) {
-            throw new KaizalaValidationException("pin", "required: the PIN Kaizala sent by SMS, as the body");
-        }
         return request;
     }
 
