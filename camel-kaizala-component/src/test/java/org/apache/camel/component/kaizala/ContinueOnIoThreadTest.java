@@ -134,7 +134,13 @@ class ContinueOnIoThreadTest extends KaizalaTestSupport {
             assertThat(done.getException()).isNull();
             assertThat(done.getMessage().getHeader(KaizalaConstants.REFERENCE_ID, String.class)).isNotBlank();
         }
-        assertThat(threads).hasSize(5).allSatisfy(name -> assertThat(name).startsWith(IO_THREAD));
+        // no hand-off: each exchange went on where its answer completed — the I/O thread, or the caller's own thread
+        // when the answer was already there as the producer attached its continuation (a busy machine can do that)
+        String caller = Thread.currentThread().getName();
+        assertThat(threads).hasSize(5)
+                .allSatisfy(name -> assertThat(name.startsWith(IO_THREAD) || name.equals(caller))
+                        .as("continued on %s", name).isTrue())
+                .anySatisfy(name -> assertThat(name).startsWith(IO_THREAD));
     }
 
     @Test
