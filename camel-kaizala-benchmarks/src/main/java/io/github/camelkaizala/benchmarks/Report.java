@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -657,16 +656,6 @@ final class Report {
                 sorted[sorted.length - 1] * 100);
     }
 
-    /** "range 81–97 %" (percent) or "range 0.95–1.30×". */
-    static String range(double[] sorted, boolean percent) {
-        if (sorted.length == 0) {
-            return "no rounds";
-        }
-        return percent
-                ? String.format(Locale.ROOT, "range %.0f–%.0f %%", sorted[0] * 100, sorted[sorted.length - 1] * 100)
-                : String.format(Locale.ROOT, "range %.2f–%.2f×", sorted[0], sorted[sorted.length - 1]);
-    }
-
     static long heapBytes(String xmx) {
         String v = xmx.toLowerCase(Locale.ROOT);
         long n = Long.parseLong(v.replaceAll("[^0-9]", ""));
@@ -696,11 +685,5 @@ final class Report {
     static String mib(long bytes) {
         return bytes >= Settings.MIB * 10 ? String.format(Locale.ROOT, "%,.0f MiB", bytes / (double) Settings.MIB)
                 : String.format(Locale.ROOT, "%.1f MiB", bytes / (double) Settings.MIB);
-    }
-
-    static long[] sorted(long... values) {
-        long[] copy = values.clone();
-        Arrays.sort(copy);
-        return copy;
     }
 }

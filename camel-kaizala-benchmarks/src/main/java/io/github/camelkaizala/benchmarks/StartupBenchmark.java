@@ -35,8 +35,7 @@ final class StartupBenchmark {
 
         DEFAULT("default JVM options"),
         C1_ONLY("`-XX:TieredStopAtLevel=1` (C1 JIT only)"),
-        APP_CDS(
-                "AppCDS: `-XX:SharedArchiveFile=…` (an archive of the classes a first run loaded)");
+        APP_CDS("AppCDS: `-XX:SharedArchiveFile=…` (an archive of the classes a first run loaded)");
 
         final String label;
 
@@ -53,15 +52,18 @@ final class StartupBenchmark {
 
     List<Figures> run() throws Exception {
         List<Figures> runs = new ArrayList<>();
-        Path archive = Files.createTempFile("kaizala-example", ".jsa");
+        Path work = Files.createTempDirectory("kaizala-startup");
+        Path archive = work.resolve("example.jsa");
         try {
             for (Variant variant : settings.full() ? Variant.values() : new Variant[]{Variant.DEFAULT}) {
+                String classPath = Jvm.classPath();
                 if (variant == Variant.APP_CDS) {
-                    Files.deleteIfExists(archive);
-                    once(variant, List.of("-XX:ArchiveClassesAtExit=" + archive)); // makes the archive
+                    classPath = jarsOnly(classPath, work); // the JDK archives classes from jars only
+                    once(variant, classPath, List.of("-XX:ArchiveClassesAtExit=" + archive)); // makes the archive
                 }
                 for (int i = 0; i < settings.startupRuns(); i++) {
-                    Figures f = once(variant, variant == Variant.APP_CDS ? List.of("-XX:SharedArchiveFile=" + archive)
+                    Figures f = once(variant, classPath, variant == Variant.APP_CDS
+                            ? List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on") // fails if the archive is unusable
                             : variant == Variant.C1_ONLY ? List.of("-XX:TieredStopAtLevel=1") : List.of());
                     Log.info(
                             "startup (%s): Camel started %d ms, first message %d ms (CPU %d ms), RSS %d MiB (peak %d MiB),"
@@ -72,15 +74,39 @@ final class StartupBenchmark {
                 }
             }
         } finally {
-            Files.deleteIfExists(archive);
+            try (var files = Files.walk(work)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
         return runs;
     }
 
-    private Figures once(Variant variant, List<String> jvmOptions) throws Exception {
+    /** The class path with each directory (a module's target/classes) packed into a jar in {@code work}. */
+    private static String jarsOnly(String classPath, Path work) throws IOException {
+        List<String> entries = new ArrayList<>();
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            Path dir = Path.of(entry);
+            if (!Files.isDirectory(dir)) {
+                entries.add(entry);
+                continue;
+            }
+            Path jar = work.resolve("classes-" + entries.size() + ".jar");
+            try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar)); var files = Files.walk(dir)) {
+                for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                    out.putNextEntry(new java.util.jar.JarEntry(dir.relativize(file).toString().replace('\\', '/')));
+                    Files.copy(file, out);
+                    out.closeEntry();
+                }
+            }
+            entries.add(jar.toString());
+        }
+        return String.join(java.io.File.pathSeparator, entries);
+    }
+
+    private Figures once(Variant variant, String classPath, List<String> jvmOptions) throws Exception {
         List<String> command = new ArrayList<>(List.of(Jvm.java()));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", Jvm.classPath(), MAIN));
+        command.addAll(List.of("-cp", classPath, MAIN));
         long start = System.nanoTime();
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         long started = -1;
