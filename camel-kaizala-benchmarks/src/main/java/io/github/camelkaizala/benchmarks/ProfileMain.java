@@ -9,7 +9,9 @@ import java.util.Locale;
  * {@code java -XX:StartFlightRecording=filename=producer.jfr,settings=profile -cp … ProfileMain producer KAIZALA 16 30}.
  * A warm-up of a third of the time comes first. {@code compare KIND,KIND… CONCURRENCY SECONDS ROUNDS [WARMUP]} runs those
  * producers side by side as the full run does (rounds of SECONDS each, after a warm-up of WARMUP seconds, SECONDS
- * by default), to compare two builds of the component.
+ * by default), to compare two builds of the component. {@code alloc KIND,KIND… 1 RUNS} prints the bytes each client
+ * allocates per message, as {@code AllocationBudgetTest} counts them (one thread, median of RUNS runs of 2000 messages
+ * after 5000 to warm up).
  */
 public final class ProfileMain {
 
@@ -26,7 +28,18 @@ public final class ProfileMain {
                 0,
                 Double.POSITIVE_INFINITY, Duration.ZERO);
         try (Helper helper = Helper.start()) {
-            if ("compare".equals(what)) {
+            if ("alloc".equals(what)) {
+                for (String kind : which.split(",")) {
+                    try (MessageClient client = MessageClient.Kind.valueOf(kind)
+                            .create(new MessageClient.Target(helper.authUrl, helper.endpointUrl,
+                                    helper.newGroup("alloc-" + kind), helper.issueAccessToken()))) {
+                        int runs = Integer.parseInt(args[3]);
+                        double[] perRun = Allocation.perMessage(client, 5000, 2000, runs);
+                        System.out.println(String.format(Locale.ROOT, "%-12s %8.0f B/message (runs %.0f–%.0f)", kind,
+                                perRun[runs / 2], perRun[0], perRun[runs - 1]));
+                    }
+                }
+            } else if ("compare".equals(what)) {
                 MessageClient.Kind[] kinds = java.util.Arrays.stream(which.split(",")).map(MessageClient.Kind::valueOf)
                         .toArray(MessageClient.Kind[]::new);
                 Duration warmup = args.length > 5 ? Duration.ofSeconds(Long.parseLong(args[5])) : time;

@@ -17,6 +17,6 @@ public interface Call {
 
     /** One request, its answer read by {@code reader}. */
     static Call single(ApiRequest request, Function<byte[], Object> reader) {
-        return client -> client.call(request).thenApply(response -> reader.apply(response.getBodyBytes()));
+        return client -> client.call(request, response -> reader.apply(response.getBodyBytes()));
     }
 }

@@ -41,6 +41,7 @@ public enum Parameter {
     private final String name;
     private final String header;
     private final Parameter fallback;
+    private final String hint;
 
     Parameter(String name, String header) {
         this(name, header, null);
@@ -50,6 +51,8 @@ public enum Parameter {
         this.name = name;
         this.header = header;
         this.fallback = fallback;
+        String hint = "set the " + name + " option or the " + header + " header";
+        this.hint = fallback == null ? hint : hint + " (default: " + fallback.name + ")";
     }
 
     public String parameterName() {
@@ -66,8 +69,7 @@ public enum Parameter {
 
     /** How to set it, for error messages. */
     String hint() {
-        String hint = "set the " + name + " option or the " + header + " header";
-        return fallback == null ? hint : hint + " (default: " + fallback.name + ")";
+        return hint;
     }
 
     public static Parameter named(String name) {

@@ -14,6 +14,8 @@ public final class PathTemplate {
 
     private final List<String> literals = new ArrayList<>();
     private final List<Parameter> parameters = new ArrayList<>();
+    /** The literals' length: with room for ids (Kaizala's are GUIDs with a suffix), the path fits without growing. */
+    private final int literalLength;
 
     public PathTemplate(String template) {
         Matcher m = PLACEHOLDER.matcher(template);
@@ -24,10 +26,12 @@ public final class PathTemplate {
             last = m.end();
         }
         literals.add(template.substring(last));
+        literalLength = literals.stream().mapToInt(String::length).sum();
     }
 
     public String expand(OperationInput input) {
-        StringBuilder path = new StringBuilder(literals.get(0));
+        StringBuilder path = new StringBuilder(literalLength + 40 * parameters.size());
+        path.append(literals.get(0));
         for (int i = 0; i < parameters.size(); i++) {
             path.append(KaizalaClient.encode(input.required(parameters.get(i)))).append(literals.get(i + 1));
         }

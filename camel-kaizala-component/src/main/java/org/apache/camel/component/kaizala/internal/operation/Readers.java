@@ -5,11 +5,14 @@ import java.util.Map;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import org.apache.camel.component.kaizala.api.KaizalaException;
 import org.apache.camel.component.kaizala.internal.wire.KaizalaJson;
 
 /** How an operation's answer is read. */
 public final class Readers {
+
+    private static final byte[] EMPTY_OBJECT = {'{', '}'};
 
     private Readers() {
     }
@@ -21,7 +24,8 @@ public final class Readers {
 
     /** The answer as a model, typed. */
     public static <T> Function<byte[], T> model(Class<T> type, String operation) {
-        return body -> KaizalaJson.read(isEmpty(body) ? "{}".getBytes() : body, type, operation);
+        ObjectReader reader = KaizalaJson.readerFor(type);
+        return body -> KaizalaJson.read(isEmpty(body) ? EMPTY_OBJECT : body, reader, type, operation);
     }
 
     /** An answer the reference does not document: a Map of whatever came (empty for an empty answer). */

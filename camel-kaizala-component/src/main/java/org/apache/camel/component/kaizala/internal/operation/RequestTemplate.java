@@ -56,7 +56,7 @@ public final class RequestTemplate {
     /** The request for this exchange, with {@code body} (null for none); a missing required value fails here. */
     public ApiRequest build(OperationInput input, Supplier<AsyncEntityProducer> body) {
         String expanded = path.expand(input);
-        Map<String, String> query = new LinkedHashMap<>();
+        Map<String, String> query = queries.isEmpty() ? Map.of() : new LinkedHashMap<>();
         for (Query q : queries) {
             String value = q.required() ? input.required(q.parameter()) : input.string(q.parameter());
             if (value == null) {
@@ -66,7 +66,7 @@ public final class RequestTemplate {
                 query.put(q.parameter().parameterName(), value);
             }
         }
-        Map<String, String> extraHeaders = new LinkedHashMap<>();
+        Map<String, String> extraHeaders = headers.isEmpty() ? Map.of() : new LinkedHashMap<>();
         headers.forEach((name, value) -> {
             String v = value.apply(input);
             if (v != null) {

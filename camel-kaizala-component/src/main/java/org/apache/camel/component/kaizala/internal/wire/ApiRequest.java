@@ -3,9 +3,7 @@ package org.apache.camel.component.kaizala.internal.wire;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.nio.AsyncEntityProducer;
-import org.apache.hc.core5.http.nio.entity.AsyncEntityProducers;
 
 /**
  * One call to Kaizala, independent of where it is sent: the base URL and the access token are added by
@@ -30,6 +28,6 @@ public record ApiRequest(
     }
 
     public static Supplier<AsyncEntityProducer> json(byte[] json) {
-        return () -> AsyncEntityProducers.create(json, ContentType.APPLICATION_JSON);
+        return () -> new JsonBody(json);
     }
 }

@@ -5,12 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -99,33 +101,34 @@ public final class HttpTransport implements AutoCloseable {
             String method, URI uri, Map<String, String> headers, Supplier<AsyncEntityProducer> body, Limits limits) {
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         return send(method, new HttpHost(uri.getScheme(), uri.getHost(), uri.getPort()),
-                uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery(), headers, body, limits);
+                uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery(), headers, body, limits, null);
     }
 
     /**
      * {@link #send(String, URI, Map, Supplier, Limits)} to {@code base} (an absolute URL, with or without a path) and
-     * {@code path} below it (percent-encoded, with its query), without parsing a URI per request.
+     * {@code path} below it (percent-encoded, with its query), without parsing a URI per request; {@code listener}
+     * hears the outcome once, on the thread that saw it (no future of its own is made for it).
      */
-    public CompletableFuture<SimpleHttpResponse> send(
+    public void send(
             String method, String base, String path, Map<String, String> headers, Supplier<AsyncEntityProducer> body,
-            Limits limits) {
+            Limits limits, BiConsumer<SimpleHttpResponse, Throwable> listener) {
         Target target = lastTarget;
         if (target == null || !target.base.equals(base)) {
             target = Target.of(base);
             lastTarget = target;
         }
-        return send(method, target.host, target.path.isEmpty() ? path : target.path + path, headers, body, limits);
+        send(method, target.host, target.path.isEmpty() ? path : target.path + path, headers, body, limits, listener);
     }
 
     private CompletableFuture<SimpleHttpResponse> send(
             String method, HttpHost host, String path, Map<String, String> headers, Supplier<AsyncEntityProducer> body,
-            Limits limits) {
+            Limits limits, BiConsumer<SimpleHttpResponse, Throwable> listener) {
         BasicHttpRequest request = new BasicHttpRequest(method, host, path);
         request.addHeader(HttpHeaders.ACCEPT, "application/json");
         headers.forEach(request::addHeader);
         HttpClientContext context = HttpClientContext.create();
         context.setRequestConfig(limits.config());
-        Pending answer = new Pending(method, path, limits.requestTimeoutMillis());
+        Pending answer = new Pending(method, path, limits.requestTimeoutMillis(), listener);
         answer.running = client.execute(new BasicRequestProducer(request, body == null ? null : body.get()),
                 new CappedResponseConsumer(limits.maxResponseSize(), method, path), null, context, answer);
         if (limits.requestTimeoutMillis() > 0 && !answer.isDone()) {
@@ -149,8 +152,8 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     /**
-     * One request in flight: its answer (this future), HttpClient's callback, and the task that ends it at its
-     * {@code requestTimeout} — one object, since every request makes one.
+     * One request in flight: its answer (this future, and its listener when it has one), HttpClient's callback, and
+     * the task that ends it at its {@code requestTimeout} — one object, since every request makes one.
      */
     private static final class Pending extends CompletableFuture<SimpleHttpResponse>
             implements
@@ -160,45 +163,63 @@ public final class HttpTransport implements AutoCloseable {
         private final String method;
         private final String path;
         private final long timeoutMillis;
+        private final BiConsumer<SimpleHttpResponse, Throwable> listener;
         volatile Future<SimpleHttpResponse> running;
         volatile ScheduledFuture<?> deadline;
 
-        Pending(String method, String path, long timeoutMillis) {
+        Pending(String method, String path, long timeoutMillis, BiConsumer<SimpleHttpResponse, Throwable> listener) {
             this.method = method;
             this.path = path;
             this.timeoutMillis = timeoutMillis;
+            this.listener = listener;
         }
 
         @Override
         public void completed(SimpleHttpResponse response) {
-            complete(response);
             cancelDeadline();
+            if (complete(response) && listener != null) {
+                listener.accept(response, null);
+            }
         }
 
         @Override
         public void failed(Exception ex) {
-            completeExceptionally(ex instanceof CappedResponseConsumer.TooLarge tooLarge
-                    ? new KaizalaException(tooLarge.getMessage()) : ex);
             cancelDeadline();
+            fail(ex instanceof CappedResponseConsumer.TooLarge tooLarge ? new KaizalaException(tooLarge.getMessage())
+                    : ex);
         }
 
         @Override
         public void cancelled() {
-            cancel(false);
             cancelDeadline();
+            fail(new CancellationException(method + " " + where() + " was cancelled"));
+        }
+
+        private boolean fail(Throwable error) {
+            if (!completeExceptionally(error)) {
+                return false;
+            }
+            if (listener != null) {
+                listener.accept(null, error);
+            }
+            return true;
         }
 
         /** The deadline passed: fail the call and abort the exchange, which frees its connection. */
         @Override
         public void run() {
-            String where = path.indexOf('?') < 0 ? path : path.substring(0, path.indexOf('?'));
-            if (completeExceptionally(new RequestTimeoutException(method + " " + where
+            if (fail(new RequestTimeoutException(method + " " + where()
                     + " got no complete answer within requestTimeout (" + timeoutMillis + " ms)"))) {
                 Future<SimpleHttpResponse> r = running;
                 if (r != null) {
                     r.cancel(true);
                 }
             }
+        }
+
+        /** The path without its query, for messages. */
+        private String where() {
+            return path.indexOf('?') < 0 ? path : path.substring(0, path.indexOf('?'));
         }
 
         private void cancelDeadline() {

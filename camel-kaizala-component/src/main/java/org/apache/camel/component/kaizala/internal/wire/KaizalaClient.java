@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 import org.apache.camel.component.kaizala.api.KaizalaException;
 import org.apache.camel.component.kaizala.api.KaizalaRateLimiter;
@@ -186,7 +188,17 @@ public final class KaizalaClient {
 
     /** Completes with the 2xx answer, or exceptionally with a {@code KaizalaApiException} or the transport's error. */
     public CompletableFuture<SimpleHttpResponse> call(ApiRequest request) {
-        return attempt(request, new Attempt());
+        return call(request, Function.identity());
+    }
+
+    /**
+     * {@link #call(ApiRequest)}, the 2xx answer read by {@code answer} on the thread that received it (a reader that
+     * throws fails the call).
+     */
+    public <T> CompletableFuture<T> call(ApiRequest request, Function<SimpleHttpResponse, T> answer) {
+        Outcome<T> outcome = new Outcome<>(request, answer);
+        attempt(outcome);
+        return outcome;
     }
 
     public Settings settings() {
@@ -217,66 +229,84 @@ public final class KaizalaClient {
         return rateLimiter;
     }
 
-    /** Where one call stands: how often it moved, renewed its token, was retried. */
-    private static final class Attempt {
+    /**
+     * One call: its result (this future), where it stands (how often it moved, renewed its token, was retried) and
+     * what its attempt in flight was sent with; it also hears that attempt's answer. Attempts follow each other, never
+     * overlap.
+     */
+    private final class Outcome<T> extends CompletableFuture<T> implements BiConsumer<SimpleHttpResponse, Throwable> {
 
+        final ApiRequest request;
+        private final Function<SimpleHttpResponse, T> answer;
         int relocations;
         boolean renewed;
         int retries;
+        /** The token and the base the attempt in flight went out with (null for the token service). */
+        String token;
+        String base;
+
+        Outcome(ApiRequest request, Function<SimpleHttpResponse, T> answer) {
+            this.request = request;
+            this.answer = answer;
+        }
+
+        @Override
+        public void accept(SimpleHttpResponse response, Throwable error) {
+            settle(this, response, error);
+        }
+
+        void succeed(SimpleHttpResponse response) {
+            T value;
+            try {
+                value = answer.apply(response);
+            } catch (RuntimeException e) {
+                completeExceptionally(e);
+                return;
+            }
+            complete(value);
+        }
     }
 
-    private CompletableFuture<SimpleHttpResponse> attempt(ApiRequest request, Attempt state) {
+    private void attempt(Outcome<?> call) {
+        ApiRequest request = call.request;
         if (request.tokenService()) {
-            return settle(request, state, send(request, tokens.authUrl(), Map.of()), null, null);
+            send(call, tokens.authUrl(), Map.of());
+            return;
         }
         String cached = rateLimiter == null && sharedRateLimiter == null ? tokens.usableToken() : null;
         if (cached != null) { // the usual case, without a stage: a token at hand and no pacing
-            String base = tokens.base();
-            return settle(request, state, send(request, base, Map.of("accessToken", cached)), cached, base);
+            call.token = cached;
+            call.base = tokens.base();
+            send(call, call.base, Map.of("accessToken", cached));
+            return;
         }
-        String[] used = new String[2]; // the token and the base this attempt went out with
         // the slot is taken once the token is ready, so that a token fetch does not eat into the paced window
-        CompletableFuture<SimpleHttpResponse> sent = tokens.accessToken()
-                .thenCompose(token -> pace().thenCompose(ready -> {
-                    used[0] = token;
-                    used[1] = tokens.base();
-                    return send(request, used[1], Map.of("accessToken", token));
-                }));
-        CompletableFuture<SimpleHttpResponse> result = new CompletableFuture<>();
-        sent.whenComplete((response, error) -> settle(request, state, response, error, used[0], used[1], result));
-        return result;
-    }
-
-    /** What an attempt sent with {@code token} to {@code base} comes to: its answer, a retry, a renewal, a move. */
-    private CompletableFuture<SimpleHttpResponse> settle(
-            ApiRequest request, Attempt state, CompletableFuture<SimpleHttpResponse> sent, String token, String base) {
-        CompletableFuture<SimpleHttpResponse> result = new CompletableFuture<>();
-        sent.whenComplete((response, error) -> settle(request, state, response, error, token, base, result));
-        return result;
-    }
-
-    private void settle(ApiRequest request, Attempt state, SimpleHttpResponse response, Throwable error, String token,
-            String base, CompletableFuture<SimpleHttpResponse> result) {
-        if (error == null && HttpTransport.isSuccess(response)) {
-            result.complete(response); // a 2xx needs no decision
-            return;
-        }
-        CompletableFuture<SimpleHttpResponse> next;
-        try {
-            next = error != null
-                    ? afterFailure(request, state, Text.unwrap(error))
-                    : afterAnswer(request, state, response, token, base);
-        } catch (RuntimeException e) {
-            result.completeExceptionally(e);
-            return;
-        }
-        next.whenComplete((answer, failure) -> {
-            if (failure != null) {
-                result.completeExceptionally(failure);
+        tokens.accessToken().thenCompose(token -> pace().thenApply(ready -> token)).whenComplete((token, error) -> {
+            if (error != null) {
+                settle(call, null, error);
             } else {
-                result.complete(answer);
+                call.token = token;
+                call.base = tokens.base();
+                send(call, call.base, Map.of("accessToken", token));
             }
         });
+    }
+
+    /** What an attempt comes to: the call's answer, a retry, a renewal, a move, or its failure. */
+    private void settle(Outcome<?> call, SimpleHttpResponse response, Throwable error) {
+        if (error == null && HttpTransport.isSuccess(response)) {
+            call.succeed(response); // a 2xx needs no decision
+            return;
+        }
+        try {
+            if (error != null) {
+                afterFailure(call, Text.unwrap(error));
+            } else {
+                afterAnswer(call, response);
+            }
+        } catch (RuntimeException e) {
+            call.completeExceptionally(e);
+        }
     }
 
     /** The per-JVM limit, then the one shared with other instances, each when set. */
@@ -290,47 +320,54 @@ public final class KaizalaClient {
         return local.thenCompose(ready -> sharedRateLimiter.acquire(connector).toCompletableFuture());
     }
 
-    private CompletableFuture<SimpleHttpResponse> afterAnswer(
-            ApiRequest request, Attempt state, SimpleHttpResponse response, String usedToken, String usedBase) {
+    private void afterAnswer(Outcome<?> call, SimpleHttpResponse response) {
+        ApiRequest request = call.request;
+        String usedToken = call.token;
+        String usedBase = call.base;
         int status = response.getCode();
-        if (status == 401 && !request.tokenService() && !state.renewed && tokens.canRefresh()) {
+        if (status == 401 && !request.tokenService() && !call.renewed && tokens.canRefresh()) {
             LOG.debug("Kaizala {} answered 401: renewing the access token and sending again", request.operation());
             tokens.invalidate(usedToken);
-            state.renewed = true;
-            return attempt(request, state);
+            call.renewed = true;
+            attempt(call);
+            return;
         }
-        if (status == 308 && !request.tokenService() && state.relocations < MAX_RELOCATIONS) {
+        if (status == 308 && !request.tokenService() && call.relocations < MAX_RELOCATIONS) {
             String location = newBase(response);
             if (location != null) {
                 String refused = refusedRelocation(usedBase, location, settings.redirectAllowedHosts());
                 if (refused != null) {
                     String named = response.getFirstHeader(HttpHeaders.LOCATION).getValue().trim();
                     LOG.warn("Kaizala {}: refused to follow a 308 to {}: {}", request.operation(), named, refused);
-                    return CompletableFuture.failedFuture(HttpTransport.failure(request.operation(), response,
+                    call.completeExceptionally(HttpTransport.failure(request.operation(), response,
                             "refused to follow the redirect to " + named + ": " + refused + ". The connector stays at "
                                     + usedBase
                                     + "; if Kaizala really moved there, add its host to"
                                     + " redirectAllowedHosts",
                             usedToken));
+                    return;
                 }
                 tokens.relocate(usedBase, location);
-                state.relocations++;
-                return attempt(request, state);
+                call.relocations++;
+                attempt(call);
+                return;
             }
         }
         Duration retryAfter = HttpTransport.retryAfter(response);
         boolean notProcessed = status == 429 || status == 503 && retryAfter != null;
         boolean safeToRepeat = notProcessed || status >= 500 && request.idempotent();
-        if (safeToRepeat && state.retries < settings.retryPolicy().maxRetries()) {
-            Duration wait = retryAfter != null ? retryAfter : settings.retryPolicy().backoff(state.retries);
+        if (safeToRepeat && call.retries < settings.retryPolicy().maxRetries()) {
+            Duration wait = retryAfter != null ? retryAfter : settings.retryPolicy().backoff(call.retries);
             if (wait.compareTo(settings.retryPolicy().maxRetryAfter()) <= 0) {
-                LOG.debug("Kaizala {} answered {}: retry {} in {} ms", request.operation(), status, state.retries + 1,
+                LOG.debug("Kaizala {} answered {}: retry {} in {} ms", request.operation(), status, call.retries + 1,
                         wait.toMillis());
-                return retryLater(request, state, wait);
+                retryLater(call, wait);
+                return;
             }
         }
         if (HttpTransport.isSuccess(response)) {
-            return CompletableFuture.completedFuture(response);
+            call.succeed(response);
+            return;
         }
         String hint = status >= 500 && !notProcessed && !request.idempotent()
                 ? "not retried, because Kaizala may have processed the " + request.method() + " before failing. If "
@@ -338,7 +375,7 @@ public final class KaizalaClient {
                         + " is safe to repeat, let Camel redeliver it (onException(KaizalaApiException."
                         + "class).maximumRedeliveries(…)); otherwise check in Kaizala whether it took effect"
                 : null;
-        return CompletableFuture.failedFuture(HttpTransport.failure(request.operation(), response, hint, usedToken));
+        call.completeExceptionally(HttpTransport.failure(request.operation(), response, hint, usedToken));
     }
 
     /**
@@ -379,22 +416,30 @@ public final class KaizalaClient {
         return "its host " + host + " is neither the current host nor in redirectAllowedHosts " + allowedHosts;
     }
 
-    private CompletableFuture<SimpleHttpResponse> afterFailure(ApiRequest request, Attempt state, Throwable error) {
+    private void afterFailure(Outcome<?> call, Throwable error) {
+        ApiRequest request = call.request;
         boolean retryable = !(error instanceof KaizalaException) && (notSent(error) || request.idempotent());
-        if (retryable && state.retries < settings.retryPolicy().maxRetries()) {
-            Duration wait = settings.retryPolicy().backoff(state.retries);
+        if (retryable && call.retries < settings.retryPolicy().maxRetries()) {
+            Duration wait = settings.retryPolicy().backoff(call.retries);
             LOG.debug("Kaizala {} failed ({}): retry {} in {} ms", request.operation(),
                     error.getClass().getSimpleName(),
-                    state.retries + 1, wait.toMillis());
-            return retryLater(request, state, wait);
+                    call.retries + 1, wait.toMillis());
+            retryLater(call, wait);
+            return;
         }
-        return CompletableFuture.failedFuture(error);
+        call.completeExceptionally(error);
     }
 
-    private CompletableFuture<SimpleHttpResponse> retryLater(ApiRequest request, Attempt state, Duration wait) {
-        state.retries++;
-        return waits.after(wait.toMillis(), "retry " + state.retries + " of " + request.operation())
-                .thenCompose(ready -> attempt(request, state));
+    private void retryLater(Outcome<?> call, Duration wait) {
+        call.retries++;
+        waits.after(wait.toMillis(), "retry " + call.retries + " of " + call.request.operation())
+                .whenComplete((ready, error) -> {
+                    if (error != null) {
+                        call.completeExceptionally(error);
+                    } else {
+                        attempt(call);
+                    }
+                });
     }
 
     /** A failure that happened before the request reached Kaizala: repeating it cannot double an effect. */
@@ -404,8 +449,9 @@ public final class KaizalaClient {
                 || error instanceof DeadlineTimeoutException;
     }
 
-    /** Sends one attempt to {@code base} (the token service, or the resource base without {@code /v1}). */
-    private CompletableFuture<SimpleHttpResponse> send(ApiRequest request, String base, Map<String, String> auth) {
+    /** Sends one attempt of {@code call} to {@code base} (the token service, or the resource base without /v1). */
+    private void send(Outcome<?> call, String base, Map<String, String> auth) {
+        ApiRequest request = call.request;
         Map<String, String> headers = auth;
         if (!request.headers().isEmpty()) {
             headers = new HashMap<>(request.headers());
@@ -413,15 +459,16 @@ public final class KaizalaClient {
         }
         String path = (request.tokenService() ? "" : "/v1") + request.path() + queryString(request.query());
         if (!LOG.isDebugEnabled()) {
-            return http.send(request.method(), base, path, headers, request.body(), limits);
+            http.send(request.method(), base, path, headers, request.body(), limits, call);
+            return;
         }
         long start = System.nanoTime();
-        return http.send(request.method(), base, path, headers, request.body(), limits)
-                .whenComplete((response, error) -> {
-                    long millis = (System.nanoTime() - start) / 1_000_000;
-                    LOG.debug("Kaizala {} {} {} -> {} in {} ms", request.operation(), request.method(), request.path(),
-                            error != null ? error.getClass().getSimpleName() : response.getCode(), millis);
-                });
+        http.send(request.method(), base, path, headers, request.body(), limits, (response, error) -> {
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            LOG.debug("Kaizala {} {} {} -> {} in {} ms", request.operation(), request.method(), request.path(),
+                    error != null ? error.getClass().getSimpleName() : response.getCode(), millis);
+            call.accept(response, error);
+        });
     }
 
     /** The new base carried by a 308's {@code Location}: the part before {@code /v1} when it is a full URL. */

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.apache.camel.component.kaizala.api.KaizalaException;
@@ -69,9 +70,18 @@ public final class KaizalaJson {
         }
     }
 
+    /** A reader of {@code type}: made once per answer type, it spares every answer the look-up of its deserializer. */
+    public static ObjectReader readerFor(Class<?> type) {
+        return MAPPER.readerFor(type);
+    }
+
     public static <T> T read(byte[] json, Class<T> type, String operation) {
+        return read(json, readerFor(type), type, operation);
+    }
+
+    public static <T> T read(byte[] json, ObjectReader reader, Class<T> type, String operation) {
         try {
-            return MAPPER.readValue(json, type);
+            return reader.readValue(json);
         } catch (JacksonException e) {
             throw new KaizalaException("Kaizala " + operation + " answered with JSON that does not read as "
                     + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
