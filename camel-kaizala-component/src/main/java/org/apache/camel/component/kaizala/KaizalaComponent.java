@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Collectors;
 
@@ -54,7 +53,7 @@ public class KaizalaComponent extends HealthCheckComponent {
     private final Map<KaizalaClient.Identity, TokenState> tokenStates = new ConcurrentHashMap<>();
     private final Map<String, RateLimiter> rateLimiters = new ConcurrentHashMap<>();
     private volatile HttpTransport transport;
-    private volatile ExecutorService completionExecutor;
+    private volatile CompletionThreads completionExecutor;
     private volatile ScheduledExecutorService timer;
     private volatile Waits waits;
 
@@ -192,17 +191,13 @@ public class KaizalaComponent extends HealthCheckComponent {
         return t;
     }
 
-    /**
-     * Where exchanges continue once Kaizala answered, so that a route's own work never runs on (and stalls) the HTTP
-     * client's I/O threads.
-     */
-    ExecutorService completionExecutor() {
-        ExecutorService e = completionExecutor;
+    /** Where exchanges continue once Kaizala answered ({@link CompletionThreads}). */
+    CompletionThreads completionExecutor() {
+        CompletionThreads e = completionExecutor;
         if (e == null) {
             synchronized (this) {
                 if (completionExecutor == null) {
-                    completionExecutor = getCamelContext().getExecutorServiceManager()
-                            .newCachedThreadPool(this, "KaizalaProducer");
+                    completionExecutor = new CompletionThreads(getCamelContext(), this, timer());
                 }
                 e = completionExecutor;
             }
@@ -229,7 +224,7 @@ public class KaizalaComponent extends HealthCheckComponent {
                 transport = null;
             }
             if (completionExecutor != null) {
-                getCamelContext().getExecutorServiceManager().shutdown(completionExecutor);
+                completionExecutor.shutdown();
                 completionExecutor = null;
             }
         }

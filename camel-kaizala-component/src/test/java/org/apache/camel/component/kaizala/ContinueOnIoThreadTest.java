@@ -30,7 +30,7 @@ class ContinueOnIoThreadTest extends KaizalaTestSupport {
     private static final String IO_THREAD = "httpclient-dispatch";
 
     private final ConcurrentLinkedQueue<String> threads = new ConcurrentLinkedQueue<>();
-    private final CountDownLatch blocked = new CountDownLatch(ioThreads());
+    private final CountDownLatch blocked = new CountDownLatch(blockingSteps());
     private final CountDownLatch release = new CountDownLatch(1);
     private volatile long sleepFirstMillis;
     /** A fixed access token in an endpoint URI: the guard's warning names the endpoint, never the token. */
@@ -38,6 +38,11 @@ class ContinueOnIoThreadTest extends KaizalaTestSupport {
 
     private static int ioThreads() {
         return Runtime.getRuntime().availableProcessors(); // HttpClient's default I/O thread count
+    }
+
+    /** More blocked steps than HttpClient has I/O threads, and than the component starts completion threads with. */
+    private static int blockingSteps() {
+        return Math.max(ioThreads(), 2) + 1;
     }
 
     @Override
@@ -85,10 +90,11 @@ class ContinueOnIoThreadTest extends KaizalaTestSupport {
     @Test
     void byDefaultStepsThatBlockAfterTheProducerDoNotStallOtherCalls() throws Exception {
         String groupId = newGroup("Blocking steps");
-        // as many exchanges blocked after the producer as HttpClient has I/O threads: had they continued there, every
-        // I/O thread would be stuck and no other call could complete
+        // more exchanges blocked after the producer than HttpClient has I/O threads: had they continued there, every
+        // I/O thread would be stuck and no other call could complete; and more than the completion threads it starts
+        // with, so that the blocked steps hold all of them until more are added
         List<CompletableFuture<Exchange>> stuck = new ArrayList<>();
-        for (int i = 0; i < ioThreads(); i++) {
+        for (int i = 0; i < blockingSteps(); i++) {
             stuck.add(template.asyncSend("direct:blocking", e -> {
                 e.getMessage().setBody("blocked");
                 e.getMessage().setHeader(KaizalaConstants.GROUP_ID, groupId);
@@ -107,13 +113,25 @@ class ContinueOnIoThreadTest extends KaizalaTestSupport {
                 assertThat(done.getMessage().getHeader(KaizalaConstants.REFERENCE_ID, String.class)).isNotBlank();
             }
             assertThat(stuck).noneMatch(CompletableFuture::isDone);
+            assertThat(completionThreads().workers()).as("completion threads added for the blocked steps")
+                    .isGreaterThan(blockingSteps());
         } finally {
             release.countDown();
         }
         for (CompletableFuture<Exchange> f : stuck) {
             assertThat(f.get(20, TimeUnit.SECONDS).getException()).isNull();
         }
-        assertThat(simulator.state().group(groupId).orElseThrow().messages()).hasSize(ioThreads() + 10);
+        assertThat(simulator.state().group(groupId).orElseThrow().messages()).hasSize(blockingSteps() + 10);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (completionThreads().workers() > Math.max(ioThreads(), 2) && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertThat(completionThreads().workers()).as("back to the first completion threads once idle")
+                .isEqualTo(Math.max(ioThreads(), 2));
+    }
+
+    private CompletionThreads completionThreads() {
+        return context.getComponent("kaizala", KaizalaComponent.class).completionExecutor();
     }
 
     @Test
