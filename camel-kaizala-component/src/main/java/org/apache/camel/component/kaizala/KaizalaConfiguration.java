@@ -67,7 +67,8 @@ public class KaizalaConfiguration implements Cloneable {
     private long rateLimitMaxWait = 120000;
     @UriParam(label = "advanced", defaultValue = "120000", javaType = "java.time.Duration", description = "The total deadline of one HTTP call to Kaizala, from sending the request to the last byte of"
             + " the answer (responseTimeout only bounds the silence between two packets). A call past it"
-            + " fails; a GET is retried, a POST is not. 0 turns the deadline off.")
+            + " fails (within 50 ms of the deadline, never before); a GET is retried, a POST is not. 0 turns the"
+            + " deadline off.")
     private long requestTimeout = 120000;
     @UriParam(label = "advanced", defaultValue = "10485760", description = "The largest answer, in bytes, read from Kaizala; a larger one fails the exchange with a"
             + " KaizalaException instead of being buffered. 0 turns the limit off.")

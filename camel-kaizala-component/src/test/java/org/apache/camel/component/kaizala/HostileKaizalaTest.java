@@ -21,6 +21,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kaizala.api.KaizalaApiException;
+import org.apache.camel.component.kaizala.api.KaizalaConstants;
 import org.apache.camel.component.kaizala.api.KaizalaException;
 import org.apache.camel.component.kaizala.api.KaizalaTokenStore;
 import org.apache.camel.component.kaizala.internal.wire.KaizalaClient;
@@ -425,6 +426,25 @@ class HostileKaizalaTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
         assertThat(exchange.getException()).hasMessageContaining("requestTimeout (1500 ms)");
         assertThat(fake.resourceCalls()).as("a POST is not sent twice").hasSize(1);
+    }
+
+    @Test
+    void anAnswerJustInsideTheRequestTimeoutIsTaken() throws Exception {
+        FakeKaizala fake = fake();
+        fake.resource = exchange -> {
+            try {
+                Thread.sleep(700); // a slow answer, but within requestTimeout: the deadline must not end it early
+            } catch (InterruptedException e) {
+                return;
+            }
+            FakeKaizala.json(exchange, 200, "{\"referenceId\":\"in-time\"}");
+        };
+        CamelContext context = context(fake, c -> c.setRequestTimeout(1000));
+
+        Exchange exchange = send(context, SEND, "slow but in time");
+
+        assertThat(exchange.getException()).isNull();
+        assertThat(exchange.getMessage().getHeader(KaizalaConstants.REFERENCE_ID)).isEqualTo("in-time");
     }
 
     @Test

@@ -5,10 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -44,7 +45,17 @@ import org.apache.hc.core5.util.Timeout;
 public final class HttpTransport implements AutoCloseable {
 
     private final CloseableHttpAsyncClient client;
-    /** Ends requests at their requestTimeout; a cancelled deadline leaves its queue at once. */
+    /**
+     * How often requests in flight are checked against their requestTimeout: a request ends at most this much after
+     * it, never before.
+     */
+    static final long DEADLINE_TICK_MILLIS = 50;
+    /**
+     * The requests in flight with a requestTimeout, checked every tick by one thread. Entering and leaving costs a
+     * hash-set insert and removal, where a scheduled task per request cost a lock, a heap insert and removal, and now
+     * and then a wake-up of the scheduling thread.
+     */
+    private final Set<Pending> inFlight = ConcurrentHashMap.newKeySet();
     private final ScheduledThreadPoolExecutor deadlines;
     /** The resource base last sent to, split (one connector's calls all go to one base). */
     private volatile Target lastTarget;
@@ -71,7 +82,8 @@ public final class HttpTransport implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.deadlines.setRemoveOnCancelPolicy(true);
+        this.deadlines.scheduleWithFixedDelay(this::endOverdue, DEADLINE_TICK_MILLIS, DEADLINE_TICK_MILLIS,
+                TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -129,15 +141,25 @@ public final class HttpTransport implements AutoCloseable {
         HttpClientContext context = HttpClientContext.create();
         context.setRequestConfig(limits.config());
         Pending answer = new Pending(method, path, limits.requestTimeoutMillis(), listener);
+        if (limits.requestTimeoutMillis() > 0) {
+            inFlight.add(answer);
+        }
         answer.running = client.execute(new BasicRequestProducer(request, body == null ? null : body.get()),
                 new CappedResponseConsumer(limits.maxResponseSize(), method, path), null, context, answer);
-        if (limits.requestTimeoutMillis() > 0 && !answer.isDone()) {
-            answer.deadline = deadlines.schedule(answer, limits.requestTimeoutMillis(), TimeUnit.MILLISECONDS);
-            if (answer.isDone()) {
-                answer.deadline.cancel(false); // answered while the deadline was being set
+        return answer;
+    }
+
+    /** Ends the requests past their requestTimeout; forgets those that ended meanwhile. */
+    private void endOverdue() {
+        long now = System.nanoTime();
+        for (Pending pending : inFlight) {
+            if (pending.isDone()) {
+                inFlight.remove(pending);
+            } else if (now - pending.deadlineNanos >= 0) {
+                inFlight.remove(pending);
+                pending.expire();
             }
         }
-        return answer;
     }
 
     /** A resource base split once into what a request needs: the host, and the path below which the API lives. */
@@ -153,30 +175,32 @@ public final class HttpTransport implements AutoCloseable {
 
     /**
      * One request in flight: its answer (this future, and its listener when it has one), HttpClient's callback, and
-     * the task that ends it at its {@code requestTimeout} — one object, since every request makes one.
+     * its {@code requestTimeout} — one object, since every request makes one.
      */
-    private static final class Pending extends CompletableFuture<SimpleHttpResponse>
+    private final class Pending extends CompletableFuture<SimpleHttpResponse>
             implements
-                FutureCallback<SimpleHttpResponse>,
-                Runnable {
+                FutureCallback<SimpleHttpResponse> {
 
         private final String method;
         private final String path;
         private final long timeoutMillis;
         private final BiConsumer<SimpleHttpResponse, Throwable> listener;
+        private final long deadlineNanos;
         volatile Future<SimpleHttpResponse> running;
-        volatile ScheduledFuture<?> deadline;
 
         Pending(String method, String path, long timeoutMillis, BiConsumer<SimpleHttpResponse, Throwable> listener) {
             this.method = method;
             this.path = path;
             this.timeoutMillis = timeoutMillis;
             this.listener = listener;
+            // capped so that a huge requestTimeout cannot overflow into the past
+            this.deadlineNanos = System.nanoTime()
+                    + Math.min(TimeUnit.MILLISECONDS.toNanos(timeoutMillis), Long.MAX_VALUE / 4);
         }
 
         @Override
         public void completed(SimpleHttpResponse response) {
-            cancelDeadline();
+            leave();
             if (complete(response) && listener != null) {
                 listener.accept(response, null);
             }
@@ -184,14 +208,14 @@ public final class HttpTransport implements AutoCloseable {
 
         @Override
         public void failed(Exception ex) {
-            cancelDeadline();
+            leave();
             fail(ex instanceof CappedResponseConsumer.TooLarge tooLarge ? new KaizalaException(tooLarge.getMessage())
                     : ex);
         }
 
         @Override
         public void cancelled() {
-            cancelDeadline();
+            leave();
             fail(new CancellationException(method + " " + where() + " was cancelled"));
         }
 
@@ -206,8 +230,7 @@ public final class HttpTransport implements AutoCloseable {
         }
 
         /** The deadline passed: fail the call and abort the exchange, which frees its connection. */
-        @Override
-        public void run() {
+        void expire() {
             if (fail(new RequestTimeoutException(method + " " + where()
                     + " got no complete answer within requestTimeout (" + timeoutMillis + " ms)"))) {
                 Future<SimpleHttpResponse> r = running;
@@ -222,10 +245,9 @@ public final class HttpTransport implements AutoCloseable {
             return path.indexOf('?') < 0 ? path : path.substring(0, path.indexOf('?'));
         }
 
-        private void cancelDeadline() {
-            ScheduledFuture<?> d = deadline;
-            if (d != null) {
-                d.cancel(false);
+        private void leave() {
+            if (timeoutMillis > 0) {
+                inFlight.remove(this);
             }
         }
     }
