@@ -129,7 +129,7 @@ class SpringBootPostgresTest {
 
     @Test
     void theSubscriptionIsCreatedUnderTheLockInPostgres() throws Exception {
-        assertThat(subscriptionsWhileTheApplicationWaited.get(30, TimeUnit.SECONDS))
+        assertThat(subscriptionsWhileTheApplicationWaited.get(90, TimeUnit.SECONDS))
                 .as("the application waited for the other instance's lock on Group:%s before subscribing", groupId)
                 .isEmpty();
 
@@ -193,7 +193,7 @@ class SpringBootPostgresTest {
 
     /**
      * Holds {@code held} (the other instance's lock) until the application waits for the same advisory lock in
-     * PostgreSQL, then notes the group's subscriptions and lets go; after 25 s (the application never waited) it lets
+     * PostgreSQL, then notes the group's subscriptions and lets go; after 90 s (the application never waited) it lets
      * go and completes with null.
      */
     private static CompletableFuture<List<Webhook>> releaseOnceWaitedFor(AutoCloseable held) {
@@ -204,7 +204,7 @@ class SpringBootPostgresTest {
                     PreparedStatement waiting = db.prepareStatement("SELECT count(*) FROM pg_locks w"
                             + " JOIN pg_locks h USING (locktype, database, classid, objid, objsubid)"
                             + " WHERE w.locktype = 'advisory' AND NOT w.granted AND h.granted")) {
-                long deadline = System.nanoTime() + Duration.ofSeconds(25).toNanos();
+                long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
                 while (System.nanoTime() < deadline) {
                     try (ResultSet rs = waiting.executeQuery()) {
                         rs.next();
