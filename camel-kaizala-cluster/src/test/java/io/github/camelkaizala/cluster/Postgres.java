@@ -97,6 +97,11 @@ public final class Postgres implements AutoCloseable {
         return env.getProperty("pg.user");
     }
 
+    /** The port the server listens on (127.0.0.1). */
+    public int port() {
+        return port;
+    }
+
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
