@@ -11,7 +11,8 @@ import java.util.List;
  * Runs every scenario and writes the report:
  * {@code mvn -B -ntp -pl camel-kaizala-benchmarks -am verify -Pbenchmarks -DskipTests} (full run, docs/benchmarks.md).
  * Arguments: {@code --full} or {@code --smoke}, {@code --report FILE}, {@code --command TEXT} (printed in the report),
- * {@code --startup-only} (only the start-up scenario, its medians on stderr, no report).
+ * {@code --all} (the default) or {@code --startup-only} (only the start-up scenario, its medians on stderr, no report:
+ * {@code -Dbenchmarks.scenarios=startup-only} with the command above).
  */
 public final class BenchmarkMain {
 
@@ -36,11 +37,13 @@ public final class BenchmarkMain {
                 case "--smoke" -> settings = Settings.smokeRun();
                 case "--report" -> report = Path.of(args[++i]);
                 case "--command" -> command = args[++i];
+                case "--all" -> startupOnly = false;
                 case "--startup-only" -> startupOnly = true;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
         if (startupOnly) {
+            Quiet.before(settings, "start-up");
             StartupBenchmark.logMedians(new StartupBenchmark(settings).run());
             System.exit(0);
         }

@@ -69,9 +69,10 @@ final class TokenBenchmark {
                 // busy machine stretched the warm-up past the second renewal)
                 int renewals = (int) Math.max(1, (System.nanoTime() - firstToken) / (ttl.toNanos() * 9 / 10));
                 across.stop();
-                results.add(new Figures("expiry (token lifetime 2 s, renewed early) under " + n + " exchanges in flight",
-                        n, across.sent.get(), across.failed.get() + warm.failed.get(), calls, renewals,
-                        across.firstError.get() != null ? across.firstError.get() : warm.firstError.get()));
+                results.add(
+                        new Figures("expiry (token lifetime 2 s, renewed early) under " + n + " exchanges in flight",
+                                n, across.sent.get(), across.failed.get() + warm.failed.get(), calls, renewals,
+                                across.firstError.get() != null ? across.firstError.get() : warm.firstError.get()));
             }
         }
         results.forEach(f -> Log.info("tokens: %-70s sent %6d failed %d token calls %d", f.scenario(), f.sent(),
