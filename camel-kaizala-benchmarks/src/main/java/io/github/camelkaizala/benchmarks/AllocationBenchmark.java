@@ -78,7 +78,8 @@ final class AllocationBenchmark {
                 .shouldFailOnError(true)
                 .verbosity(settings.full() ? VerboseMode.NORMAL : VerboseMode.SILENT);
         if (settings.jmhForks() > 0) {
-            options.jvmArgs("-Xms512m", "-Xmx512m", "-Dlog4j2.configurationFile=bench-log4j2.properties");
+            options.jvmArgs(java.util.stream.Stream.concat(java.util.stream.Stream.of("-Xms512m", "-Xmx512m"),
+                    Jvm.QUIET_LOGGING.stream()).toArray(String[]::new));
         }
         Collection<RunResult> results = new Runner(options.build()).run();
         Map<ConsumerBenchmark.Route, EventFigures> events = new EnumMap<>(ConsumerBenchmark.Route.class);

@@ -10,7 +10,9 @@ import java.util.List;
 /**
  * Runs every scenario and writes the report:
  * {@code mvn -B -ntp -pl camel-kaizala-benchmarks -am verify -Pbenchmarks -DskipTests} (full run, docs/benchmarks.md).
- * Arguments: {@code --full} or {@code --smoke}, {@code --report FILE}, {@code --command TEXT} (printed in the report).
+ * Arguments: {@code --full} or {@code --smoke}, {@code --report FILE}, {@code --command TEXT} (printed in the report),
+ * {@code --all} (the default) or {@code --startup-only} (only the start-up scenario, its medians on stderr, no report:
+ * {@code -Dbenchmarks.scenarios=startup-only} with the command above).
  */
 public final class BenchmarkMain {
 
@@ -28,14 +30,22 @@ public final class BenchmarkMain {
         Settings settings = Settings.fullRun();
         Path report = Path.of("docs", "benchmarks.md");
         String command = "mvn -B -ntp -pl camel-kaizala-benchmarks -am verify -Pbenchmarks -DskipTests";
+        boolean startupOnly = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--full" -> settings = Settings.fullRun();
                 case "--smoke" -> settings = Settings.smokeRun();
                 case "--report" -> report = Path.of(args[++i]);
                 case "--command" -> command = args[++i];
+                case "--all" -> startupOnly = false;
+                case "--startup-only" -> startupOnly = true;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
+        }
+        if (startupOnly) {
+            Quiet.before(settings, "start-up");
+            StartupBenchmark.logMedians(new StartupBenchmark(settings).run());
+            System.exit(0);
         }
         Results results = run(settings);
         String markdown = Report.render(results, command);

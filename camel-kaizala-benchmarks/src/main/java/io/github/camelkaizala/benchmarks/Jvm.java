@@ -7,6 +7,13 @@ import java.util.List;
 /** Command lines for child JVMs: this JVM's java and class path. */
 final class Jvm {
 
+    /**
+     * The benchmark JVMs log warnings only, on standard error (SLF4J Simple, the example's backend: these system
+     * properties take precedence over the example's simplelogger.properties).
+     */
+    static final List<String> QUIET_LOGGING = List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+            "-Dorg.slf4j.simpleLogger.logFile=System.err");
+
     private Jvm() {
     }
 
@@ -22,7 +29,7 @@ final class Jvm {
         List<String> command = new ArrayList<>();
         command.add(java());
         command.addAll(jvmArgs);
-        command.add("-Dlog4j2.configurationFile=bench-log4j2.properties");
+        command.addAll(QUIET_LOGGING);
         command.add("-cp");
         command.add(classPath());
         command.add(main.getName());

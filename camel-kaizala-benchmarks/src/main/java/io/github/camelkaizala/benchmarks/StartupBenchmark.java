@@ -81,6 +81,24 @@ final class StartupBenchmark {
         return runs;
     }
 
+    /** Logs the median and range of each variant's figures (the start-up scenario run alone). */
+    static void logMedians(List<Figures> runs) {
+        for (Variant v : Variant.values()) {
+            List<Figures> of = runs.stream().filter(f -> f.variant() == v).toList();
+            if (!of.isEmpty()) {
+                Log.info("startup (%s), %d runs: Camel started %s ms, first message %s ms, CPU %s ms (median, range)",
+                        v,
+                        of.size(), medianAndRange(of, Figures::camelStartedMillis),
+                        medianAndRange(of, Figures::firstMessageMillis), medianAndRange(of, Figures::cpuMillis));
+            }
+        }
+    }
+
+    private static String medianAndRange(List<Figures> runs, java.util.function.ToLongFunction<Figures> figure) {
+        long[] sorted = runs.stream().mapToLong(figure).sorted().toArray();
+        return sorted[sorted.length / 2] + " (" + sorted[0] + "–" + sorted[sorted.length - 1] + ")";
+    }
+
     /** The class path with each directory (a module's target/classes) packed into a jar in {@code work}. */
     private static String jarsOnly(String classPath, Path work) throws IOException {
         List<String> entries = new ArrayList<>();

@@ -30,6 +30,12 @@ class KaizalaExampleTest {
         assertThat(output).contains("What the group 'Field Sales North' shows now:");
         assertThat(output).contains("[Survey] Weekly stock check — 3 responses");
         assertThat(output).contains("[message] Weekly stock check, shelf condition: Good 2, Needs attention 1");
+        // the survey goes out as soon as Camel has started (the timer's delay is 0): the webhook subscription must be
+        // in place by then, or the members' answers would have nowhere to go
+        assertThat(output.indexOf("Created Kaizala webhook")).isPositive()
+                .isLessThan(output.indexOf("Posted the survey 'Weekly stock check'"));
+        assertThat(output).contains("INFO scenario - Posted the results to the group: "
+                + "'Weekly stock check, shelf condition: Good 2, Needs attention 1'");
         assertThat(System.nanoTime() - start).isLessThan(60_000_000_000L);
     }
 }
