@@ -44,6 +44,10 @@ public final class KaizalaExample {
             // the simulator calls the callback on loopback, over plain HTTP
             main.addOverrideProperty("camel.component.kaizala.allow-insecure-webhook-url", "true");
             main.addOverrideProperty("kaizala.public-url", "http://127.0.0.1:" + port);
+            if (!keepRunning) {
+                // the simulated members answer within seconds: should something go wrong, the demo still ends
+                main.addOverrideProperty("camel.main.duration-max-seconds", "120");
+            }
             System.out.println("No Kaizala credentials configured: running on the embedded Kaizala simulator ("
                     + simulator.baseUri() + "); group 'Field Sales North' " + groupId);
         } else {
