@@ -41,7 +41,7 @@ public record Settings(
     static final long MIB = 1024L * 1024;
 
     public static Settings fullRun() {
-        return new Settings(true, Duration.ofSeconds(8), Duration.ofSeconds(2), Duration.ofSeconds(1), 10,
+        return new Settings(true, Duration.ofSeconds(8), Duration.ofSeconds(2), Duration.ofSeconds(1), 20,
                 new int[]{1, 16, 64},
                 new int[]{64, 128}, new int[]{16, 64}, 256, Duration.ofSeconds(3), MIB, 512 * MIB, 64 * MIB, "256m",
                 3, 3, Duration.ofSeconds(1), 1, 5, 5000, 2000, 0.3, Duration.ofSeconds(60));
