@@ -1,7 +1,9 @@
 package io.github.camelkaizala.quarkus;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
@@ -106,8 +108,8 @@ public class KaizalaEventRoutes implements RoutePolicyFactory {
         }
         for (Route route : routes) {
             route.setAutoStartup(true);
-            localCallback(route);
             try {
+                localCallback(route);
                 route.getCamelContext().getRouteController().startRoute(route.getRouteId());
             } catch (Exception e) {
                 LOG.errorf(e, "Could not start route %s (kaizala:events): %s", route.getRouteId(), e.getMessage());
@@ -122,10 +124,41 @@ public class KaizalaEventRoutes implements RoutePolicyFactory {
             return;
         }
         // where the server actually listens (a random test port included)
-        String base = values.get(HttpServer.HTTP_SERVER).getLocalBaseUri().toString().replaceAll("/+$", "");
+        String base = localBaseUri().toString().replaceAll("/+$", "");
         LOG.infof("Route %s (kaizala:events): the Kaizala simulator of Dev Services calls back %s", route.getRouteId(),
                 base);
         options.setWebhookExternalUrl(base);
+    }
+
+    /**
+     * The HTTP server's local base URI. Quarkus may announce the server started (asynchronously, on this thread) a
+     * moment before it registers the server's address (EventRoutesStartTest failed so once in six CI runs, the route
+     * never started): wait for it, a bounded time.
+     */
+    private URI localBaseUri() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            RuntimeException notYet = null;
+            try {
+                HttpServer server = values.getOrDefault(HttpServer.HTTP_SERVER, null);
+                URI base = server == null ? null : server.getLocalBaseUri();
+                if (base != null && base.getPort() > 0) {
+                    return base;
+                }
+            } catch (RuntimeException e) { // the port it reads from is not registered yet
+                notYet = e;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Quarkus announced its HTTP server but gave no address for it within"
+                        + " 10 s: set webhookExternalUrl on the kaizala:events endpoint", notYet);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for the HTTP server's address", e);
+            }
+        }
     }
 
     private static boolean isEvents(Route route) {
